@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve as serve_media
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("dangjian.web.urls")),
+    path("organizations/", include("dangjian.organizations.urls")),
+    path("orglife/", include("dangjian.orglife.urls")),
+    path("development/", include("dangjian.development.urls")),
+    path("rectification/", include("dangjian.rectification.urls")),
+    path("decisions/", include("dangjian.decisions.urls")),
+    path("outreach/", include("dangjian.outreach.urls")),
+    path("workbook/", include("dangjian.workbook.urls")),
+    path("reports/", include("dangjian.reports.urls")),
+    path("audit/", include("dangjian.core.urls")),
+    path("api/", include("dangjian.api_urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT})]

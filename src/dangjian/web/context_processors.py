@@ -1,0 +1,34 @@
+from django.utils.translation import gettext_lazy as _
+
+from dangjian.core.scoping import is_party_admin, scope_for
+
+# The main navigation: (URL name, label, who sees it). "admin" = 党委管理员, "branch" = a
+# secretary or admin, "any" = every logged-in user.
+NAVIGATION = (
+    ("web:home", _("首页"), "any"),
+    ("organizations:tree", _("组织架构"), "branch"),
+    ("organizations:member_list", _("党员"), "any"),
+    ("orglife:event_list", _("组织生活"), "any"),
+    ("development:case_list", _("发展党员"), "branch"),
+    ("rectification:item_list", _("整改台账"), "branch"),
+    ("decisions:decision_list", _("三重一大"), "branch"),
+    ("outreach:activity_list", _("服务活动"), "branch"),
+    ("reports:annual", _("年度报告"), "branch"),
+    ("workbook:import", _("台账导入"), "admin"),
+    ("core:audit_log", _("审计日志"), "admin"),
+)
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation": []}
+    scope = scope_for(user)
+    is_admin = scope.can_change and is_party_admin(user)
+    is_branch = scope.can_change
+    allowed = {"any": True, "branch": is_branch, "admin": is_admin}
+    return {
+        "navigation": [(name, label) for name, label, who in NAVIGATION if allowed[who]],
+        "is_party_admin": is_admin,
+    }
+

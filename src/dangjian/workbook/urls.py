@@ -1,0 +1,2 @@
+app_name = "workbook"
+urlpatterns: list = []
