@@ -1,0 +1,227 @@
+"""Finding web debris in report text: adverts, paywall markers, disclaimers, credits, pinyin.
+
+Each finder returns spans; nothing here edits text. `remove_spans` then cuts them all
+at once and keeps the arithmetic that maps an original offset to a cleaned one.
+Everything not inside a span is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: str  # advert | paywall_marker | disclaimer | credit | pinyin
+    start: int
+    end: int
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end including the newline, line without it) for every line."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(line), body
+        pos += len(line)
+
+
+# --- adverts -----------------------------------------------------------------------------
+
+_AD_TRIGGER = re.compile(
+    r"(?:预览|试读|免费)*阅读(?:已|已经)?结束|(?:预览|试读)(?:已|已经)?结束"
+    r"|剩余\s*\d+\s*[%％]\s*未读"
+    r"|(?:查看|阅读|下载)(?:剩余|余下)?全文(?:请|需)"
+)
+_AD_WORDS = re.compile(
+    r"联系老师|联系客服|代笔|代写|点击|扫码|扫描二维码|微信|加V|QQ|VIP|会员|下载|全文|👉|👈"
+)
+_AD_LINE = re.compile(r"(?:联系老师|代笔|代写|联系客服).{0,40}|.{0,40}(?:联系老师|代笔|代写)")
+
+
+def find_adverts(text: str) -> list[Span]:
+    """“预览阅读已结束……联系老师” tails, and stray lines selling ghost-writing."""
+    spans: list[Span] = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        start, end, body = lines[i]
+        trigger = _AD_TRIGGER.search(body)
+        if trigger:
+            # From the trigger (the whole line when it opens the line) through the next
+            # lines that still read as the same advert, at most three of them.
+            prefix = body[: trigger.start()]
+            ad_start = start if not prefix.strip() else start + trigger.start()
+            j = i
+            while j + 1 < len(lines) and j - i < 3 and _AD_WORDS.search(lines[j + 1][2]):
+                j += 1
+            spans.append(Span("advert", ad_start, lines[j][1]))
+            i = j + 1
+            continue
+        if len(body) <= 60 and _AD_LINE.fullmatch(body.strip()) and _AD_WORDS.search(body):
+            spans.append(Span("advert", start, end))
+        i += 1
+    return spans
+
+
+# --- paywall markers ---------------------------------------------------------------------
+
+_PAYWALL = re.compile(r"##\s*paid\s*(?:begin|end)\s*##", re.IGNORECASE)
+
+
+def find_paywall_markers(text: str) -> list[Span]:
+    """`##paidbegin##` / `##paidend##`: only the markers go, the text between them stays."""
+    return [Span("paywall_marker", m.start(), m.end()) for m in _PAYWALL.finditer(text)]
+
+
+# --- disclaimers -------------------------------------------------------------------------
+
+_DISCLAIMER_HEAD = re.compile(r"^\W*免责声明\W*$")
+_DISCLAIMER_LINE = re.compile(r"^\W*(?:免责声明|版权声明)\s*[:：]")
+# Both halves are needed: a report may well speak of 版权 or 删除 on its own.
+_DISCLAIMER_BODY = re.compile(
+    r"(?:转载|来源于?网络|来自网络|版权归|仅供(?:学习|参考)).*(?:侵权|删除|不代表本)"
+    r"|(?:侵权|不代表本(?:网|站|平台)).*(?:删除|联系|观点)"
+)
+
+
+def find_disclaimers(text: str) -> list[Span]:
+    """News-site 免责声明 paragraphs (with their heading when it stands alone)."""
+    spans: list[Span] = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        start, end, body = lines[i]
+        if _DISCLAIMER_HEAD.match(body):
+            j = i + 1
+            while j < len(lines) and not lines[j][2].strip():
+                j += 1
+            last = j if j < len(lines) and len(lines[j][2]) <= 300 else i
+            spans.append(Span("disclaimer", start, lines[last][1]))
+            i = last + 1
+            continue
+        if _DISCLAIMER_LINE.match(body) or (len(body) <= 200 and _DISCLAIMER_BODY.search(body)):
+            spans.append(Span("disclaimer", start, end))
+        i += 1
+    return spans
+
+
+# --- credit lines ------------------------------------------------------------------------
+
+_CREDIT_KEY = r"(?:责编|责任编辑|编辑|审核|审校|校对|初审|复审|终审|来源|作者|撰稿|供稿|摄影|通讯员)"
+_CREDIT_LINE = re.compile(
+    rf"^\s*[（(【\[]?\s*{_CREDIT_KEY}\s*[:：][^。！？（）()【】\[\]]{{0,40}}[）)】\]]?\s*$"
+)
+_CREDIT_INLINE = re.compile(r"[（(【\[]\s*(?:责编|责任编辑|编辑)\s*[:：][^（()）【】\[\]\n]{1,30}[）)】\]]")
+
+
+def find_credits(text: str) -> list[Span]:
+    """`责编：张三`, `编辑：李四 审核：王五` lines, and `（责编：张三）` tucked after a paragraph."""
+    spans: list[Span] = []
+    credit_lines: set[int] = set()
+    for start, end, body in _lines(text):
+        if body.strip() and len(body) <= 60 and _CREDIT_LINE.match(body):
+            if re.search(r"责编|编辑", body) or _only_credits(body):
+                spans.append(Span("credit", start, end))
+                credit_lines.add(start)
+    covered = [(s.start, s.end) for s in spans]
+    for m in _CREDIT_INLINE.finditer(text):
+        if not any(a <= m.start() < b for a, b in covered):
+            spans.append(Span("credit", m.start(), m.end()))
+    return spans
+
+
+def _only_credits(body: str) -> bool:
+    """A line of several `key：name` pairs (`审核：王五 校对：赵六`)."""
+    pairs = re.findall(rf"{_CREDIT_KEY}\s*[:：]", body)
+    return len(pairs) >= 2
+
+
+# --- pinyin annotations ------------------------------------------------------------------
+
+_TONED = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
+    "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
+    "aaaaeeeeiiiioooouuuuvvvvvennnm"
+    "abcdefghijklmnopqrstuvwxyz",
+)
+_PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿａ-ｚ"
+_PINYIN_CANDIDATE = re.compile(
+    rf"(?<=[{HAN}])[(（]\s*([{_PINYIN_LETTERS}1-5][{_PINYIN_LETTERS}1-5' ]*?)\s*[)）]"
+)
+_SYLLABLE = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aoeiuv]{1,3}(?:ng|n|r)?[1-5]?"
+_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE})+")
+_TONE_MARKS = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]|[a-z][1-5]")
+
+
+def find_pinyin(text: str) -> list[Span]:
+    """`衛(wèi)生` → the `(wèi)`: pinyin in ASCII or full-width brackets right after a Han char."""
+    spans = []
+    for m in _PINYIN_CANDIDATE.finditer(text):
+        reading = m.group(1)
+        plain = reading.translate(_TONED)
+        words = [w for w in re.split(r"[ ']+", plain) if w]
+        if not words or not all(_PINYIN_WORD.fullmatch(w) for w in words):
+            continue
+        if not _TONE_MARKS.search(reading) and len(plain.replace(" ", "")) < 2:
+            continue  # a lone plain letter is a list marker, not a reading
+        spans.append(Span("pinyin", m.start(), m.end()))
+    return spans
+
+
+# --- all together ------------------------------------------------------------------------
+
+
+def find_debris(text: str) -> list[Span]:
+    """Every span to remove, sorted, overlaps resolved in favour of the earlier, longer span."""
+    found = [
+        *find_adverts(text),
+        *find_paywall_markers(text),
+        *find_disclaimers(text),
+        *find_credits(text),
+        *find_pinyin(text),
+    ]
+    found.sort(key=lambda s: (s.start, -s.end))
+    spans: list[Span] = []
+    for span in found:
+        if spans and span.start < spans[-1].end:
+            continue
+        spans.append(span)
+    return spans
+
+
+class OffsetMap:
+    """Maps an offset in the original text to the cleaned text, once spans are cut."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._removed_before: list[int] = []
+        removed = 0
+        for span in spans:
+            self._starts.append(span.start)
+            self._ends.append(span.end)
+            removed += span.end - span.start
+            self._removed_before.append(removed)
+
+    def __call__(self, offset: int) -> int | None:
+        """Cleaned offset, or None when `offset` lies inside a removed span."""
+        i = bisect_right(self._ends, offset)
+        if i < len(self._starts) and self._starts[i] <= offset < self._ends[i]:
+            return None
+        return offset - (self._removed_before[i - 1] if i else 0)
+
+
+def remove_spans(text: str, spans: list[Span]) -> str:
+    pieces = []
+    pos = 0
+    for span in spans:
+        pieces.append(text[pos : span.start])
+        pos = span.end
+    pieces.append(text[pos:])
+    return "".join(pieces)

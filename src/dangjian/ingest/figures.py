@@ -1,0 +1,295 @@
+"""Extracting the figures a report states: “开展主题党日活动12次”, “发展党员9名”, “参会率达98.5%”.
+
+A figure is a number directly followed by a measure word (or %), with its qualifier
+(余/多/近/约/超过/以上) and the 万/亿 it is scaled by. What looks like one but is not
+is rejected here, each rule with its reason:
+
+- dates and years: 年/月/日 are not measure words, so `2023年`, `12月底` never match;
+- ordinals: a number after 第 (`第一议题`, `第三季度`), congress and plenum numbers
+  (`十九届`, `二十大`: 届/大 are not measure words);
+- slogans and formula names: a fixed list (`两个维护`, `八项规定` …) and anything
+  inside “…” or 《…》 (`“三会一课”`, `“七个一”`);
+- ranks and levels: 级/甲/强 are not measure words; `前三名` is a ranking;
+- names with digits: a number touching Latin letters (`6S管理`) or followed by a
+  noun rather than a measure word (`301医院`, `120急救`);
+- a bare `一` before a measure word is the indefinite article (`一项一项`, `一支队伍`),
+  a bare `二` is an ordinal (`二次创业`, `二期工程`; counts say 两);
+- anything inside mojibake.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numerals import CN_NUMERAL_CHARS, as_plain, parse_arabic, parse_chinese
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# Measure words, longest first so that 人次 wins over 人. Aliases map to the unit reported.
+_UNITS_ANY = (
+    "个百分点 百分点 平方米 人次 场次 期次 批次 班次 台次 例次 户次 家次 学时 课时 个小时 小时 分钟 "
+    "公里 千克 公斤 个 次 名 项 节 场 人 所 家 辆 元 期 篇 份 条 户 位 支 本 册 例 台 套 件 张 幅 "
+    "处 座 间 批 轮 堂 天 起 封 首 类 床 吨 % ％ ‰"
+).split()
+# Only after Arabic digits: after Chinese numerals these read as names (门诊二部, 护理三组, 十分).
+_UNITS_ARABIC_ONLY = "部 组 队 门 块 分 米".split()
+_UNIT_ALIASES = {"％": "%", "个小时": "小时"}
+
+_QUALIFIER_PREFIX = {
+    "将近": "近", "接近": "近", "近": "近", "大约": "约", "约": "约", "超过": "超过", "逾": "超过"
+}  # fmt: skip
+_SEPARATORS = set("，,、；;。！？!?：:\n\t")
+_SENTENCE_ENDS = set("。！？!?\n")
+
+# Formula names and slogans that contain a number and a measure word.
+SLOGANS = (
+    "两个维护 两个确立 两个务必 两个结合 两个一百年 两个大局 三个代表 三个务必 三个一 "
+    "四个意识 四个自信 四个全面 四个伟大 四个服从 四个最严 四个必须 五个一 七个一 "
+    "三位一体 五位一体 八项规定 九项准则 十项准则 三项制度 三个有利于 五项制度"
+).split()
+
+_CN = f"[{CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+_AR = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS_ANY + _UNITS_ARABIC_ONLY, key=len,
+                                                  reverse=True))
+
+FIGURE_RE = re.compile(
+    rf"(?P<prefix>将近|接近|大约|超过|近|约|逾)?"
+    rf"(?:(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ_\-–—~～/#第前])(?P<ar>{_AR})"
+    rf"|(?<![{CN_NUMERAL_CHARS}第初前])(?P<cn>{_CN})"
+    rf"|百分之(?P<pct>{_CN}|{_AR}))"
+    rf"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
+    rf"(?P<unit>{_UNIT_RE})?"
+    rf"(?P<post>以上|余)?"
+)
+PLACEHOLDER_RE = re.compile(rf"(?<![A-Za-z])[XＸ]{{2,}}(?:余|多)?(?P<unit>{_UNIT_RE})")
+
+_MULTIPLIERS = {"千万": 10_000_000, "百万": 1_000_000, "万": 10_000, "亿": 100_000_000,
+                "千": 1000}
+_ARTICLE_NUMERALS = {"一", "二", "百", "千", "万", "亿"}
+_NO_PREFIX_BEFORE = {"约": "预签制节公契简履违特邀相", "近": "最附临亲"}
+_QUOTED = re.compile(r"“[^“”\n]{1,30}”|「[^「」\n]{1,30}」|『[^『』\n]{1,30}』|《[^《》\n]{1,80}》"
+                     r"|〈[^〈〉\n]{1,80}〉|\"[^\"\n]{1,30}\"")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: int | float
+    unit: str
+    qualifier: str | None
+    text: str
+    label: str
+    clause: str
+    sentence: str
+    start: int
+    end: int
+
+
+def _reject_after_unit(unit: str, following: str, chinese: bool) -> bool:
+    """Measure words that are really the first character of a word."""
+    if unit == "个" and following.startswith("月"):
+        return True  # 3个月: a duration
+    if unit == "期" and following.startswith(("工程", "项目", "建设", "改造")):
+        return True  # 二期工程: a phase
+    if unit in ("支", "组") and following.startswith(("部", "织")):
+        return True  # 一支部一特色, XX组织: the start of a noun
+    if unit == "次" and following.startswith("性"):
+        return True
+    if unit == "分" and (following[:1] == "之" or re.match(f"[{HAN}]", following[:1] or " ")):
+        return following[:2] != "以上"  # 95分 is a score, 3分院 a name
+    if unit == "门" and following.startswith("诊"):
+        return True
+    if chinese and re.match(f"[{CN_NUMERAL_CHARS}]", following[:1] or " "):
+        return True  # 七个一, 五个一: formula names
+    return False
+
+
+def _value(m: re.Match[str]) -> Decimal | None:
+    if m.group("pct") is not None:
+        pct = m.group("pct")
+        return parse_arabic(pct) if parse_arabic(pct) is not None else parse_chinese(pct)
+    if m.group("ar") is not None:
+        base = parse_arabic(m.group("ar"))
+    else:
+        base = parse_chinese(m.group("cn"))
+    if base is None:
+        return None
+    if m.group("mult"):
+        base *= _MULTIPLIERS[m.group("mult")]
+    return base
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _clause_bounds(text: str, start: int, end: int, stops: set[str]) -> tuple[int, int]:
+    left = start
+    while left > 0 and not _is_stop(text, left - 1, stops):
+        left -= 1
+    right = end
+    while right < len(text) and not _is_stop(text, right, stops):
+        right += 1
+    return left, right
+
+
+def _is_stop(text: str, i: int, stops: set[str]) -> bool:
+    ch = text[i]
+    if ch not in stops:
+        return False
+    if ch in ",:." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        return False  # 1,000 and 8:30 hold together
+    return True
+
+
+def extract_figures(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure in `text`; spans in `blocked` (mojibake) yield none."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    figures: list[Figure] = []
+    for m in FIGURE_RE.finditer(text):
+        figure = _figure(text, m, quoted, blocked)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(
+    text: str,
+    m: re.Match[str],
+    quoted: Sequence[tuple[int, int]],
+    blocked: Sequence[tuple[int, int]],
+) -> Figure | None:
+    unit = m.group("unit")
+    percent_words = m.group("pct") is not None
+    if not unit and not percent_words:
+        return None
+    if percent_words:
+        if unit and unit not in ("%", "％"):
+            return None
+        unit = "%"
+    chinese = m.group("cn") is not None
+    if chinese:
+        numeral = m.group("cn")
+        if numeral in _ARTICLE_NUMERALS and not (m.group("q1") or m.group("q2")):
+            return None
+        if unit in _UNITS_ARABIC_ONLY:
+            return None
+    start, end = m.start(), m.end()
+    number_start = m.start("ar") if m.group("ar") else m.start("cn") if chinese else m.start()
+    prefix = m.group("prefix")
+    if prefix and text[m.start() - 1 : m.start()] in tuple(_NO_PREFIX_BEFORE.get(prefix, "")):
+        prefix, start = None, number_start  # 预约, 最近: part of another word
+    following = text[m.end("unit") if m.group("unit") else end :][:4]
+    if unit and _reject_after_unit(unit, following, chinese):
+        return None
+    if any(text.startswith(slogan, number_start) for slogan in SLOGANS):
+        return None
+    if _overlaps(start, end, quoted) or _overlaps(start, end, blocked):
+        return None
+    value = _value(m)
+    if value is None:
+        return None
+    qualifier = m.group("q1") or m.group("q2") or m.group("post")
+    if prefix:
+        qualifier = _QUALIFIER_PREFIX[prefix]
+    clause_start, clause_end = _clause_bounds(text, start, end, _SEPARATORS)
+    sentence_start, sentence_end = _clause_bounds(text, start, end, _SENTENCE_ENDS)
+    clause = text[clause_start:clause_end].strip()
+    return Figure(
+        value=as_plain(value),
+        unit=_UNIT_ALIASES.get(unit, unit),
+        qualifier=qualifier,
+        text=text[start:end],
+        label=make_label(text, start, end, clause_start, clause_end, sentence_start),
+        clause=clause,
+        sentence=text[sentence_start:sentence_end].strip(),
+        start=start,
+        end=end,
+    )
+
+
+def find_placeholders(text: str) -> list[tuple[int, int]]:
+    """`XX次`, `XX余人`: template blanks where a figure was never filled in."""
+    return [
+        (m.start(), m.end())
+        for m in PLACEHOLDER_RE.finditer(text)
+        if not _reject_after_unit(m.group("unit"), text[m.end() : m.end() + 4], chinese=False)
+    ]
+
+
+# --- labels ------------------------------------------------------------------------------
+
+_LEAD_NOISE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+是|\d+[.．、]|其中|同时|此外|另外"
+    r"|\d{4}年度?|全年|今年(?:以来)?|年内|上半年|下半年|年初|年底|截至目前|截至年底|目前|累计|共计|共)+"
+)
+_TRAIL_NOISE = re.compile(r"(?:共计|共有|合计|总计|累计|分别|先后|达到|达|为|有|共|计)+$")
+# Verbs that introduce what is counted: the label is what follows them.
+_LEAD_VERBS = re.compile(
+    r"^(?:组织开展|组织召开|开展|召开|举办|举行|组织|进行|完成|共有|现有|拥有|有|参加|选派|组成)"
+)
+_LAST_VERB = re.compile(r".*(?:开展|召开|举办|举行|组成|选派|组织)")
+# Where a label written after the number ends.
+_POST_STOP = re.compile(
+    r"于|在|到|赴|对|为|被|和|与|及|以|参加|参与|开展|进行|组成|来到|完成|通过|获得|荣获|发放|"
+    r"深入|走进|前往|共计|等|，|的"
+)
+_POST_VERB_START = re.compile(
+    r"^(?:发放|开展|进行|参加|参与|完成|通过|获得|荣获|深入|走进|前往|用于|覆盖|受益|以上|左右|"
+    r"于|在|到|赴|对|为|被|和|与|及|的|等|次|共)"
+)
+
+
+def _strip_quotes(text: str) -> str:
+    return re.sub("[“”\"「」『』‘’]", "", text).strip()
+
+
+def _pre_label(pre: str) -> str:
+    label = _strip_quotes(pre)
+    label = _LEAD_NOISE.sub("", label)
+    label = _TRAIL_NOISE.sub("", label)
+    if len(label) > 10:
+        # A long run-up (“选派临床经验丰富的医务人员组成医疗保障组”): keep what the last verb names.
+        tail = _LAST_VERB.match(label)
+        if tail and tail.end() < len(label):
+            label = label[tail.end() :]
+    stripped = _LEAD_VERBS.sub("", label)
+    if stripped and len(stripped) >= 2:
+        label = stripped
+    if len(label) > 12 and "的" in label[:-1]:
+        label = label.rsplit("的", 1)[1]
+    return label.strip()
+
+
+def _post_label(post: str) -> str:
+    label = _strip_quotes(post)
+    if _POST_VERB_START.match(label):
+        return ""
+    stop = _POST_STOP.search(label)
+    if stop:
+        label = label[: stop.start()]
+    return label.strip()
+
+
+def make_label(
+    text: str, start: int, end: int, clause_start: int, clause_end: int, sentence_start: int
+) -> str:
+    """A short phrase for what the figure counts.
+
+    “主题党日活动56次” → the words before the number; “举办4期培训班”, “10个党支部于…”
+    → the noun after the measure word; “党员总数：312名” → the clause before.
+    """
+    post = _post_label(text[end:clause_end])
+    if post:
+        return post
+    pre = _pre_label(text[clause_start:start])
+    if pre:
+        return pre
+    # The figure is a clause of its own (`党员总数：312名`, a table cell): look one clause back.
+    if clause_start > sentence_start:
+        prev_start, _ = _clause_bounds(text, clause_start - 1, clause_start - 1, _SEPARATORS)
+        return _pre_label(text[prev_start : clause_start - 1])
+    return ""
