@@ -38,7 +38,8 @@ def audit_log(request):
     models = [m for m in audited_models() if not label or m._meta.label_lower == label]
     columns = ("history_id", "history_date", "history_type", "history_user__username", "ip_address", "model")
     parts = [
-        model.history.annotate(model=Value(model._meta.label_lower, output_field=CharField()))
+        model.history.order_by()
+        .annotate(model=Value(model._meta.label_lower, output_field=CharField()))
         .values_list(*columns)
         for model in models
     ]

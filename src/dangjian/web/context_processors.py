@@ -1,3 +1,4 @@
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.scoping import is_party_admin, scope_for
@@ -28,7 +29,14 @@ def navigation(request):
     is_branch = scope.can_change
     allowed = {"any": True, "branch": is_branch, "admin": is_admin}
     return {
-        "navigation": [(name, label) for name, label, who in NAVIGATION if allowed[who]],
+        "navigation": [(_url(name), label) for name, label, who in NAVIGATION if allowed[who] and _url(name)],
         "is_party_admin": is_admin,
     }
 
+
+
+def _url(name: str) -> str:
+    try:
+        return reverse(name)
+    except NoReverseMatch:  # an app whose pages are not installed
+        return ""
