@@ -94,7 +94,9 @@ def test_inconsistent_values_are_rejected(overrides: dict[str, object]) -> None:
 
 
 def test_meeting_frequencies_merge_and_remove() -> None:
-    config = DEFAULT_RULES.with_overrides({"meeting_frequencies": {"党课": "month", "主题党日": None}})
+    config = DEFAULT_RULES.with_overrides(
+        {"meeting_frequencies": {"党课": "month", "主题党日": None}}
+    )
     assert config.meeting_frequencies[MeetingType.PARTY_LECTURE] is Frequency.MONTH
     assert MeetingType.THEMED_PARTY_DAY not in config.meeting_frequencies
     assert config.meeting_frequencies[MeetingType.GROUP_MEETING] is Frequency.MONTH
