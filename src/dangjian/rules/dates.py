@@ -30,7 +30,9 @@ def add_months(d: date, n: int) -> date:
 
     A day that does not exist in the target month is clamped to that month's last day:
     31 January + 1 month is 28 February (29 in a leap year). This is the usual reading of
-    "一个月内" / "三个月内" and of "满一年" in the Party's procedural rules.
+    "一个月内" / "三个月内" and of "满一年" in the Party's procedural rules, and the civil-law rule
+    for periods counted in months (民法典: with no corresponding day, the month's last day ends
+    the period).
     """
     index = d.year * 12 + (d.month - 1) + n
     year, month0 = divmod(index, 12)
@@ -61,7 +63,8 @@ def months_between(start: date, end: date) -> int:
 
 
 def age_on(birth_date: date, on: date) -> int:
-    """Age in full years on ``on``; someone born on 29 February turns a year older on 28 February."""
+    """Age in full years on ``on``; someone born on 29 February turns a year older on 28 February
+    in a common year (the month-end reading of :func:`add_months`)."""
     return months_between(birth_date, on) // 12
 
 
