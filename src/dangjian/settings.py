@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our own static files, no CDN
     "django_filters",
     "simple_history",
     "dangjian.core",
@@ -166,6 +167,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "党建工作平台 API",
     "DESCRIPTION": "dangjian REST API: every ledger, scoped to the caller's organisation.",
     "VERSION": "0.1.0",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 SESSION_COOKIE_AGE = envint("DANGJIAN_SESSION_SECONDS", 30 * 60)

@@ -1,0 +1,46 @@
+from rest_framework import serializers
+
+from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+
+from .models import Member, Organization
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    parent = InScopeOrganizationField(required=False, allow_null=True)
+
+    class Meta:
+        model = Organization
+        fields = ["id", "code", "name", "org_type", "parent", "founded_on", "last_election_on", "term_years", "depth"]
+        read_only_fields = ["depth"]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    organization = InScopeOrganizationField()
+    # Sensitive personal information: written in full, read back masked.
+    id_number = serializers.CharField(write_only=True, required=False, allow_blank=True)
+    id_number_masked = serializers.CharField(read_only=True)
+    phone = serializers.CharField(write_only=True, required=False, allow_blank=True)
+    phone_masked = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Member
+        fields = [
+            "id", "member_no", "name", "organization", "category", "gender", "birth_date",
+            "id_number", "id_number_masked", "joined_on", "full_member_on", "department",
+            "admin_post", "title", "party_post", "phone", "phone_masked", "employment_status",
+            "is_dual_leader",
+        ]
+
+
+class OrganizationViewSet(ScopedViewSet):
+    queryset = Organization.objects.all()
+    serializer_class = OrganizationSerializer
+    related = ("parent",)
+    filterset_fields = ["org_type", "code"]
+
+
+class MemberViewSet(ScopedViewSet):
+    queryset = Member.objects.all()
+    serializer_class = MemberSerializer
+    related = ("organization",)
+    filterset_fields = ["category", "organization__code", "employment_status", "is_dual_leader"]
