@@ -25,7 +25,7 @@ from dangjian.rules.development import (
     publicity_end,
     step,
 )
-from dangjian.rules.violations import Violation
+from dangjian.rules.violations import Violation, errors_of, has_errors, warnings_of
 
 CLEAN = DevelopmentDates(
     birth_date=date(1998, 6, 15),
@@ -439,3 +439,13 @@ def test_admission_meeting_quorum_more_than_half(present: int, valid: bool) -> N
 def test_admission_adopted_by_more_than_half_of_full_members(votes: int, adopted: bool) -> None:
     assert admission_meeting_adopted(9, votes) is adopted
     assert admission_meeting_adopted(8, 4) is False
+
+
+def test_violations_split_by_severity() -> None:
+    found = check_development(
+        replace(CLEAN, talk=date(2022, 4, 11), approval=date(2023, 10, 1)), as_of=date(2025, 1, 1)
+    )
+    assert [v.code for v in errors_of(found)] == ["development.talk_late"]
+    assert [v.code for v in warnings_of(found)] == ["development.approval_late"]
+    assert has_errors(found)
+    assert not has_errors(warnings_of(found))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Severity", "Violation", "errors", "has_errors", "warnings"]
+__all__ = ["Severity", "Violation", "errors_of", "has_errors", "warnings_of"]
 
 Severity = Literal["error", "warning"]
 
@@ -29,12 +29,12 @@ class Violation:
     field: str | None = None
 
 
-def errors(violations: Iterable[Violation]) -> list[Violation]:
+def errors_of(violations: Iterable[Violation]) -> list[Violation]:
     """The violations of severity ``"error"``."""
     return [v for v in violations if v.severity == "error"]
 
 
-def warnings(violations: Iterable[Violation]) -> list[Violation]:
+def warnings_of(violations: Iterable[Violation]) -> list[Violation]:
     """The violations of severity ``"warning"``."""
     return [v for v in violations if v.severity == "warning"]
 
