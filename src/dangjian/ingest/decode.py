@@ -55,11 +55,21 @@ def _common_chars() -> frozenset[str]:
 
 
 def _score(text: str) -> float:
+    """Share of the non-ASCII letters that are common Chinese characters.
+
+    Punctuation and full-width forms do not count either way; Hangul, Cyrillic or
+    rare characters from a wrong decode count against it.
+    """
     common = _common_chars()
-    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
-    if not han:
+    letters = [
+        ch
+        for ch in text
+        if ord(ch) > 0x7F
+        and not ("\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch)
+    ]
+    if not letters:
         return 0.0
-    return sum(1 for ch in han if ch in common) / len(han)
+    return sum(1 for ch in letters if ch in common) / len(letters)
 
 
 def _normalise_encoding(name: str) -> str:
@@ -88,13 +98,16 @@ def decode_bytes(data: bytes) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             continue
         scored.append((_score(text), -rank, encoding, text))
-    if scored:
-        _, _, encoding, text = max(scored)
-        return Decoded(_newlines(text), encoding)
-    text = data.decode("gb18030", errors="replace")
-    return Decoded(
-        _newlines(text), "gb18030", ["无法确定文件编码，已按 GB18030 读取，无法解码的字节以 � 代替"]
-    )
+    # Last resort: GB18030 with the undecodable bytes replaced (and flagged as mojibake).
+    lossy = data.decode("gb18030", errors="replace")
+    scored.append((_score(lossy) - 0.01, -len(candidates), "gb18030", lossy))
+    score, _, encoding, text = max(scored)
+    warnings = []
+    if text is lossy:
+        warnings.append("文件中有无法解码的字节，已按 GB18030 读取，无法解码处以 � 代替")
+    elif score < 0.5:
+        warnings.append(f"无法可靠判断文件编码，已按 {encoding} 读取，请核对")
+    return Decoded(_newlines(text), encoding, warnings)
 
 
 def _newlines(text: str) -> str:

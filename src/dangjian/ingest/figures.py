@@ -14,7 +14,7 @@ is rejected here, each rule with its reason:
   noun rather than a measure word (`301医院`, `120急救`);
 - a bare `一` before a measure word is the indefinite article (`一项一项`, `一支队伍`),
   a bare `二` is an ordinal (`二次创业`, `二期工程`; counts say 两);
-- anything inside mojibake.
+- anything inside mojibake or in the same clause as mojibake.
 """
 
 from __future__ import annotations
@@ -58,9 +58,9 @@ _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS_ANY + _UNITS_ARABIC_ONLY
 
 FIGURE_RE = re.compile(
     rf"(?P<prefix>将近|接近|大约|超过|近|约|逾)?"
-    rf"(?:(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ_\-–—~～/#第前])(?P<ar>{_AR})"
-    rf"|(?<![{CN_NUMERAL_CHARS}第初前])(?P<cn>{_CN})"
-    rf"|百分之(?P<pct>{_CN}|{_AR}))"
+    rf"(?:百分之(?P<pct>{_CN}|{_AR})"  # first, or 百 would be read as a numeral
+    rf"|(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ_\-–—~～/#第前])(?P<ar>{_AR})"
+    rf"|(?<![{CN_NUMERAL_CHARS}第初前])(?P<cn>{_CN}))"
     rf"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
     rf"(?P<unit>{_UNIT_RE})?"
     rf"(?P<post>以上|余)?"
@@ -146,7 +146,7 @@ def _is_stop(text: str, i: int, stops: set[str]) -> bool:
 
 
 def extract_figures(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Figure]:
-    """Every figure in `text`; spans in `blocked` (mojibake) yield none."""
+    """Every figure in `text`; no clause that touches a span in `blocked` (mojibake) yields one."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     figures: list[Figure] = []
     for m in FIGURE_RE.finditer(text):
@@ -187,7 +187,7 @@ def _figure(
         return None
     if any(text.startswith(slogan, number_start) for slogan in SLOGANS):
         return None
-    if _overlaps(start, end, quoted) or _overlaps(start, end, blocked):
+    if _overlaps(start, end, quoted):
         return None
     value = _value(m)
     if value is None:
@@ -197,6 +197,8 @@ def _figure(
         qualifier = _QUALIFIER_PREFIX[prefix]
     clause_start, clause_end = _clause_bounds(text, start, end, _SEPARATORS)
     sentence_start, sentence_end = _clause_bounds(text, start, end, _SENTENCE_ENDS)
+    if _overlaps(clause_start, clause_end, blocked):
+        return None  # a clause with mojibake in it cannot be trusted to say what it counts
     clause = text[clause_start:clause_end].strip()
     return Figure(
         value=as_plain(value),

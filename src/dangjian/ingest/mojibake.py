@@ -149,14 +149,35 @@ def _grow_utf8(text: str, start: int, common: frozenset[str]) -> tuple[int, int,
 
 
 # A wrong decode leaves a few characters between detectable pieces that read as
-# plausible on their own; pieces this close are one garbled run.
+# plausible on their own; pieces this close are one garbled run, unless what lies
+# between them is ASCII or punctuation (`åŒ»12次é™¢` keeps its `12次` apart).
 _MAX_GAP = 3
+
+
+def _readable(gap: str) -> bool:
+    return any(ch.isascii() or ch in "，。、；：！？（）“”" for ch in gap)
+
+
+def _back_over_cut_char(text: str, start: int) -> int:
+    """Include the character before a `�` when it is the first half of a cut UTF-8 sequence.
+
+    `召` (E5 8F AC) read as GBK gives `鍙` (E5 8F) and then `�` for the stray AC.
+    """
+    if start == 0:
+        return start
+    try:
+        raw = text[start - 1].encode("gbk")
+    except UnicodeEncodeError:
+        return start
+    if len(raw) == 2 and 0xE4 <= raw[0] <= 0xE9 and 0x80 <= raw[1] <= 0xBF:
+        return start - 1
+    return start
 
 
 def find_mojibake(text: str) -> list[MojibakeSpan]:
     """All suspicious spans, sorted and non-overlapping."""
     spans = [
-        MojibakeSpan(m.start(), m.end(), "replacement")
+        MojibakeSpan(_back_over_cut_char(text, m.start()), m.end(), "replacement")
         for pattern in _REPLACEMENT
         for m in pattern.finditer(text)
     ]
@@ -165,7 +186,8 @@ def find_mojibake(text: str) -> list[MojibakeSpan]:
     spans.sort(key=lambda s: (s.start, -s.end))
     merged: list[MojibakeSpan] = []
     for span in spans:
-        if merged and span.start - merged[-1].end <= _MAX_GAP:
+        gap = text[merged[-1].end : span.start] if merged else ""
+        if merged and len(gap) <= _MAX_GAP and not _readable(gap):
             # Touching spans are one garbled run: report it once, naming the decode at fault.
             last = merged[-1]
             cause = last.cause if last.cause != "replacement" else span.cause
