@@ -19,6 +19,7 @@ from .quorum import more_than
 from .violations import Severity, Violation
 
 __all__ = [
+    "FIELD_LABELS",
     "STAGES",
     "STEPS",
     "ConversionStatus",
