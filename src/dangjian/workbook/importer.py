@@ -1,0 +1,571 @@
+"""Import the ledger workbook: read every sheet, check everything, then write all or nothing.
+
+``import_workbook(source, dry_run=...)`` is the one entry point (the command, the upload page,
+the demo generator and the benchmarks call it). It works in three passes:
+
+1. read: headers and cells are parsed by the declarations in ``sheets.py``; every problem is
+   collected, none stops the reading;
+2. resolve: codes are looked up in the workbook and the database, organisations are ordered
+   parent before child, each row is classified as new, changed or unchanged;
+3. write (only when there is no error and not a dry run): in one transaction, organisations one
+   by one (their ``save()`` computes the tree path), everything else in bulk with history.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from dangjian.core import idcard
+from dangjian.organizations.models import Member, Organization, OrgType, name_initials
+from dangjian.orglife.models import OrgLifeEvent
+from dangjian.rules import DevelopmentDates, check_decision, check_development
+from dangjian.rules.development import FIELD_LABELS as DEVELOPMENT_LABELS
+
+from . import sheets as S
+from .errors import CellError, Problem, WorkbookFileError
+
+BATCH = 500
+# Progress callback: (sheet name, rows done, rows in total or None).
+Progress = Callable[[str, int, int | None], None]
+
+NOT_XLSX = "无法读取：文件不是有效的 Excel 工作簿（.xlsx）。旧版 .xls 或 WPS 文件请先另存为 .xlsx 再导入"
+
+
+@dataclass
+class SheetSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class ImportResult:
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    summary: dict[str, SheetSummary] = field(default_factory=dict)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def written(self) -> bool:
+        return self.ok and not self.dry_run
+
+    def error_lines(self) -> list[str]:
+        return [str(problem) for problem in self.errors]
+
+    def warning_lines(self) -> list[str]:
+        return [str(problem) for problem in self.warnings]
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict[str, Any]  # field name -> stored value (a reference holds the code)
+    key: tuple = ()
+    pk: int | None = None  # the existing row it matches
+    changed: list[str] = field(default_factory=list)  # fields to update on the existing row
+
+
+@dataclass
+class ParsedSheet:
+    sheet: S.Sheet
+    columns: list[S.Column]  # the columns present in the workbook
+    rows: list[Row]
+
+
+def import_workbook(
+    source: str | Path | IO[bytes],
+    *,
+    dry_run: bool = False,
+    user=None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Check the workbook and, unless ``dry_run`` or any error, write it in one transaction.
+
+    ``user`` is recorded as the history user of every row written. Never raises for a bad
+    workbook: problems are in ``result.errors`` (each ``工作表!行号 列名: 问题``).
+    """
+    return _Import(dry_run=dry_run, user=user, progress=progress).run(source)
+
+
+def open_workbook(source: str | Path | IO[bytes]):
+    from openpyxl import load_workbook
+
+    name = str(source) if isinstance(source, (str, Path)) else str(getattr(source, "name", "") or "")
+    if name and Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        raise WorkbookFileError(NOT_XLSX)
+    try:
+        return load_workbook(source, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise WorkbookFileError(f"找不到文件：{name}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, TypeError) as exc:
+        raise WorkbookFileError(NOT_XLSX) from exc
+    except Exception as exc:  # openpyxl raises many kinds on damaged or foreign files
+        raise WorkbookFileError(NOT_XLSX) from exc
+
+
+class _Import:
+    def __init__(self, *, dry_run: bool, user, progress: Progress | None) -> None:
+        self.dry_run = dry_run
+        self.user = user if user is not None and getattr(user, "is_authenticated", False) else None
+        self.progress = progress
+        self.result = ImportResult(dry_run=dry_run)
+        self.parsed: dict[str, ParsedSheet] = {}
+
+    def error(self, sheet: str, row: int, column: str, message: str) -> None:
+        self.result.errors.append(Problem(sheet, row, column, message))
+
+    def warn(self, sheet: str, row: int, column: str, message: str) -> None:
+        self.result.warnings.append(Problem(sheet, row, column, message))
+
+    # --- pass 1: read ---------------------------------------------------------------------
+
+    def run(self, source) -> ImportResult:
+        try:
+            book = open_workbook(source)
+        except WorkbookFileError as exc:
+            self.error("工作簿", 0, "", str(exc))
+            return self.result
+        try:
+            for name in book.sheetnames:
+                sheet = S.SHEETS_BY_NAME.get(name.strip())
+                if sheet is None:
+                    if name.strip() != S.INSTRUCTIONS_SHEET:
+                        self.warn(name, 0, "", "不是台账工作表，已忽略")
+                    continue
+                if sheet.name in self.parsed:
+                    self.error(name, 0, "", "工作表重复")
+                    continue
+                self.read_sheet(sheet, book[name])
+        except Exception as exc:  # a damaged part inside an otherwise valid zip
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            self.error("工作簿", 0, "", f"{NOT_XLSX}（{type(exc).__name__}）")
+            return self.result
+        finally:
+            book.close()
+        # Even when headers or cells are wrong, check the codes that could be read: list every error.
+        self.resolve()
+        self.result.errors.sort(key=_problem_order)
+        self.result.warnings.sort(key=_problem_order)
+        if self.result.errors or self.dry_run:
+            return self.result
+        with transaction.atomic():
+            self.write()
+        return self.result
+
+    def read_sheet(self, sheet: S.Sheet, ws) -> None:
+        rows = ws.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            return  # an empty sheet: nothing to import
+        positions: list[tuple[int, S.Column]] = []
+        seen: set[str] = set()
+        for index, raw in enumerate(header):
+            if S.is_blank(raw):
+                continue
+            title = str(raw).strip().rstrip("*").strip()
+            column = sheet.by_header.get(title)
+            if column is None:
+                self.warn(sheet.name, 1, title, "不是本工作表的列，未导入")
+                continue
+            if title in seen:
+                self.error(sheet.name, 1, title, "列名重复")
+                continue
+            seen.add(title)
+            positions.append((index, column))
+        missing = [c.header for c in sheet.columns if c.required and c.header not in seen]
+        for header_name in missing:
+            self.error(sheet.name, 1, header_name, "缺少必填列")
+        parsed = ParsedSheet(sheet, [column for _, column in positions], [])
+        self.parsed[sheet.name] = parsed
+        total = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > 1 else None
+        model_fields = {column.field: sheet.model_field(column) for _, column in positions}
+        for number, cells in enumerate(rows, start=2):
+            if all(S.is_blank(value) for value in cells):
+                continue
+            values: dict[str, Any] = {}
+            for index, column in positions:
+                raw = cells[index] if index < len(cells) else None
+                model_field = model_fields[column.field]
+                if S.is_blank(raw):
+                    if column.required:
+                        self.error(sheet.name, number, column.header, "必填，不能为空")
+                    values[column.field] = column.empty(model_field)
+                    continue
+                try:
+                    values[column.field] = column.parse(raw, model_field)
+                except CellError as exc:
+                    self.error(sheet.name, number, column.header, str(exc))
+                    values[column.field] = None
+            parsed.rows.append(Row(number, values))
+            if self.progress and number % 1000 == 0:
+                self.progress(sheet.name, number - 1, total)
+        if self.progress:
+            self.progress(sheet.name, len(parsed.rows), len(parsed.rows))
+
+    # --- pass 2: resolve -------------------------------------------------------------------
+
+    def resolve(self) -> None:
+        for parsed in self.parsed.values():
+            self.check_duplicates(parsed)
+        self.resolve_organizations()
+        self.org_codes = set(self.db_orgs) | {
+            row.values.get("code") for row in self.rows("党组织") if row.values.get("code")
+        }
+        self.member_codes = self.known_codes("党员", Member, "member_no")
+        self.event_codes = self.known_codes("组织生活", OrgLifeEvent, "code")
+        for parsed in self.parsed.values():
+            if parsed.sheet is not S.ORGANIZATIONS:
+                self.check_references(parsed)
+        self.resolve_decision_organizations()
+        self.check_rules()
+        for parsed in self.parsed.values():
+            self.classify(parsed)
+
+    def rows(self, sheet_name: str) -> list[Row]:
+        parsed = self.parsed.get(sheet_name)
+        return parsed.rows if parsed else []
+
+    def check_duplicates(self, parsed: ParsedSheet) -> None:
+        key_columns = parsed.sheet.key_columns
+        if any(column not in parsed.columns for column in key_columns):
+            return
+        first: dict[tuple, int] = {}
+        for row in parsed.rows:
+            row.key = tuple(row.values.get(column.field) for column in key_columns)
+            if any(part in (None, "") for part in row.key):
+                continue
+            if row.key in first:
+                label = "+".join(column.header for column in key_columns)
+                shown = "+".join(str(part) for part in row.key)
+                self.error(
+                    parsed.sheet.name, row.number, key_columns[-1].header,
+                    f"{label}“{shown}”与第{first[row.key]}行重复",
+                )
+            else:
+                first[row.key] = row.number
+
+    def resolve_organizations(self) -> None:
+        """Check parents (in the workbook or the database), refuse cycles, order parent first."""
+        self.db_orgs: dict[str, Organization] = {
+            org.code: org for org in Organization.objects.select_related("parent")
+        }
+        rows = self.rows("党组织")
+        book: dict[str, Row] = {}
+        for row in rows:
+            code = row.values.get("code")
+            if code and code not in book:
+                book[code] = row
+        has_parent_column = "parent" in {c.field for c in self.parsed["党组织"].columns} if rows else False
+        # The parent of every organisation once the workbook is applied.
+        self.final_parent: dict[str, str | None] = {
+            code: (org.parent.code if org.parent_id else None) for code, org in self.db_orgs.items()
+        }
+        self.final_type: dict[str, str] = {code: org.org_type for code, org in self.db_orgs.items()}
+        for code, row in book.items():
+            if has_parent_column:
+                self.final_parent[code] = row.values.get("parent") or None
+            else:
+                self.final_parent.setdefault(code, None)
+            if row.values.get("org_type"):
+                self.final_type[code] = row.values["org_type"]
+        for code, row in book.items():
+            parent = row.values.get("parent") if has_parent_column else None
+            if not parent:
+                continue
+            if parent == code:
+                self.error("党组织", row.number, "上级组织编码", "上级组织不能是本组织")
+            elif parent not in self.final_parent:
+                self.error("党组织", row.number, "上级组织编码", f"组织编码“{parent}”不存在（工作簿和数据库中都没有）")
+        depth: dict[str, int] = {}
+        for code, row in book.items():
+            chain, current = [], code
+            while current is not None and current not in depth:
+                if current in chain:
+                    self.error("党组织", row.number, "上级组织编码", "上下级关系成环（组织是自己的下级）")
+                    break
+                chain.append(current)
+                current = self.final_parent.get(current)
+            else:
+                base = -1 if current is None else depth[current]
+                for offset, item in enumerate(reversed(chain), start=1):
+                    depth[item] = base + offset
+                continue
+            for item in chain:
+                depth.setdefault(item, 0)
+        for row in rows:
+            row.values["_depth"] = depth.get(row.values.get("code"), 0)
+
+    def known_codes(self, sheet_name: str, model: type[models.Model], code_field: str) -> set[str]:
+        """Codes of the workbook's rows plus those of the database that other sheets refer to."""
+        codes = {row.values.get(code_field) for row in self.rows(sheet_name)} - {None, ""}
+        wanted: set[str] = set()
+        for parsed in self.parsed.values():
+            for column in parsed.columns:
+                if column.kind == S.REF and S.REF_TARGETS[column.ref][0] is model:
+                    wanted.update(row.values.get(column.field) for row in parsed.rows)
+        wanted -= codes | {None, ""}
+        for batch in _batches(sorted(wanted), BATCH):
+            codes.update(model.objects.filter(**{f"{code_field}__in": batch}).values_list(code_field, flat=True))
+        return codes
+
+    def check_references(self, parsed: ParsedSheet) -> None:
+        known = {"org": self.org_codes, "member": self.member_codes, "event": self.event_codes}
+        names = {"org": "组织编码", "member": "党员编号", "event": "活动编号"}
+        for column in parsed.columns:
+            if column.kind != S.REF:
+                continue
+            codes = known[column.ref]
+            for row in parsed.rows:
+                code = row.values.get(column.field)
+                if code and code not in codes:
+                    self.error(
+                        parsed.sheet.name, row.number, column.header,
+                        f"{names[column.ref]}“{code}”不存在（工作簿和数据库中都没有）",
+                    )
+
+    def resolve_decision_organizations(self) -> None:
+        """三重一大 has no 组织编码 in the spec: a blank one means the single top-level 党委."""
+        parsed = self.parsed.get("三重一大")
+        if parsed is None:
+            return
+        pending = [row for row in parsed.rows if not row.values.get("organization")]
+        if not pending:
+            return
+        existing = dict(
+            parsed.sheet.model.objects.filter(code__in=[r.values.get("code") for r in pending])
+            .values_list("code", "organization__code")
+        )
+        tops = sorted(
+            code for code, parent in self.final_parent.items()
+            if parent is None and self.final_type.get(code) == OrgType.PARTY_COMMITTEE
+        )
+        for row in pending:
+            code = existing.get(row.values.get("code"))
+            if code is None and len(tops) == 1:
+                code = tops[0]
+            if code is None:
+                found = "、".join(tops) if tops else "没有"
+                self.error(
+                    "三重一大", row.number, "组织编码",
+                    f"无法确定决策的党委（顶层党委：{found}），请填写“组织编码”列",
+                )
+            row.values["organization"] = code
+        if "organization" not in {c.field for c in parsed.columns}:
+            parsed.columns.append(parsed.sheet.by_header["组织编码"])
+
+    def check_rules(self) -> None:
+        """Rows that break a rule are imported, with a warning naming the rule."""
+        dev = self.parsed.get("发展党员")
+        if dev is not None:
+            headers = {c.field: c.header for c in dev.sheet.columns}
+            to_header = {
+                "application": "applied_on", "talk": "talked_on", "activist": "activist_on",
+                "candidate": "candidate_on", "political_review": "political_review_on",
+                "training_end": "training_completed_on", "publicity_start": "publicity_started_on",
+                "admission": "admitted_on", "approval": "approved_on", "conversion": "converted_on",
+                "extension_until": "probation_extended_to", "cancelled": "cancelled_on",
+                "introducer_count": "introducers",
+            }
+            for row in dev.rows:
+                values = row.values
+                introducers = values.get("introducers") or ""
+                birth = idcard.birth_date(values["id_number"]) if values.get("id_number") else None
+                dates = DevelopmentDates(
+                    birth_date=birth,
+                    introducer_count=len(_names(introducers)) if introducers else None,
+                    **{
+                        name: values.get(model_field)
+                        for name, model_field in to_header.items()
+                        if name != "introducer_count"
+                    },
+                )
+                for violation in check_development(dates):
+                    model_field = to_header.get(violation.field or "", "")
+                    column = headers.get(model_field) or DEVELOPMENT_LABELS.get(violation.field or "", "")
+                    self.warn("发展党员", row.number, column, f"{violation.message}（{violation.rule}）")
+        decisions = self.parsed.get("三重一大")
+        if decisions is not None:
+            for row in decisions.rows:
+                values = row.values
+                if not values.get("category"):
+                    continue
+                for violation in check_decision(
+                    values["category"], values.get("members_due"), values.get("members_present")
+                ):
+                    column = violation.field if violation.field in S.DECISIONS.by_header else "实到人数"
+                    self.warn("三重一大", row.number, column, f"{violation.message}（{violation.rule}）")
+
+    def classify(self, parsed: ParsedSheet) -> None:
+        """Match rows to existing ones by their key; note what changed. Unchanged rows are left alone."""
+        sheet = parsed.sheet
+        summary = self.result.summary.setdefault(sheet.name, SheetSummary())
+        key_columns = sheet.key_columns
+        if any(column not in parsed.columns for column in key_columns):
+            return
+        compare = [c for c in parsed.columns if c not in key_columns]
+        lookups = ["pk", *(c.lookup for c in key_columns), *(c.lookup for c in compare)]
+        # Only rows whose key is complete can be matched (the others already carry an error).
+        rows = [row for row in parsed.rows if row.key and all(part not in (None, "") for part in row.key)]
+        existing: dict[tuple, dict] = {}
+        first = key_columns[0]
+        for batch in _batches(sorted({row.key[0] for row in rows}), BATCH):
+            query = sheet.model.objects.filter(**{f"{first.lookup}__in": batch}).values(*lookups)
+            for record in query:
+                existing[tuple(record[c.lookup] for c in key_columns)] = record
+        for row in rows:
+            record = existing.get(row.key)
+            if record is None:
+                summary.created += 1
+                continue
+            row.pk = record["pk"]
+            row.changed = [c.field for c in compare if record[c.lookup] != row.values.get(c.field)]
+            if row.changed:
+                summary.updated += 1
+            else:
+                summary.unchanged += 1
+
+    # --- pass 3: write ----------------------------------------------------------------------
+
+    def write(self) -> None:
+        self.write_organizations()
+        self.ids: dict[str, dict[str, int]] = {
+            "org": dict(Organization.objects.values_list("code", "pk")),
+        }
+        for sheet in S.SHEETS[1:]:
+            parsed = self.parsed.get(sheet.name)
+            if parsed is None:
+                continue
+            self.write_sheet(parsed)
+            if sheet is S.MEMBERS:
+                self.ids["member"] = self.code_ids(Member, "member_no", parsed)
+            if sheet is S.EVENTS:
+                self.ids["event"] = self.code_ids(OrgLifeEvent, "code", parsed)
+        for name in ("member", "event"):
+            self.ids.setdefault(name, {})
+
+    def code_ids(self, model, code_field: str, parsed: ParsedSheet) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        codes = sorted({row.values[code_field] for row in parsed.rows})
+        for batch in _batches(codes, BATCH):
+            ids.update(model.objects.filter(**{f"{code_field}__in": batch}).values_list(code_field, "pk"))
+        return ids
+
+    def ref_id(self, ref: str, code: str | None) -> int | None:
+        if not code:
+            return None
+        ids = self.ids.setdefault(ref, {})
+        if code not in ids:
+            model, code_field = S.REF_TARGETS[ref]
+            # Referenced codes not in the workbook: look them up once per sheet (see prefetch_refs).
+            ids.update(model.objects.filter(**{code_field: code}).values_list(code_field, "pk"))
+        return ids[code]
+
+    def prefetch_refs(self, parsed: ParsedSheet) -> None:
+        for column in parsed.columns:
+            if column.kind != S.REF or column.ref == "org":
+                continue
+            ids = self.ids.setdefault(column.ref, {})
+            model, code_field = S.REF_TARGETS[column.ref]
+            missing = sorted({row.values.get(column.field) for row in parsed.rows} - set(ids) - {None, ""})
+            for batch in _batches(missing, BATCH):
+                ids.update(model.objects.filter(**{f"{code_field}__in": batch}).values_list(code_field, "pk"))
+
+    def write_organizations(self) -> None:
+        parsed = self.parsed.get("党组织")
+        if parsed is None:
+            return
+        by_code = {org.code: org for org in Organization.objects.all()}
+        rows = sorted(parsed.rows, key=lambda row: row.values["_depth"])
+        fields = [c for c in parsed.columns]
+        for done, row in enumerate(rows, start=1):
+            if row.pk is not None and not row.changed:
+                continue
+            org = by_code.get(row.values["code"]) if row.pk else Organization()
+            for column in fields:
+                if row.pk is not None and column.field not in row.changed:
+                    continue
+                value = row.values.get(column.field)
+                if column.kind == S.REF:
+                    org.parent = by_code[value] if value else None
+                else:
+                    setattr(org, column.field, value)
+            org.save()
+            by_code[org.code] = org
+            if self.progress and done % 100 == 0:
+                self.progress("党组织", done, len(rows))
+
+    def write_sheet(self, parsed: ParsedSheet) -> None:
+        sheet, model = parsed.sheet, parsed.sheet.model
+        self.prefetch_refs(parsed)
+        new = [row for row in parsed.rows if row.pk is None]
+        changed = [row for row in parsed.rows if row.pk is not None and row.changed]
+        done = 0
+        total = len(new) + len(changed)
+        for batch in _batches(new, BATCH):
+            objects = [model(**self.field_values(parsed, row, parsed.columns)) for row in batch]
+            bulk_create_with_history(objects, model, batch_size=BATCH, default_user=self.user)
+            done += len(batch)
+            if self.progress:
+                self.progress(sheet.name, done, total)
+        now = timezone.now()
+        for batch in _batches(changed, BATCH):
+            objects = model.objects.in_bulk([row.pk for row in batch])
+            touched: set[str] = {"updated_at"}
+            for row in batch:
+                obj = objects[row.pk]
+                columns = [c for c in parsed.columns if c.field in row.changed]
+                for name, value in self.field_values(parsed, row, columns).items():
+                    setattr(obj, name, value)
+                    touched.add(name)
+                obj.updated_at = now
+            bulk_update_with_history(
+                list(objects.values()), model, sorted(touched), batch_size=BATCH, default_user=self.user
+            )
+            done += len(batch)
+            if self.progress:
+                self.progress(sheet.name, done, total)
+
+    def field_values(self, parsed: ParsedSheet, row: Row, columns: Iterable[S.Column]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for column in columns:
+            value = row.values.get(column.field)
+            if column.kind == S.REF:
+                values[f"{column.field}_id"] = self.ref_id(column.ref, value)
+            else:
+                values[column.field] = value
+        if parsed.sheet is S.MEMBERS and "name" in values:
+            # Member.save() is bypassed by bulk writes: keep its derived search field in step.
+            values["name_initials"] = name_initials(values["name"])
+        return values
+
+
+def _names(text: str) -> list[str]:
+    return [name for name in re.split(r"[、,，;；\s]+", text) if name]
+
+
+def _batches(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _problem_order(problem: Problem) -> tuple:
+    order = {sheet.name: index for index, sheet in enumerate(S.SHEETS)}
+    return (order.get(problem.sheet, -1), problem.row)
