@@ -41,32 +41,44 @@ _AD_TRIGGER = re.compile(
 _AD_WORDS = re.compile(
     r"联系老师|联系客服|代笔|代写|点击|扫码|扫描二维码|微信|加V|QQ|VIP|会员|下载|全文|👉|👈"
 )
+_AD_SELLING = re.compile(r"联系老师|代笔|代写|联系客服")
 _AD_LINE = re.compile(r"(?:联系老师|代笔|代写|联系客服).{0,40}|.{0,40}(?:联系老师|代笔|代写)")
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """(start, end including the newline) of the line holding `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end + 1
 
 
 def find_adverts(text: str) -> list[Span]:
     """“预览阅读已结束……联系老师” tails, and stray lines selling ghost-writing."""
     spans: list[Span] = []
-    lines = list(_lines(text))
-    i = 0
-    while i < len(lines):
-        start, end, body = lines[i]
-        trigger = _AD_TRIGGER.search(body)
-        if trigger:
-            # From the trigger (the whole line when it opens the line) through the next
-            # lines that still read as the same advert, at most three of them.
-            prefix = body[: trigger.start()]
-            ad_start = start if not prefix.strip() else start + trigger.start()
-            j = i
-            while j + 1 < len(lines) and j - i < 3 and _AD_WORDS.search(lines[j + 1][2]):
-                j += 1
-            spans.append(Span("advert", ad_start, lines[j][1]))
-            i = j + 1
+    for trigger in _AD_TRIGGER.finditer(text):
+        if spans and trigger.start() < spans[-1].end:
             continue
+        line_start, line_end = _line_at(text, trigger.start())
+        # From the trigger (the whole line when it opens the line) through the next
+        # lines that still read as the same advert, at most three of them.
+        ad_start = line_start if not text[line_start : trigger.start()].strip() else trigger.start()
+        ad_end = line_end
+        for _ in range(3):
+            if ad_end >= len(text):
+                break
+            next_start, next_end = _line_at(text, ad_end)
+            if not _AD_WORDS.search(text, next_start, next_end):
+                break
+            ad_end = next_end
+        spans.append(Span("advert", ad_start, ad_end))
+    for word in _AD_SELLING.finditer(text):
+        line_start, line_end = _line_at(text, word.start())
+        if any(s.start <= line_start < s.end for s in spans):
+            continue
+        body = text[line_start:line_end].rstrip("\r\n")
         if len(body) <= 60 and _AD_LINE.fullmatch(body.strip()) and _AD_WORDS.search(body):
-            spans.append(Span("advert", start, end))
-        i += 1
-    return spans
+            spans.append(Span("advert", line_start, line_end))
+    return sorted(set(spans), key=lambda s: s.start)
 
 
 # --- paywall markers ---------------------------------------------------------------------

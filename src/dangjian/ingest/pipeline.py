@@ -64,8 +64,9 @@ class IngestResult:
 
 def ingest_text(text: str, source: str = "<text>", encoding: str | None = None) -> IngestResult:
     mojibake = find_mojibake(text)
-    simplified = to_simplified(text, keep=[(s.start, s.end) for s in mojibake])
-    script = detect_script(text, simplified)
+    garbled = [(s.start, s.end) for s in mojibake]
+    simplified = to_simplified(text, keep=garbled)
+    script = detect_script(text, simplified, ignore=garbled)
 
     debris = find_debris(simplified)
     cleaned = remove_spans(simplified, debris)

@@ -8,6 +8,7 @@ character by character instead.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -52,11 +53,19 @@ def to_simplified(text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
     return converted
 
 
-def detect_script(original: str, simplified: str) -> str:
-    """"hant" when the text has more traditional-only than simplified-only characters."""
+def detect_script(original: str, simplified: str, ignore: Sequence[tuple[int, int]] = ()) -> str:
+    """"hant" when the text has more traditional-only than simplified-only characters.
+
+    Spans in `ignore` (mojibake, whose characters are noise) are left out of the count.
+    """
     if original == simplified:
         return "hans"
-    traditional = sum(1 for a, b in zip(original, simplified, strict=True) if a != b)
-    marked = {ch for ch in set(original) if _is_simplified_only(ch)}
-    simplified_only = sum(1 for ch in original if ch in marked) if marked else 0
+    pieces, pos = [], 0
+    for start, end in ignore:
+        pieces.append(original[pos:start])
+        pos = end
+    pieces.append(original[pos:])
+    counts = Counter("".join(pieces))
+    traditional = sum(n for ch, n in counts.items() if _char_t2s(ch) != ch)
+    simplified_only = sum(n for ch, n in counts.items() if _is_simplified_only(ch))
     return "hant" if traditional > simplified_only else "hans"
