@@ -80,7 +80,8 @@ def ingest_text(text: str, source: str = "<text>", encoding: str | None = None) 
         if start is None or end is None:
             continue  # garbage inside an advert went with it
         blocked.append((start, end + 1))
-        warnings.append(IngestWarning("mojibake", span.message, cleaned[start : end + 1], start, end + 1))
+        text_span = cleaned[start : end + 1]
+        warnings.append(IngestWarning("mojibake", span.message, text_span, start, end + 1))
     for start, end in find_placeholders(cleaned):
         warnings.append(
             IngestWarning("placeholder", "模板占位符未填写，此处数字缺失", cleaned[start:end], start, end)
@@ -103,5 +104,7 @@ def ingest_file(path: str | Path) -> IngestResult:
     path = Path(path)
     decoded = read_path(path)
     result = ingest_text(decoded.text, source=str(path), encoding=decoded.encoding)
-    result.warnings[:0] = [IngestWarning("encoding", msg, "", None, None) for msg in decoded.warnings]
+    result.warnings[:0] = [
+        IngestWarning("encoding", message, "", None, None) for message in decoded.warnings
+    ]
     return result
