@@ -1,0 +1,649 @@
+"""Report figures: each declared once — key, Chinese label, unit, and the records it counts.
+
+A figure is computed for a calendar year and an organisation's subtree (``path__startswith``),
+so events of a 党小组 count for its 党支部 and for every organisation above. Computing is separate
+from rendering: :func:`compute_figures` returns a :class:`FigureSet` that the JSON export, the
+narrative (Markdown, HTML, Word), the report page, the home page, the dashboard and the fact-check
+all read.
+
+How the numbers are computed, and why it is done this way:
+
+* Each *dataset* (organisations, members, 组织生活, 参会记录, 发展党员, 整改, 三重一大, 服务活动)
+  is read with ONE ``values_list`` query over the subtree and the year, fetching only the
+  identifier and the few columns the figures need. Every figure of that family is then a
+  selection over those rows, so the number of queries is fixed (one per dataset) whatever the
+  size of the hospital: no query per branch, per member or per row.
+* A figure's ``records`` are the identifiers of exactly the rows it counts (活动编号, 党员编号,
+  问题编号, 事项编号, 组织编码, and 姓名 with the masked 身份证号 for 发展党员), so every number
+  in a report can be traced back to its ledger rows; ``pks`` keeps the primary keys for the
+  report page's record list.
+* Election overdue and 三重一大 quorum come from the pure rules package (``dangjian.rules``).
+
+Keys marked "spec" are those of the ledger-workbook spec ("Report figure keys"); they are stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+from django.db.models import Model
+from django.test.utils import CaptureQueriesContext
+
+from dangjian import rules
+from dangjian.core import idcard
+from dangjian.decisions.models import MajorDecision
+from dangjian.development.models import DevelopmentCase
+from dangjian.organizations.models import Member, MemberCategory, Organization, OrgType
+from dangjian.orglife.models import (
+    THREE_MEETINGS_ONE_LECTURE,
+    Attendance,
+    AttendanceStatus,
+    EventType,
+    OrgLifeEvent,
+)
+from dangjian.outreach.models import COMMON_SERVICE_TYPES, ServiceActivity
+from dangjian.rectification.models import RectificationItem, RectificationStatus
+
+__all__ = [
+    "LOW_ATTENDANCE_RATE",
+    "REGISTRY",
+    "Figure",
+    "FigureDef",
+    "FigureSet",
+    "compute_figures",
+    "figure_records",
+]
+
+#: A branch whose 参会率 is below this (in %) is named under 存在问题. Local practice, not a rule.
+LOW_ATTENDANCE_RATE = Decimal("85.0")
+
+# Organisation types that hold elections (a 党小组 has no term), as the rules package names them.
+_RULE_ORG_TYPE = {
+    OrgType.PARTY_COMMITTEE: rules.OrgType.COMMITTEE,
+    OrgType.GENERAL_BRANCH: rules.OrgType.GENERAL_BRANCH,
+    OrgType.BRANCH: rules.OrgType.BRANCH,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Rows: one query per dataset
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One ledger row as the figures see it: primary key, the identifier shown in ``records``,
+    the organisation it belongs to, and the columns the figures select on."""
+
+    pk: int
+    ident: str
+    org_id: int
+    data: dict[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.data[name]
+
+
+@dataclass(frozen=True, slots=True)
+class OrgRow:
+    pk: int
+    code: str
+    name: str
+    org_type: str
+    path: str
+    parent_id: int | None
+    founded_on: dt.date | None
+    last_election_on: dt.date | None
+    term_years: int | None
+    sort_order: int
+
+
+@dataclass
+class Context:
+    """What the figures are computed from: the year, the organisation and the rows of its subtree."""
+
+    year: int
+    org: Organization
+    start: dt.date
+    end: dt.date
+    orgs: list[OrgRow] = field(default_factory=list)
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+
+    # ---- the organisation tree ----
+    @property
+    def org_by_id(self) -> dict[int, OrgRow]:
+        cache = self.__dict__.get("_org_by_id")
+        if cache is None:
+            cache = self.__dict__["_org_by_id"] = {o.pk: o for o in self.orgs}
+        return cache
+
+    def branches(self) -> list[OrgRow]:
+        """党支部 of the subtree existing at year end, in tree order."""
+        return [
+            o for o in self.orgs
+            if o.org_type == OrgType.BRANCH and (o.founded_on is None or o.founded_on <= self.end)
+        ]
+
+    def branch_id_of(self, org_id: int) -> int | None:
+        """The 党支部 a row belongs to: its own organisation, or the nearest 党支部 above it."""
+        org = self.org_by_id.get(org_id)
+        while org is not None:
+            if org.org_type == OrgType.BRANCH:
+                return org.pk
+            org = self.org_by_id.get(org.parent_id) if org.parent_id else None
+        return None
+
+    def in_year(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+
+def _load_orgs(ctx: Context) -> None:
+    ctx.orgs = [
+        OrgRow(*values)
+        for values in Organization.objects.filter(path__startswith=ctx.org.path)
+        .order_by("path")
+        .values_list(
+            "pk", "code", "name", "org_type", "path", "parent_id", "founded_on",
+            "last_election_on", "term_years", "sort_order",
+        )
+    ]
+
+
+def _load_members(ctx: Context) -> list[Row]:
+    rows = []
+    for pk, no, name, org_id, category, joined, full_on, post, dual in Member.objects.filter(
+        organization__path__startswith=ctx.org.path
+    ).order_by("member_no").values_list(
+        "pk", "member_no", "name", "organization_id", "category", "joined_on", "full_member_on",
+        "party_post", "is_dual_leader",
+    ):
+        # A member counts at year end unless they joined after it.
+        if joined is not None and joined > ctx.end:
+            continue
+        # 预备党员 at year end: still 预备 today, or 转正 only after the year ended.
+        probationary = category == MemberCategory.PROBATIONARY or (full_on is not None and full_on > ctx.end)
+        rows.append(Row(pk, no, org_id, {
+            "probationary": probationary, "secretary": (post or "").strip() == "书记", "dual": dual,
+            "name": name,
+        }))
+    return rows
+
+
+def _load_events(ctx: Context) -> list[Row]:
+    return [
+        Row(pk, code, org_id, {"type": event_type, "date": day, "lecturer": (lecturer or "").strip()})
+        for pk, code, org_id, event_type, day, lecturer in OrgLifeEvent.objects.filter(
+            organization__path__startswith=ctx.org.path, date__range=(ctx.start, ctx.end)
+        ).order_by("date", "code").values_list(
+            "pk", "code", "organization_id", "event_type", "date", "lecturer"
+        )
+    ]
+
+
+def _load_attendance(ctx: Context) -> list[Row]:
+    return [
+        Row(pk, f"{event_code}/{member_no}", org_id, {"status": status, "member_id": member_id})
+        for pk, event_code, member_no, org_id, status, member_id in Attendance.objects.filter(
+            event__organization__path__startswith=ctx.org.path,
+            event__date__range=(ctx.start, ctx.end),
+        ).order_by("event__date", "event__code", "member__member_no").values_list(
+            "pk", "event__code", "member__member_no", "event__organization_id", "status", "member_id"
+        )
+    ]
+
+
+def _load_development(ctx: Context) -> list[Row]:
+    rows = []
+    for pk, name, number, org_id, applied, activist, admitted, converted in (
+        DevelopmentCase.objects.filter(organization__path__startswith=ctx.org.path)
+        .filter(
+            _any_in_year(
+                ctx, "applied_on", "activist_on", "admitted_on", "converted_on"
+            )
+        )
+        .order_by("applied_on", "pk")
+        .values_list(
+            "pk", "name", "id_number", "organization_id", "applied_on", "activist_on",
+            "admitted_on", "converted_on",
+        )
+    ):
+        rows.append(Row(pk, f"{name}（{idcard.mask(number)}）", org_id, {
+            "applied_on": applied, "activist_on": activist, "admitted_on": admitted,
+            "converted_on": converted,
+        }))
+    return rows
+
+
+def _any_in_year(ctx: Context, *fields: str):
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    for name in fields:
+        condition |= Q(**{f"{name}__range": (ctx.start, ctx.end)})
+    return condition
+
+
+def _load_rectification(ctx: Context) -> list[Row]:
+    from django.db.models import Q
+
+    rows = []
+    for pk, code, org_id, raised, deadline, completed, status in (
+        RectificationItem.objects.filter(organization__path__startswith=ctx.org.path)
+        .filter(Q(raised_on__isnull=True) | Q(raised_on__lte=ctx.end))
+        .filter(
+            Q(deadline__range=(ctx.start, ctx.end))
+            | Q(completed_on__range=(ctx.start, ctx.end))
+            | ~Q(status=RectificationStatus.DONE)
+            | Q(completed_on__gt=ctx.end)
+        )
+        .order_by("deadline", "code")
+        .values_list("pk", "code", "organization_id", "raised_on", "deadline", "completed_on", "status")
+    ):
+        # Done *at year end*: marked done and not completed only after the year ended.
+        done = status == RectificationStatus.DONE and (completed is None or completed <= ctx.end)
+        rows.append(Row(pk, code, org_id, {
+            "deadline": deadline, "done": done, "overdue": not done and deadline < ctx.end,
+        }))
+    return rows
+
+
+def _load_decisions(ctx: Context) -> list[Row]:
+    rows = []
+    for pk, code, org_id, category, due, present in MajorDecision.objects.filter(
+        organization__path__startswith=ctx.org.path, meeting_date__range=(ctx.start, ctx.end)
+    ).order_by("meeting_date", "code").values_list(
+        "pk", "code", "organization_id", "category", "members_due", "members_present"
+    ):
+        # Without counts the quorum cannot be judged: such a row is not flagged.
+        quorum = None if due is None or present is None else rules.has_quorum(category, due, present)
+        rows.append(Row(pk, code, org_id, {"category": category, "quorum": quorum}))
+    return rows
+
+
+def _load_services(ctx: Context) -> list[Row]:
+    return [
+        Row(pk, code, org_id, {"type": kind, "served": served or 0, "participants": participants or 0})
+        for pk, code, org_id, kind, served, participants in ServiceActivity.objects.filter(
+            organization__path__startswith=ctx.org.path, date__range=(ctx.start, ctx.end)
+        ).order_by("date", "code").values_list(
+            "pk", "code", "organization_id", "activity_type", "people_served", "participants"
+        )
+    ]
+
+
+#: dataset name → (model whose rows it reads, loader). One query each.
+DATASETS: dict[str, tuple[type[Model], Callable[[Context], list[Row]]]] = {
+    "members": (Member, _load_members),
+    "events": (OrgLifeEvent, _load_events),
+    "attendance": (Attendance, _load_attendance),
+    "development": (DevelopmentCase, _load_development),
+    "rectification": (RectificationItem, _load_rectification),
+    "decisions": (MajorDecision, _load_decisions),
+    "services": (ServiceActivity, _load_services),
+}
+
+
+def _org_rows(ctx: Context, orgs: Iterable[OrgRow]) -> list[Row]:
+    return [Row(o.pk, o.code, o.pk, {}) for o in orgs]
+
+
+def _elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
+    completed, overdue = [], []
+    for o in ctx.orgs:
+        kind = _RULE_ORG_TYPE.get(o.org_type)
+        if kind is None or o.last_election_on is None or (o.founded_on and o.founded_on > ctx.end):
+            continue
+        if ctx.in_year(o.last_election_on):
+            completed.append(o)
+        term = o.term_years or rules.DEFAULT_RULES.term_years_for(kind)
+        # Only the latest election is recorded: one held after the year cannot tell us more.
+        if o.last_election_on <= ctx.end and rules.is_overdue_at(o.last_election_on, term, ctx.end):
+            overdue.append(o)
+    return completed, overdue
+
+
+# --------------------------------------------------------------------------------------------
+# The registry
+# --------------------------------------------------------------------------------------------
+
+#: A selection: given the context and one expansion parameter, the rows a figure counts and
+#: its value (``None`` for a rate with nothing to divide).
+Selection = tuple[list[Row], int | Decimal | None]
+
+
+@dataclass(frozen=True)
+class FigureDef:
+    """One figure, declared once.
+
+    ``key`` and ``label`` may contain ``{code}``/``{name}`` (per branch) or ``{type}`` (per
+    type) when ``per`` says over what the figure is expanded. ``model`` is what ``records``
+    identify; ``select`` returns the counted rows and the value.
+    """
+
+    key: str
+    label: str
+    unit: str
+    model: type[Model]
+    select: Callable[[Context, Any], Selection]
+    per: str | None = None  # None, "branch", "event_type", "service_type"
+    spec: bool = False  # one of the workbook spec's stable keys
+    help: str = ""
+    flow: bool = True  # a count over the year (compared with the previous year)
+
+    def expand(self, ctx: Context) -> Iterator[tuple[str, str, Any]]:
+        if self.per is None:
+            yield self.key, self.label, None
+        elif self.per == "branch":
+            for branch in ctx.branches():
+                fmt = {"code": branch.code, "name": branch.name}
+                yield self.key.format(**fmt), self.label.format(**fmt), branch
+        elif self.per == "event_type":
+            for value, _label in EventType.choices:
+                yield self.key.format(type=value), self.label.format(type=value), value
+        elif self.per == "service_type":
+            found = {row["type"] for row in ctx.rows["services"]}
+            kinds = list(COMMON_SERVICE_TYPES) + sorted(found - set(COMMON_SERVICE_TYPES))
+            for kind in kinds:
+                yield self.key.format(type=kind), self.label.format(type=kind), kind
+        else:  # pragma: no cover - a declaration error
+            raise ValueError(self.per)
+
+
+def _count(rows: list[Row]) -> Selection:
+    return rows, len(rows)
+
+
+def _rate(part: list[Row], whole: list[Row]) -> Selection:
+    """A rate counts its whole: the records are the denominator's rows."""
+    return whole, rules.percentage(len(part), len(whole))
+
+
+def _in_branch(ctx: Context, rows: list[Row], branch: OrgRow) -> list[Row]:
+    return [r for r in rows if ctx.branch_id_of(r.org_id) == branch.pk]
+
+
+def _events(ctx: Context, *types: str) -> list[Row]:
+    return [r for r in ctx.rows["events"] if r["type"] in types]
+
+
+def _secretary_names(ctx: Context) -> dict[int, set[str]]:
+    """Names of each branch's secretaries (党内职务 书记), by branch id."""
+    names = ctx.__dict__.get("_secretary_names")
+    if names is None:
+        names = {}
+        for row in ctx.rows["members"]:
+            if row["secretary"]:
+                branch = ctx.branch_id_of(row.org_id)
+                if branch is not None:
+                    names.setdefault(branch, set()).add(row["name"])
+        ctx.__dict__["_secretary_names"] = names
+    return names
+
+
+def _lectures_by_secretaries(ctx: Context) -> list[Row]:
+    secretaries = _secretary_names(ctx)
+    return [
+        r for r in _events(ctx, EventType.PARTY_LECTURE)
+        if r["lecturer"] and r["lecturer"] in secretaries.get(ctx.branch_id_of(r.org_id) or 0, set())
+    ]
+
+
+def _branches_without_secretary_lecture(ctx: Context) -> list[Row]:
+    lectured = {ctx.branch_id_of(r.org_id) for r in _lectures_by_secretaries(ctx)}
+    return _org_rows(ctx, [b for b in ctx.branches() if b.pk not in lectured])
+
+
+def _attendance_rate(rows: list[Row]) -> Selection:
+    present = [r for r in rows if r["status"] == AttendanceStatus.PRESENT]
+    return rows, rules.percentage(len(present), len(rows))
+
+
+def _low_attendance_branches(ctx: Context) -> list[Row]:
+    low = []
+    for branch in ctx.branches():
+        _rows, rate = _attendance_rate(_in_branch(ctx, ctx.rows["attendance"], branch))
+        if rate is not None and rate < LOW_ATTENDANCE_RATE:
+            low.append(branch)
+    return _org_rows(ctx, low)
+
+
+def _rect(ctx: Context, **wanted: bool) -> list[Row]:
+    return [r for r in ctx.rows["rectification"] if all(r[k] == v for k, v in wanted.items())]
+
+
+def _dev(ctx: Context, date_field: str) -> list[Row]:
+    return [r for r in ctx.rows["development"] if ctx.in_year(r[date_field])]
+
+
+def _members(ctx: Context, **wanted: bool) -> list[Row]:
+    return [r for r in ctx.rows["members"] if all(r[k] == v for k, v in wanted.items())]
+
+
+def _dual_leaders(ctx: Context) -> list[Row]:
+    return [
+        r for r in _members(ctx, secretary=True, dual=True)
+        if ctx.org_by_id[r.org_id].org_type == OrgType.BRANCH
+    ]
+
+
+def _services(ctx: Context, kind: str | None = None) -> list[Row]:
+    return [r for r in ctx.rows["services"] if kind is None or r["type"] == kind]
+
+
+O, M, E, A, D, R, J, S = (
+    Organization, Member, OrgLifeEvent, Attendance, DevelopmentCase, RectificationItem,
+    MajorDecision, ServiceActivity,
+)
+
+REGISTRY: list[FigureDef] = [
+    # ---- organisation ----
+    FigureDef("org.branches", "党支部数", "个", O, lambda c, _: _count(_org_rows(c, c.branches())),
+              spec=True, flow=False, help="年末时本组织下的党支部"),
+    FigureDef("org.general_branches", "党总支数", "个", O, lambda c, _: _count(_org_rows(c, [
+        o for o in c.orgs if o.org_type == OrgType.GENERAL_BRANCH
+        and (o.founded_on is None or o.founded_on <= c.end)])), flow=False),
+    FigureDef("org.groups", "党小组数", "个", O, lambda c, _: _count(_org_rows(c, [
+        o for o in c.orgs if o.org_type == OrgType.GROUP
+        and (o.founded_on is None or o.founded_on <= c.end)])), flow=False),
+    FigureDef("org.new_branches", "新成立党支部数", "个", O, lambda c, _: _count(_org_rows(c, [
+        b for b in c.branches() if c.in_year(b.founded_on)]))),
+    # ---- members ----
+    FigureDef("members.total", "党员总数", "名", M, lambda c, _: _count(c.rows["members"]),
+              spec=True, flow=False, help="年末党员（正式党员＋预备党员）"),
+    FigureDef("members.probationary", "预备党员数", "名", M,
+              lambda c, _: _count(_members(c, probationary=True)), spec=True, flow=False),
+    FigureDef("members.dual_leaders", "双带头人数", "名", M, lambda c, _: _count(_dual_leaders(c)),
+              spec=True, flow=False, help="标记为“双带头人”的党支部书记"),
+    FigureDef("members.by_branch.{code}", "{name}党员数", "名", M,
+              lambda c, b: _count(_in_branch(c, c.rows["members"], b)), per="branch", flow=False),
+    # ---- organisational life ----
+    FigureDef("meetings.{type}", "{type}次数", "次", E, lambda c, t: _count(_events(c, t)),
+              per="event_type", spec=True),
+    FigureDef("meetings.三会一课", "“三会一课”次数", "次", E,
+              lambda c, _: _count(_events(c, *THREE_MEETINGS_ONE_LECTURE)), spec=True,
+              help="支部党员大会＋支部委员会会议＋党小组会＋党课"),
+    FigureDef("meetings.三会一课.by_branch.{code}", "{name}“三会一课”次数", "次", E,
+              lambda c, b: _count(_in_branch(c, _events(c, *THREE_MEETINGS_ONE_LECTURE), b)),
+              per="branch"),
+    FigureDef("meetings.党课.by_secretary", "支部书记讲党课次数", "次", E,
+              lambda c, _: _count(_lectures_by_secretaries(c)),
+              help="讲课人为所在党支部书记的党课"),
+    FigureDef("meetings.党课.branches_without_secretary", "支部书记未讲党课的党支部数", "个", O,
+              lambda c, _: _count(_branches_without_secretary_lecture(c)),
+              help="全年没有一次由本支部书记讲授的党课（支部书记每年至少讲一次党课）"),
+    FigureDef("attendance.rate", "参会率", "%", A, lambda c, _: _attendance_rate(c.rows["attendance"]),
+              spec=True, help="出席 ÷（出席＋请假＋缺席）"),
+    FigureDef("attendance.records", "参会记录数", "条", A, lambda c, _: _count(c.rows["attendance"])),
+    FigureDef("attendance.rate.by_branch.{code}", "{name}参会率", "%", A,
+              lambda c, b: _attendance_rate(_in_branch(c, c.rows["attendance"], b)), per="branch"),
+    FigureDef("attendance.low_branches", "参会率偏低的党支部数", "个", O,
+              lambda c, _: _count(_low_attendance_branches(c)),
+              help=f"参会率低于{LOW_ATTENDANCE_RATE}%的党支部"),
+    # ---- development ----
+    FigureDef("development.applicants", "入党申请人数", "名", D,
+              lambda c, _: _count(_dev(c, "applied_on")), spec=True),
+    FigureDef("development.activists", "新确定入党积极分子数", "名", D,
+              lambda c, _: _count(_dev(c, "activist_on")), spec=True),
+    FigureDef("development.new_probationary", "发展党员数", "名", D,
+              lambda c, _: _count(_dev(c, "admitted_on")), spec=True, help="支部大会接收日期在本年"),
+    FigureDef("development.converted", "按期转正数", "名", D,
+              lambda c, _: _count(_dev(c, "converted_on")), spec=True),
+    FigureDef("development.new_probationary.by_branch.{code}", "{name}发展党员数", "名", D,
+              lambda c, b: _count(_in_branch(c, _dev(c, "admitted_on"), b)), per="branch"),
+    # ---- elections ----
+    FigureDef("elections.completed", "完成换届的党组织数", "个", O,
+              lambda c, _: _count(_org_rows(c, _elections(c)[0])), spec=True),
+    FigureDef("elections.overdue", "逾期未换届的党组织数", "个", O,
+              lambda c, _: _count(_org_rows(c, _elections(c)[1])), spec=True, flow=False,
+              help="任期在年末前届满且未再选举"),
+    # ---- rectification ----
+    FigureDef("rectification.total", "整改问题数", "个", R,
+              lambda c, _: _count(c.rows["rectification"]), spec=True),
+    FigureDef("rectification.done", "已完成", "个", R, lambda c, _: _count(_rect(c, done=True)),
+              spec=True),
+    FigureDef("rectification.in_progress", "正在推进", "个", R,
+              lambda c, _: _count(_rect(c, done=False)), spec=True),
+    FigureDef("rectification.rate", "问题完成率", "%", R,
+              lambda c, _: _rate(_rect(c, done=True), c.rows["rectification"]),
+              spec=True, help="已完成 ÷ 整改问题数"),
+    FigureDef("rectification.overdue", "逾期未完成的整改问题数", "个", R,
+              lambda c, _: _count(_rect(c, overdue=True)), help="整改时限早于年末且年末未完成"),
+    # ---- 三重一大 ----
+    FigureDef("decisions.三重一大", "“三重一大”事项数", "项", J,
+              lambda c, _: _count(c.rows["decisions"]), spec=True),
+    FigureDef("decisions.without_quorum", "未达法定人数的决策", "项", J,
+              lambda c, _: _count([r for r in c.rows["decisions"] if r["quorum"] is False]),
+              spec=True),
+    # ---- services ----
+    FigureDef("services.{type}", "{type}次数", "次", S, lambda c, t: _count(_services(c, t)),
+              per="service_type", spec=True),
+    FigureDef("services.total", "服务活动次数", "次", S, lambda c, _: _count(_services(c))),
+    FigureDef("services.people_served", "服务群众人次", "人次", S,
+              lambda c, _: (_services(c), sum(r["served"] for r in _services(c))), spec=True),
+    FigureDef("services.participants", "参与服务党员群众人次", "人次", S,
+              lambda c, _: (_services(c), sum(r["participants"] for r in _services(c)))),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: int | Decimal | None
+    unit: str
+    records: tuple[str, ...]
+    pks: tuple[int, ...]
+    model: type[Model]
+    spec: bool = False
+    flow: bool = True
+    help: str = ""
+
+    @property
+    def display(self) -> str:
+        """The value as a report writes it: 12, 87.5, or — when there is nothing to divide."""
+        if self.value is None:
+            return "—"
+        return str(self.value)
+
+    def as_json(self) -> dict[str, Any]:
+        value: int | float | None = self.value if not isinstance(self.value, Decimal) else float(self.value)
+        return {"key": self.key, "label": self.label, "value": value, "unit": self.unit,
+                "records": list(self.records)}
+
+
+@dataclass
+class FigureSet:
+    """The figures of one organisation for one year, in registry order."""
+
+    year: int
+    org: Organization
+    figures: dict[str, Figure]
+    queries: int = 0
+    seconds: float = 0.0
+    previous: FigureSet | None = None
+    org_names: dict[str, str] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self.figures.values())
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.figures
+
+    def __getitem__(self, key: str) -> Figure:
+        return self.figures[key]
+
+    def get(self, key: str) -> Figure | None:
+        return self.figures.get(key)
+
+    def value(self, key: str) -> int | Decimal | None:
+        figure = self.figures.get(key)
+        return None if figure is None else figure.value
+
+    def keys(self) -> list[str]:
+        return list(self.figures)
+
+    def branch_keys(self, prefix: str) -> list[Figure]:
+        """The per-branch figures under ``prefix`` (e.g. ``attendance.rate.by_branch.``)."""
+        return [f for k, f in self.figures.items() if k.startswith(prefix)]
+
+    @property
+    def has_activity(self) -> bool:
+        """True when the year holds any ledger rows (used to decide whether to compare years)."""
+        return any(
+            f.value for f in self.figures.values()
+            if f.flow and f.unit != "%" and not f.key.startswith("org.")
+        )
+
+
+def compute_figures(year: int, org: Organization, *, previous: bool = False) -> FigureSet:
+    """Compute every registered figure for ``year`` over ``org``'s subtree.
+
+    A fixed number of queries (one per dataset plus the tree), whatever the data size.
+    With ``previous=True`` the previous year is computed too (``FigureSet.previous``) so that
+    the narrative can state changes; that doubles the fixed number of queries.
+    """
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        ctx = Context(year=year, org=org, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+        _load_orgs(ctx)
+        for name, (_model, loader) in DATASETS.items():
+            ctx.rows[name] = loader(ctx)
+        figures: dict[str, Figure] = {}
+        for definition in REGISTRY:
+            for key, label, param in definition.expand(ctx):
+                rows, value = definition.select(ctx, param)
+                figures[key] = Figure(
+                    key=key, label=label, value=value,
+                    unit=definition.unit, records=tuple(r.ident for r in rows),
+                    pks=tuple(r.pk for r in rows), model=definition.model, spec=definition.spec,
+                    flow=definition.flow, help=definition.help,
+                )
+    result = FigureSet(
+        year=year, org=org, figures=figures, queries=len(captured.captured_queries),
+        org_names={o.code: o.name for o in ctx.orgs},
+    )
+    if previous:
+        result.previous = compute_figures(year - 1, org)
+        result.queries += result.previous.queries
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def figure_records(figure: Figure, queryset=None):
+    """The model rows behind a figure (for the report page's record list)."""
+    manager = queryset if queryset is not None else figure.model._default_manager.all()
+    return manager.filter(pk__in=figure.pks)

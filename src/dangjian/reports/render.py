@@ -1,0 +1,153 @@
+"""Rendering a computed report: JSON, Markdown, HTML and Word (docxtpl). No figure is computed here.
+
+Public API::
+
+    figures = compute_figures(2025, org, previous=True)      # reports.figures
+    report = build_report(figures, issued_on=date.today())  # reports.narrative
+    to_json(report) / to_markdown(report) / to_html(report, link=...) / to_docx(report)
+
+or in one call: ``annual_report(year, org, format)`` → ``str | bytes``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from typing import Any
+
+from dangjian.organizations.models import Organization
+from dangjian.reports.figures import FigureSet, compute_figures
+from dangjian.reports.narrative import Report, build_report
+from dangjian.reports.templates_dir import find_template, load_template
+
+__all__ = [
+    "FORMATS",
+    "annual_report",
+    "appendix_rows",
+    "to_docx",
+    "to_html",
+    "to_json",
+    "to_markdown",
+]
+
+FORMATS = ("json", "md", "html", "docx")
+
+#: In the Word appendix a figure lists at most this many records (the JSON export and the report
+#: page list them all): 参会记录 of a large hospital run to tens of thousands.
+DOCX_RECORD_LIMIT = 60
+
+
+def appendix_rows(report: Report, record_limit: int | None = None) -> list[dict[str, Any]]:
+    """One row per figure: key, label, value, unit, previous year's value, change, records."""
+    previous: FigureSet | None = report.figures.previous if report.compare else None
+    rows = []
+    for figure in report.figures:
+        before = previous.get(figure.key) if previous is not None else None
+        records = list(figure.records)
+        shown = records if record_limit is None else records[:record_limit]
+        text = "、".join(shown)
+        if len(shown) < len(records):
+            text += f"……等共{len(records)}条（完整清单见平台报告页面或JSON导出）"
+        rows.append({
+            "key": figure.key, "label": figure.label, "value": figure.display, "unit": figure.unit,
+            "previous": before.display if before is not None else "",
+            "change": report.change(figure.key),
+            "records": records, "records_text": text, "count": len(records),
+            "used": figure.key in report.used_keys,
+        })
+    return rows
+
+
+def _context(report: Report, resolve: Callable[[str], Any]) -> dict[str, Any]:
+    return {
+        "report": report,
+        "title": report.title,
+        "lead": [resolve(p) for p in report.lead],
+        "sections": report.outline(resolve),
+        "closing": [resolve(p) for p in report.closing],
+        "issuer": report.issuer,
+        "issued_on": report.issued_on_text,
+        "year": report.year,
+        "org_name": report.figures.org.name,
+        "org_code": report.figures.org.code,
+        "compare": report.compare,
+        "values": {f.key: f.display for f in report.figures},
+    }
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    figures = report.figures
+    return {
+        "year": figures.year,
+        "org": {"code": figures.org.code, "name": figures.org.name},
+        "figures": [figure.as_json() for figure in figures],
+        "sections": [
+            {"number": "", "title": "导语", "heading": "导语", "level": 0,
+             "paragraphs": [report.text(p) for p in report.lead], "figures": [], "sections": []},
+            *report.outline(report.text),
+        ],
+        "meta": {
+            "queries": figures.queries,
+            "seconds": figures.seconds,
+            "title": report.title,
+            "issuer": report.issuer,
+            "issued_on": report.issued_on.isoformat(),
+            "previous_year": figures.year - 1 if report.compare else None,
+            "figure_count": len(figures),
+            "narrative_figures": report.used_keys,
+            "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        },
+    }
+
+
+def to_markdown(report: Report) -> str:
+    context = _context(report, report.text)
+    context["appendix"] = appendix_rows(report)
+    return load_template(report.figures.org, "annual_report.md").render(_ctx(context))
+
+
+def to_html(report: Report, link: Callable[[str], str] | None = None) -> str:
+    """The report as an HTML fragment (no page chrome); ``link(key)`` makes figures clickable."""
+    context = _context(report, lambda raw: report.html(raw, link))
+    context["appendix"] = appendix_rows(report)
+    context["link"] = link
+    for row in context["appendix"]:
+        row["url"] = link(row["key"]) if link else ""
+    return load_template(report.figures.org, "annual_report.html", autoescape=True).render(_ctx(context))
+
+
+def to_docx(report: Report) -> bytes:
+    """The report as a Word 公文 (GB/T 9704-2012 layout) from the organisation's .docx template."""
+    from docxtpl import DocxTemplate
+
+    template = DocxTemplate(str(find_template(report.figures.org, "annual_report.docx")))
+    context = _context(report, report.text)
+    context["appendix"] = appendix_rows(report, record_limit=DOCX_RECORD_LIMIT)
+    template.render(context, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+def _ctx(context: dict[str, Any]):
+    from django.template import Context
+
+    return Context(context)
+
+
+def annual_report(
+    year: int, org: Organization, fmt: str, *, issued_on: dt.date | None = None,
+    link: Callable[[str], str] | None = None,
+) -> str | bytes | dict[str, Any]:
+    """Compute and render in one call: JSON → dict, md/html → str, docx → bytes."""
+    report = build_report(compute_figures(year, org, previous=True), issued_on=issued_on)
+    if fmt == "json":
+        return to_json(report)
+    if fmt == "md":
+        return to_markdown(report)
+    if fmt == "html":
+        return to_html(report, link)
+    if fmt == "docx":
+        return to_docx(report)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
