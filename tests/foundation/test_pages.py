@@ -94,3 +94,17 @@ def test_detail_pages_render(client, hospital, url):
     assert client.get(obj.get_absolute_url()).status_code == 200
     client.force_login(hospital.dave)
     assert client.get(obj.get_absolute_url()).status_code == 404
+
+
+def test_decision_without_quorum_is_flagged(client, hospital):
+    from dangjian.decisions.models import DecisionCategory
+
+    ok = MajorDecisionFactory(organization=hospital.committee, members_due=9, members_present=5)
+    short = MajorDecisionFactory(
+        organization=hospital.committee, category=DecisionCategory.CADRE_APPOINTMENT,
+        members_due=9, members_present=5,  # 干部任免 needs two thirds: 6 of 9
+    )
+    assert ok.has_quorum is True and short.has_quorum is False
+    client.force_login(hospital.carol)
+    page = client.get("/decisions/").content.decode()
+    assert page.count("未达法定人数") == 1

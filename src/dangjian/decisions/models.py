@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dangjian import rules
 from dangjian.core.models import LedgerModel, audit_history
 from dangjian.organizations.models import Organization
 
@@ -44,6 +45,14 @@ class MajorDecision(LedgerModel):
 
     @property
     def has_quorum(self) -> bool | None:
-        from dangjian.decisions.quorum import decision_has_quorum
+        """Quorum per the 党委会 议事规则 (dangjian.rules.decisions); None when not recorded."""
+        if self.members_due is None or self.members_present is None:
+            return None
+        return rules.has_quorum(self.category, self.members_due, self.members_present)
 
-        return decision_has_quorum(self.category, self.members_due, self.members_present)
+    @property
+    def quorum_label(self) -> str:
+        quorum = self.has_quorum
+        if quorum is None:
+            return ""
+        return str(_("达到")) if quorum else str(_("未达法定人数"))

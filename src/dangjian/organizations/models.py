@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from dangjian import rules
 from dangjian.core import idcard
 from dangjian.core.models import LedgerModel, audit_history
 from dangjian.core.scoping import ScopedQuerySet
 
 
 class OrgType(models.TextChoices):
-    PARTY_COMMITTEE = "party_committee", _("党委")
-    GENERAL_BRANCH = "general_branch", _("党总支")
-    BRANCH = "branch", _("党支部")
-    GROUP = "group", _("党小组")
+    """组织类型. Values are the workbook's Chinese names, shared with ``dangjian.rules.OrgType``."""
 
-
-# Term of office by organisation type: 党章 and 《中国共产党基层组织选举工作条例》(2020), see DOMAIN.md §3.
-DEFAULT_TERM_YEARS = {
-    OrgType.PARTY_COMMITTEE: 5,
-    OrgType.GENERAL_BRANCH: 3,
-    OrgType.BRANCH: 3,
-}
+    PARTY_COMMITTEE = rules.OrgType.COMMITTEE.value, _("党委")
+    GENERAL_BRANCH = rules.OrgType.GENERAL_BRANCH.value, _("党总支")
+    BRANCH = rules.OrgType.BRANCH.value, _("党支部")
+    GROUP = rules.OrgType.GROUP.value, _("党小组")
 
 
 class OrganizationQuerySet(ScopedQuerySet):
@@ -71,9 +64,12 @@ class Organization(LedgerModel):
 
     @property
     def effective_term_years(self) -> int | None:
+        """届期年数: as recorded, else the default for the type (a 党小组 has no term)."""
         if self.term_years:
             return self.term_years
-        return DEFAULT_TERM_YEARS.get(self.org_type)
+        if self.org_type == OrgType.GROUP:
+            return None
+        return rules.DEFAULT_RULES.term_years_for(self.org_type)
 
     @property
     def is_branch(self) -> bool:
@@ -234,7 +230,3 @@ class Profile(models.Model):
             raise ValidationError({"organization": _("支部书记须指定所在支部")})
         if self.role == Role.MEMBER and self.member is None:
             raise ValidationError({"member": _("党员角色须关联党员记录")})
-
-
-def age_on(birth: dt.date, day: dt.date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
