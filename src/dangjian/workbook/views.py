@@ -1,0 +1,73 @@
+"""Upload (党委管理员), scoped export (支部书记 and 党委管理员) and the empty template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from dangjian.core.scoping import is_branch_manager, is_party_admin
+
+from .exporter import export_workbook
+from .forms import UploadForm
+from .importer import import_workbook
+from .report import summary_rows
+from .template import write_template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def import_view(request):
+    if not is_party_admin(request.user):
+        raise PermissionDenied
+    result = None
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        result = import_workbook(
+            form.cleaned_data["file"], dry_run=form.cleaned_data["dry_run"], user=request.user
+        )
+    return render(
+        request,
+        "workbook/import.html",
+        {
+            "title": _("台账导入"),
+            "form": form,
+            "result": result,
+            "summary": summary_rows(result) if result is not None and result.ok else [],
+        },
+    )
+
+
+@login_required
+def export_view(request):
+    """The user's own scope as a workbook: a 支部书记 gets the branch, masked; an admin everything."""
+    if not is_branch_manager(request.user):
+        raise PermissionDenied
+    buffer = io.BytesIO()
+    export_workbook(buffer, user=request.user)
+    return _download(buffer.getvalue(), f"台账导出-{dt.date.today():%Y%m%d}.xlsx")
+
+
+@login_required
+def template_view(request):
+    buffer = io.BytesIO()
+    write_template(buffer)
+    return _download(buffer.getvalue(), "统一台账工作簿模板.xlsx")
+
+
+def _download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = _attachment(filename)
+    return response
+
+
+def _attachment(filename: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename=\"workbook.xlsx\"; filename*=UTF-8''{quote(filename)}"
