@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "dangjian.rectification",
     "dangjian.decisions",
     "dangjian.outreach",
+    "dangjian.compliance",
+    "dangjian.dues",
     "dangjian.workbook",
     "dangjian.demo",
     "dangjian.reports",

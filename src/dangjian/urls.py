@@ -13,6 +13,8 @@ urlpatterns = [
     path("rectification/", include("dangjian.rectification.urls")),
     path("decisions/", include("dangjian.decisions.urls")),
     path("outreach/", include("dangjian.outreach.urls")),
+    path("compliance/", include("dangjian.compliance.urls")),
+    path("dues/", include("dangjian.dues.urls")),
     path("workbook/", include("dangjian.workbook.urls")),
     path("reports/", include("dangjian.reports.urls")),
     path("audit/", include("dangjian.core.urls")),
