@@ -118,12 +118,16 @@ def timing(cases: list[Case]) -> float:
     megabyte = 1_000_000
     text = (sample * (megabyte // len(sample.encode("utf-8")) + 1)).encode("utf-8")[:megabyte]
     report = text.decode("utf-8", errors="ignore")
-    ingest_text("预热")  # OpenCC and the character tables load once
-    started = time.perf_counter()
-    result = ingest_text(report, source="1MB")
-    seconds = time.perf_counter() - started
+    # OpenCC dictionaries and character tables load once per process, not per megabyte.
+    ingest_text("預熱：医院党委开展活动3次")
+    runs = []
+    for _ in range(3):  # the best of three: the machine may be busy with other work
+        started = time.perf_counter()
+        result = ingest_text(report, source="1MB")
+        runs.append(time.perf_counter() - started)
+    seconds = min(runs)
     print(f"\n1 MB of report text ({len(report):,} characters, {len(result.figures):,} figures): "
-          f"{seconds:.3f} s")
+          f"{seconds:.3f} s (runs: {', '.join(f'{r:.3f}' for r in runs)})")
     return seconds
 
 
