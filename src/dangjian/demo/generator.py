@@ -834,6 +834,11 @@ class _Hospital:
         attendees = [m for m in people if m.joined_on <= day]
         if statuses is None:
             statuses = [self._status(day, retired) for _ in attendees]
+            if event_type == EventType.BRANCH_COMMITTEE_MEETING:
+                # 委员 rarely miss their own meeting: keep it quorate (more than half present).
+                while 2 * sum(s == AttendanceStatus.PRESENT for s, _ in statuses) <= len(statuses):
+                    i = next(i for i, (s, _) in enumerate(statuses) if s != AttendanceStatus.PRESENT)
+                    statuses[i] = (AttendanceStatus.PRESENT, None)
         self.pending_events.append((event, [(m, s, mk) for m, (s, mk) in zip(attendees, statuses, strict=False)]))
         if len(self.pending_events) >= BATCH:
             self._flush_events()
