@@ -214,7 +214,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     _style(document, "GWAttachmentLabel", font=HEADING1_FONT, size=BODY_SIZE)
     _style(document, "GWAttachmentTitle", font=TITLE_FONT, size=Pt(18), align=WD_ALIGN_PARAGRAPH.CENTER,
            line=Pt(32), space_after=Pt(14))
-    _style(document, "GWTable", font=BODY_FONT, size=Pt(10.5), line=Pt(15))
+    _style(document, "GWTable", font=BODY_FONT, size=Pt(10.5), line=Pt(15), align=WD_ALIGN_PARAGRAPH.LEFT)
     _style(document, "GWTableHead", font=HEADING1_FONT, size=Pt(10.5), line=Pt(15),
            align=WD_ALIGN_PARAGRAPH.CENTER)
 
@@ -251,10 +251,13 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     label.add_run("附件")
     _para(document, "{{ year }}年度党建工作指标明细", "GWAttachmentTitle")
     headers = ["指标", "数值", "单位", "上年", "变化", "记录（活动编号、党员编号、问题编号等）"]
-    widths = [Mm(38), Mm(15), Mm(11), Mm(13), Mm(24), Mm(55)]
+    widths = [Mm(34), Mm(14), Mm(10), Mm(12), Mm(26), Mm(60)]  # 156 mm: the text block
     table = document.add_table(rows=4, cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     cells = ["{{ row.label }}", "{{ row.value }}", "{{ row.unit }}", "{{ row.previous }}",
              "{{ row.change }}", "{{ row.records_text }}"]
     for i, (header, width) in enumerate(zip(headers, widths, strict=True)):

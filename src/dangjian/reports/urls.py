@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("annual/", views.annual, name="annual"),
+    path("annual/figure/", views.figure, name="figure"),
+]

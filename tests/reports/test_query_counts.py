@@ -1,0 +1,77 @@
+"""The number of queries to compute every figure does not grow with the data."""
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dangjian.organizations.models import OrgType
+from dangjian.reports.figures import compute_figures
+from dangjian.reports.narrative import build_report
+from dangjian.reports.render import to_docx, to_json
+from tests.factories import (
+    AttendanceFactory,
+    DevelopmentCaseFactory,
+    MajorDecisionFactory,
+    MemberFactory,
+    OrganizationFactory,
+    OrgLifeEventFactory,
+    RectificationItemFactory,
+    ServiceActivityFactory,
+)
+
+
+def build_hospital(code: str, branches: int, members: int = 4):
+    committee = OrganizationFactory(code=code, name=f"{code}医院党委", org_type=OrgType.PARTY_COMMITTEE,
+                                    last_election_on=dt.date(2018, 1, 1))
+    for b in range(branches):
+        branch = OrganizationFactory(code=f"{code}-B{b}", parent=committee, last_election_on=dt.date(2025, 3, 1))
+        group = OrganizationFactory(code=f"{code}-B{b}-G", parent=branch, org_type=OrgType.GROUP)
+        people = [MemberFactory(organization=branch if i else group, party_post="书记" if i == 1 else "",
+                                is_dual_leader=i == 1) for i in range(members)]
+        for kind, day in (("党课", dt.date(2025, 3, 1)), ("主题党日", dt.date(2025, 6, 1)),
+                          ("党小组会", dt.date(2025, 9, 1))):
+            event = OrgLifeEventFactory(organization=group if kind == "党小组会" else branch, event_type=kind,
+                                        date=day, lecturer=people[1].name)
+            for person in people:
+                AttendanceFactory(event=event, member=person)
+        DevelopmentCaseFactory(organization=branch, applied_on=dt.date(2025, 2, 1), admitted_on=dt.date(2025, 8, 1))
+        RectificationItemFactory(organization=branch, deadline=dt.date(2025, 5, 1))
+        ServiceActivityFactory(organization=group, date=dt.date(2025, 5, 5))
+        MajorDecisionFactory(organization=committee, meeting_date=dt.date(2025, 4, 1))
+    return committee
+
+
+def _queries(org) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        figures = compute_figures(2025, org, previous=True)
+        to_json(build_report(figures))
+    return len(captured.captured_queries)
+
+
+def test_same_query_count_at_two_sizes(db):
+    small = build_hospital("S", branches=2)
+    large = build_hospital("L", branches=20)
+    small_count, large_count = _queries(small), _queries(large)
+    assert small_count == large_count
+    # One query per dataset and the tree, for this year and the previous one.
+    assert large_count <= 20
+    figures = compute_figures(2025, large)
+    assert figures.value("org.branches") == 20
+    assert figures.value("members.total") == 80
+    assert figures.value("meetings.三会一课") == 40
+    assert figures.value("attendance.records") == 240
+    assert figures.value("meetings.党课.by_secretary") == 20
+
+
+def test_queries_are_reported_in_meta(db):
+    org = build_hospital("M", branches=3)
+    figures = compute_figures(2025, org, previous=True)
+    assert 0 < figures.queries == _queries(org)
+
+
+def test_word_rendering_adds_no_query_per_row(db, django_assert_max_num_queries):
+    org = build_hospital("W", branches=5)
+    report = build_report(compute_figures(2025, org, previous=True))
+    with django_assert_max_num_queries(2):  # the template lookup may read the organisation's ancestors
+        to_docx(report)
