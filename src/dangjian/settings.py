@@ -4,6 +4,7 @@ SQLite on a laptop, PostgreSQL on a server: the same code, chosen by DANGJIAN_DA
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,7 +41,6 @@ ALLOWED_HOSTS = envlist("DANGJIAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "te
 CSRF_TRUSTED_ORIGINS = envlist("DANGJIAN_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "dangjian.reports",
     "dangjian.ingest",
     "dangjian.web",
+    # After our apps, so that our registration/ templates win over the admin's.
+    "django.contrib.admin",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "dangjian.core.middleware.ForcePasswordChangeMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "dangjian.core.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "dangjian.urls"
@@ -116,12 +126,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Password policy (等保2.0 level 3): length, three character classes, no reuse of the last five.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": envint("DANGJIAN_PASSWORD_MIN_LENGTH", 8)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "dangjian.core.passwords.CharacterClassesValidator",
+        "OPTIONS": {"min_classes": envint("DANGJIAN_PASSWORD_MIN_CLASSES", 3)},
+    },
+    {
+        "NAME": "dangjian.core.passwords.PasswordHistoryValidator",
+        "OPTIONS": {"remember": envint("DANGJIAN_PASSWORD_HISTORY", 5)},
+    },
 ]
+
+# Lock-out after repeated failed log-ins, per account and per client address (django-axes).
+AXES_FAILURE_LIMIT = envint("DANGJIAN_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("DANGJIAN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -146,6 +176,8 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Audit entries are kept at least this long; `dangjian purge_audit` refuses anything shorter.
+DANGJIAN_AUDIT_RETENTION_DAYS = envint("DANGJIAN_AUDIT_RETENTION_DAYS", 180)
 # Largest workbook the import page accepts.
 DANGJIAN_MAX_WORKBOOK_BYTES = envint("DANGJIAN_MAX_WORKBOOK_BYTES", 50 * 1024 * 1024)
 
@@ -176,6 +208,13 @@ SPECTACULAR_SETTINGS = {
 
 SESSION_COOKIE_AGE = envint("DANGJIAN_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: each request extends the session
+
+# Behind a reverse proxy the client's address comes from X-Forwarded-For (its last hop).
+DANGJIAN_BEHIND_PROXY = envbool("DANGJIAN_BEHIND_PROXY", envbool("DANGJIAN_HTTPS", False))
+AXES_IPWARE_PROXY_COUNT = 1 if DANGJIAN_BEHIND_PROXY else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if DANGJIAN_BEHIND_PROXY else ["REMOTE_ADDR"]
+)
 
 if envbool("DANGJIAN_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

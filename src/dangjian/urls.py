@@ -3,8 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve as serve_media
 
+from dangjian.core import account_views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/password_change/", account_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/logout-everywhere/", account_views.logout_everywhere, name="logout_everywhere"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("dangjian.web.urls")),
     path("organizations/", include("dangjian.organizations.urls")),

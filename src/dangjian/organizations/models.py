@@ -215,6 +215,8 @@ class Profile(models.Model):
         Member, verbose_name=_("对应党员"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="profile",
     )
+    # Initial passwords and passwords reset by an administrator must be changed at first log-in.
+    must_change_password = models.BooleanField(_("须修改密码"), default=False)
 
     history = audit_history()
 
