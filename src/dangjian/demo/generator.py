@@ -12,9 +12,10 @@ DOMAIN.md — so that the rules engine has something to find. ``DemoSummary.viol
 Speed: organisations are saved one by one (``Organization.save`` computes the materialised
 path); everything else goes in with ``bulk_create`` in batches, and the ledgers through
 ``simple_history.utils.bulk_create_with_history`` so that the audit trail has a “+” row for each
-created record. Attendance rows (≈50 per member) bypass the ORM: ``executemany`` in chunks,
-then their history rows in one ``INSERT … SELECT`` at the end, so they are audited too at a
-fraction of the cost. Rows are inserted in chunks so memory stays flat at 100k members.
+created record (on PostgreSQL the same rows go in by ``COPY``, see ``_bulk``). Attendance rows
+(≈50 per member) bypass the ORM (``COPY`` on PostgreSQL, ``executemany`` elsewhere, in chunks);
+their history rows follow in one ``INSERT … SELECT`` at the end, so they are audited too.
+Rows are inserted in chunks so memory stays flat at 100k members.
 """
 
 from __future__ import annotations
@@ -351,7 +352,7 @@ def build_demo(
                 last_election_on=add_years(dt.date(as_of.year, 3, 18), -2), sort_order=0,
             )
         hospitals = [_Hospital(ctx, index, bureau, units, members, branches).build() for index in range(units)]
-        _copy_attendance_history(attendance_before)
+        _copy_history(Attendance, "id > %s", [attendance_before])
         reporter.step("创建演示账号")
         _create_logins(ctx, hospitals, bureau)
     summary.counts = {
@@ -375,45 +376,78 @@ def _save_org(**fields) -> Organization:
 
 
 def _bulk(model, objs: list) -> list:
-    """``bulk_create`` in batches with one “+” history row per object (django-simple-history)."""
+    """Insert ``objs`` in batches with one “+” history row each; the objects get their pks.
+
+    SQLite (and any other database): ``simple_history.utils.bulk_create_with_history``.
+    PostgreSQL: the same rows, faster — pks drawn from the table's sequence, the rows sent by
+    ``COPY``, and the history rows by one ``INSERT … SELECT`` per batch (``_copy_history``).
+    """
     if not objs:
         return objs
-    for obj in objs:
-        obj._change_reason = CHANGE_REASON
-    return bulk_create_with_history(objs, model, batch_size=BATCH, default_change_reason=CHANGE_REASON)
-
-
-def _insert_attendance(rows: list[tuple[int, int, str, dt.date | None]]) -> None:
-    """Attendance rows by ``executemany``: at ~150k rows Django's ``bulk_create`` spends most of
-    its time preparing values. History rows are written afterwards in one statement
-    (``_copy_attendance_history``), so the audit trail stays complete."""
-    if not rows:
-        return
-    ops = connection.ops
-    now = ops.adapt_datetimefield_value(timezone.now())
-    table = connection.ops.quote_name(Attendance._meta.db_table)
-    sql = (f"INSERT INTO {table} (created_at, updated_at, event_id, member_id, status, makeup_on) "
-           "VALUES (%s, %s, %s, %s, %s, %s)")
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [
-            (now, now, event, member, status, ops.adapt_datefield_value(makeup) if makeup else None)
-            for event, member, status, makeup in rows
-        ])
-
-
-def _copy_attendance_history(after_id: int) -> None:
-    """One “+” historical row for every attendance row with an id above ``after_id``."""
-    history = Attendance.history.model
-    tracked = [f.column for f in history.tracked_fields]
+    if connection.vendor != "postgresql":
+        for obj in objs:
+            obj._change_reason = CHANGE_REASON
+        return bulk_create_with_history(objs, model, batch_size=BATCH, default_change_reason=CHANGE_REASON)
+    now = timezone.now()
+    fields = model._meta.concrete_fields
+    stamps = {f.attname for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
     qn = connection.ops.quote_name
-    columns = ", ".join(qn(c) for c in tracked)
+    table = model._meta.db_table
+    columns = ", ".join(qn(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        for i in range(0, len(objs), 10 * BATCH):
+            batch = objs[i:i + 10 * BATCH]
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                           [table, len(batch)])
+            ids = [row[0] for row in cursor.fetchall()]
+            for obj, pk in zip(batch, ids, strict=True):
+                obj.pk = pk
+                for attname in stamps:
+                    setattr(obj, attname, now)
+                obj._state.adding, obj._state.db = False, connection.alias
+            with cursor.cursor.copy(f"COPY {qn(table)} ({columns}) FROM STDIN") as copy:
+                for obj in batch:
+                    copy.write_row([getattr(obj, f.attname) for f in fields])
+            _copy_history(model, "id = ANY(%s)", [ids])
+    return objs
+
+
+def _copy_history(model, where: str, params: list) -> None:
+    """One “+” historical row for each row of ``model`` matching ``where``, in one statement."""
+    history = model.history.model
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(f.column) for f in history.tracked_fields)
     sql = (
         f"INSERT INTO {qn(history._meta.db_table)} ({columns}, history_date, history_change_reason, "
         f"history_type, history_user_id, ip_address) "
-        f"SELECT {columns}, %s, %s, '+', NULL, NULL FROM {qn(Attendance._meta.db_table)} WHERE id > %s"
+        f"SELECT {columns}, %s, %s, '+', NULL, NULL FROM {qn(model._meta.db_table)} WHERE {where}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(timezone.now()), CHANGE_REASON, after_id])
+        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(timezone.now()), CHANGE_REASON, *params])
+
+
+def _insert_attendance(rows: list[tuple[int, int, str, dt.date | None]]) -> None:
+    """Attendance rows without the ORM: at ~150k rows ``bulk_create`` spends most of its time
+    preparing values. PostgreSQL gets them by ``COPY``, other databases by ``executemany``.
+    History rows are written afterwards in one statement (``_copy_history``), so the
+    audit trail stays complete."""
+    if not rows:
+        return
+    now = timezone.now()
+    table = connection.ops.quote_name(Attendance._meta.db_table)
+    columns = "created_at, updated_at, event_id, member_id, status, makeup_on"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for event, member, status, makeup in rows:
+                    copy.write_row((now, now, event, member, status, makeup))
+            return
+        ops = connection.ops
+        stamp = ops.adapt_datetimefield_value(now)
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)", [
+            (stamp, stamp, event, member, status, ops.adapt_datefield_value(makeup) if makeup else None)
+            for event, member, status, makeup in rows
+        ])
 
 
 class _Hospital:
@@ -1083,7 +1117,10 @@ class _Hospital:
             plan = None if committee_level else rng.choice(working)
             owner = (f"{self.leaders[0].name}（党委书记）" if committee_level and self.leaders
                      else plan.secretary.name if plan else "")
-            raised = self.start + dt.timedelta(days=rng.randint(0, span))
+            if rng.random() < 0.4:  # raised since the last 民主生活会/组织生活会: mostly still open
+                raised = as_of - dt.timedelta(days=rng.randint(20, min(span, 150)))
+            else:
+                raised = self.start + dt.timedelta(days=rng.randint(0, span))
             deadline = raised + dt.timedelta(days=rng.randint(60, 180))
             completed = None
             if deadline < as_of or rng.random() < 0.4:
