@@ -86,3 +86,20 @@ def test_units_build_a_bureau_over_hospitals(db):
         assert Member.objects.filter(organization__path__startswith=hospital.path).count() == 40
     profile = Profile.objects.get(user__username="weijianju")
     assert profile.organization == bureau
+    from dangjian.demo.logins import describe_logins
+
+    assert "weijianju" in describe_logins() and bureau.name in describe_logins()
+
+
+def test_chinese_ordinals_for_many_branches():
+    from dangjian.demo.names import chinese_number
+
+    assert [chinese_number(n) for n in (1, 10, 12, 20, 35, 105, 110, 1010)] == [
+        "一", "十", "十二", "二十", "三十五", "一百零五", "一百一十", "一千零一十"]
+
+
+def test_many_branches_get_numbered_names(db):
+    build_demo(members=13 * 5, branches=13, years=1, as_of=AS_OF)
+    names = set(Organization.objects.filter(org_type=OrgType.BRANCH).values_list("name", flat=True))
+    assert len(names) == 13
+    assert {"内科第一党支部", "内科第二党支部", "外科第二党支部", "护理第二党支部"} <= names

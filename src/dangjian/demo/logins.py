@@ -28,8 +28,8 @@ class DemoLogin:
 
 DEMO_LOGINS: tuple[DemoLogin, ...] = (
     DemoLogin("admin", DEMO_PASSWORD, Role.PARTY_ADMIN, "党委管理员（党办）", "all"),
-    DemoLogin("neike", DEMO_PASSWORD, Role.BRANCH_SECRETARY, "内科党支部书记", "neike"),
-    DemoLogin("dangyuan", DEMO_PASSWORD, Role.MEMBER, "普通党员（内科党支部）", "neike_member"),
+    DemoLogin("neike", DEMO_PASSWORD, Role.BRANCH_SECRETARY, "支部书记", "neike"),
+    DemoLogin("dangyuan", DEMO_PASSWORD, Role.MEMBER, "普通党员", "neike_member"),
     DemoLogin("weijianju", DEMO_PASSWORD, Role.PARTY_ADMIN, "卫健局党委管理员", "bureau",
               only_with_units=True),
 )
@@ -54,7 +54,7 @@ def describe_logins() -> str:
         users = {
             user.username: user
             for user in User.objects.filter(username__in=[login.username for login in DEMO_LOGINS])
-            .select_related("profile__organization", "profile__member")
+            .select_related("profile__organization", "profile__member__organization__parent")
         }
     except Exception:  # noqa: BLE001 — no database yet: describe the definitions
         users = None
@@ -70,6 +70,8 @@ def describe_logins() -> str:
             parts = []
             if profile.organization is not None:
                 parts.append(profile.organization.name)
+            elif profile.member is not None:
+                parts.append(profile.member.organization.branch().name)
             if profile.member is not None:
                 parts.append(profile.member.name)
             where = f"（{'，'.join(parts)}）" if parts else ""

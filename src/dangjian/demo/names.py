@@ -121,8 +121,19 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (1–99)."""
+    """1 → 一, 10 → 十, 12 → 十二, 35 → 三十五, 105 → 一百零五, 1010 → 一千零一十 (1–9999)."""
     if n < 10:
         return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    if n >= 10000:
+        return str(n)
+    out, zero, started = "", False, False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero else "") + _DIGITS[digit] + unit
+            zero, started = False, True
+        elif started:
+            zero = True
+    return out + (("零" if zero else "") + _DIGITS[n] if n else "")
