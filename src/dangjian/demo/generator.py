@@ -588,7 +588,7 @@ class _Hospital:
             )
             for j in range(plan.group_count()):
                 plan.groups.append(_save_org(
-                    code=f"{plan.org.code}-XZ{j + 1}", name=f"{plan.label}第{names.chinese_number(j + 1)}党小组",
+                    code=f"{plan.org.code}-XZ{j + 1}", name=f"{plan.name if plan.named_with_ordinal else plan.label}第{names.chinese_number(j + 1)}党小组",
                     org_type=OrgType.GROUP, parent=plan.org,
                     founded_on=max(founded, dt.date(2016 + j % 4, 3, 1)), sort_order=j + 1,
                 ))
