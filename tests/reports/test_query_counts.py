@@ -75,3 +75,30 @@ def test_word_rendering_adds_no_query_per_row(db, django_assert_max_num_queries)
     report = build_report(compute_figures(2025, org, previous=True))
     with django_assert_max_num_queries(2):  # the template lookup may read the organisation's ancestors
         to_docx(report)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def test_same_query_count_on_demo_data_at_two_sizes(db):
+    """The demo generator's hospital at two sizes (10× the members and branches)."""
+    from django.db import transaction
+
+    from dangjian.demo.generator import build_demo
+    from dangjian.organizations.models import Organization
+
+    counts = []
+    for members, branches in ((30, 3), (300, 30)):
+        try:
+            with transaction.atomic():
+                build_demo(seed=7, members=members, branches=branches, units=1, years=2,
+                           as_of=dt.date(2025, 12, 31), progress=False)
+                root = Organization.objects.get(parent__isnull=True)
+                counts.append((_queries(root), compute_figures(2025, root).value("members.total")))
+                raise _Rollback
+        except _Rollback:
+            pass
+    (small, small_members), (large, large_members) = counts
+    assert large_members > 5 * small_members  # the data really grew
+    assert small == large
