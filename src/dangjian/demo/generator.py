@@ -745,14 +745,24 @@ class _Hospital:
         }
         cases: list[DevelopmentCase] = []
 
+        shuffled = [(p, m) for p in working for m in pool[id(p)]]
+        rng.shuffle(shuffled)
+        taken: set[int] = set()
+
         def take(plan: BranchPlan | None) -> tuple[BranchPlan, Member] | None:
-            plans = [plan] if plan else working
-            candidates = [(p, m) for p in plans for m in pool[id(p)]]
-            if not candidates:
+            """A random young ordinary member (of ``plan``, if given) not taken before."""
+            if plan is None:
+                while shuffled:
+                    p, m = shuffled.pop()
+                    if id(m) not in taken:
+                        taken.add(id(m))
+                        return p, m
                 return None
-            p, m = rng.choice(candidates)
-            pool[id(p)].remove(m)
-            return p, m
+            for p, m in reversed(shuffled):
+                if p is plan and id(m) not in taken:
+                    taken.add(id(m))
+                    return p, m
+            return None
 
         def member_case(p: BranchPlan, m: Member, admitted: dt.date, **extra) -> DevelopmentCase:
             dates = self._dates_before_admission(admitted)
@@ -797,8 +807,10 @@ class _Hospital:
             gender = Gender.FEMALE if rng.random() < FEMALE_SHARE[plan.kind] else Gender.MALE
             return self.person(gender, *age)
 
+        cumulative = list(itertools.accumulate(p.size for p in working))
+
         def branch() -> BranchPlan:
-            return rng.choices(working, weights=[p.size for p in working])[0]
+            return rng.choices(working, cum_weights=cumulative)[0]
 
         def add(plan: BranchPlan, **dates) -> DevelopmentCase:
             name, _, number = outsider(plan)
@@ -1163,10 +1175,11 @@ class _Hospital:
         ranges = {"义诊": ((5, 20), (60, 400)), "志愿服务": ((3, 15), (30, 300)), "结对帮扶": ((2, 8), (20, 150)),
                   "医疗保障": ((2, 6), (0, 40)), "下基层帮扶": ((1, 5), (30, 200)), "党员先锋岗": ((5, 30), (200, 2000))}
         dates = sorted(self.start + dt.timedelta(days=rng.randrange(days)) for _ in range(count))
+        cumulative = list(itertools.accumulate(p.size * (0.3 if p.kind == "retired" else 1) for p in self.plans))
         activities = []
         for n, day in enumerate(dates, 1):
             kind = rng.choices(types, weights=weights)[0]
-            plan = rng.choices(self.plans, weights=[p.size * (0.3 if p.kind == "retired" else 1) for p in self.plans])[0]
+            plan = rng.choices(self.plans, cum_weights=cumulative)[0]
             org = self.committee if rng.random() < 0.1 else plan.org
             (p_lo, p_hi), (s_lo, s_hi) = ranges[kind]
             activities.append(ServiceActivity(
