@@ -33,6 +33,7 @@ class Column:
     label: str = ""
     link: bool = False
     sort: str = ""
+    phone: bool = True  # False: hidden on a phone's narrow screen (still on the detail page)
 
 
 class LedgerListView(LoginRequiredMixin, FilterView):
@@ -153,6 +154,18 @@ class ScopedFormMixin(LoginRequiredMixin):
 
 
 class LedgerCreateView(ScopedFormMixin, CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        for name, value in self.request.GET.items():
+            initial.setdefault(name, value)
+        if "organization" not in initial:
+            from dangjian.web.workspace import secretary_branch
+
+            branch = secretary_branch(self.request.user)
+            if branch is not None:
+                initial["organization"] = branch.pk
+        return initial
+
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not scope_for(request.user).can_change:
             raise PermissionDenied(_("您没有新增台账记录的权限。"))
@@ -229,4 +242,4 @@ def _resolved(column: Column, model) -> Column:
         label = str(model._meta.get_field(field_name).verbose_name)
     except Exception:  # a property: keep the accessor's last part as the heading
         label = column.accessor
-    return Column(column.accessor, label, column.link, column.sort)
+    return Column(column.accessor, label, column.link, column.sort, column.phone)

@@ -1,20 +1,24 @@
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.core.views import Column, LedgerDetailView, LedgerListView
+from dangjian.core.scoping import scope_for
+from dangjian.core.views import (
+    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+)
 
 from .filters import MemberFilterSet
+from .forms import ElectionFilterForm, MemberForm, OrganizationForm
 from .models import Member, Organization
+from .services import election_rows
 
 
 @login_required
 def organization_tree(request):
-    organizations = list(
-        Organization.objects.visible_to(request.user).order_by("path")
-    )
-    from django.db.models import Count
-
+    organizations = list(Organization.objects.visible_to(request.user).order_by("path"))
     counts = dict(
         Member.objects.visible_to(request.user)
         .values_list("organization")
@@ -26,40 +30,112 @@ def organization_tree(request):
         {"org": org, "indent": org.depth - top_depth, "members": counts.get(org.pk, 0)}
         for org in organizations
     ]
-    return render(request, "organizations/tree.html", {"rows": rows, "title": _("组织架构")})
+    return render(request, "organizations/tree.html", {
+        "rows": rows, "title": _("组织架构"), "can_add": scope_for(request.user).can_change,
+    })
+
+
+@login_required
+def elections(request):
+    """换届: every organisation's term end and status, filterable by status."""
+    form = ElectionFilterForm(request.GET or None)
+    wanted = form.cleaned_data["due"] if form.is_valid() else ""
+    organizations = Organization.objects.visible_to(request.user).order_by("path")
+    rows = election_rows(organizations, on=dt.date.today())
+    if wanted:
+        rows = [row for row in rows if row.state == wanted]
+    return render(request, "organizations/elections.html", {
+        "title": _("换届情况"), "rows": rows, "form": form,
+    })
 
 
 class MemberListView(LedgerListView):
     model = Member
     filterset_class = MemberFilterSet
     related = ("organization",)
+    create_url_name = "organizations:member_create"
     columns = (
-        Column("member_no", link=True),
-        Column("name", link=True),
-        Column("organization.name", _("所在组织")),
-        Column("category"),
-        Column("gender"),
-        Column("department"),
-        Column("party_post"),
-        Column("id_number_masked", _("身份证号")),
-        Column("phone_masked", _("手机号")),
+        Column("member_no", link=True, sort="member_no"),
+        Column("name", link=True, sort="name_initials"),
+        Column("organization.name", _("所在组织"), sort="organization__path"),
+        Column("category", sort="category"),
+        Column("gender", phone=False),
+        Column("department", sort="department"),
+        Column("party_post", phone=False),
+        Column("joined_on", sort="joined_on", phone=False),
+        Column("id_number_masked", _("身份证号"), phone=False),
+        Column("phone_masked", _("手机号"), phone=False),
     )
 
 
 class MemberDetailView(LedgerDetailView):
     model = Member
     related = ("organization",)
+    template_name = "organizations/member_detail.html"
+    edit_url_name = "organizations:member_edit"
+    delete_url_name = "organizations:member_delete"
     fields = (
         "member_no", "name", "organization", "category", "gender", "birth_date",
         "id_number_masked", "joined_on", "full_member_on", "department", "admin_post", "title",
         "party_post", "phone_masked", "employment_status", "is_dual_leader",
     )
 
+    def get_context_data(self, **kwargs):
+        from dangjian.web.workspace import member_record
+
+        context = super().get_context_data(**kwargs)
+        context["record"] = member_record(self.object, year=dt.date.today().year, user=self.request.user)
+        return context
+
+
+class MemberCreateView(LedgerCreateView):
+    model = Member
+    form_class = MemberForm
+    list_url_name = "organizations:member_list"
+
+
+class MemberUpdateView(LedgerUpdateView):
+    model = Member
+    form_class = MemberForm
+
+
+class MemberDeleteView(LedgerDeleteView):
+    model = Member
+    list_url_name = "organizations:member_list"
+
 
 class OrganizationDetailView(LedgerDetailView):
     model = Organization
     related = ("parent",)
+    template_name = "organizations/organization_detail.html"
+    edit_url_name = "organizations:organization_edit"
+    delete_url_name = "organizations:organization_delete"
     fields = (
         "code", "name", "org_type", "parent", "founded_on", "last_election_on",
         "effective_term_years",
     )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = election_rows([self.object], on=dt.date.today())
+        context["election"] = rows[0] if rows else None
+        context["member_count"] = Member.objects.visible_to(self.request.user).filter(
+            organization__path__startswith=self.object.path
+        ).count()
+        return context
+
+
+class OrganizationCreateView(LedgerCreateView):
+    model = Organization
+    form_class = OrganizationForm
+    list_url_name = "organizations:tree"
+
+
+class OrganizationUpdateView(LedgerUpdateView):
+    model = Organization
+    form_class = OrganizationForm
+
+
+class OrganizationDeleteView(LedgerDeleteView):
+    model = Organization
+    list_url_name = "organizations:tree"

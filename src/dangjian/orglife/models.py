@@ -102,3 +102,48 @@ class Attendance(LedgerModel):
 
     def __str__(self) -> str:
         return f"{self.event.code} {self.member.name} {self.get_status_display()}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    """Files are stored under a random name: the original name is kept in the row only, and the
+    file is served by the scoped view ``orglife:attachment_download``, never as a public URL."""
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()
+    return f"orglife/attachments/{uuid.uuid4().hex}{suffix}"
+
+
+class AttachmentKind(models.TextChoices):
+    MINUTES = "minutes", _("会议记录/纪要")
+    PHOTO = "photo", _("照片")
+    OTHER = "other", _("其他材料")
+
+
+class EventAttachment(LedgerModel):
+    """A file kept with an organisational-life event: minutes, sign-in sheet, photos."""
+
+    event = models.ForeignKey(
+        OrgLifeEvent, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(_("类别"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.MINUTES)
+    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("文件名"), max_length=200)
+    size = models.PositiveIntegerField(_("大小(字节)"), default=0)
+    content_type = models.CharField(_("文件类型"), max_length=100, blank=True)
+    uploaded_by = models.ForeignKey(
+        "auth.User", verbose_name=_("上传人"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = audit_history()
+    scope_org_field = "event__organization__path"
+    scope_member_field = "event__attendances__member"
+
+    class Meta:
+        verbose_name = _("活动附件")
+        verbose_name_plural = _("活动附件")
+        ordering = ["event", "created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

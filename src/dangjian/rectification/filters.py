@@ -1,3 +1,5 @@
+import datetime as dt
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +12,15 @@ class RectificationItemFilterSet(LedgerFilterSet):
     date_field = "deadline"
     search_fields = ("code", "description", "owner", "source")
     status = django_filters.ChoiceFilter(label=_("状态"), choices=RectificationStatus.choices)
+    overdue = django_filters.BooleanFilter(label=_("只看逾期"), method="only_overdue",
+                                           widget=django_filters.widgets.BooleanWidget())
 
     class Meta:
         model = RectificationItem
-        fields = ["q", "organization", "status", "year"]
+        fields = ["q", "organization", "status", "overdue", "year"]
+
+    def only_overdue(self, queryset, name, value):
+        """逾期: past its 整改时限 and not done (computed, as the model's is_overdue)."""
+        if not value:
+            return queryset
+        return queryset.filter(status=RectificationStatus.IN_PROGRESS, deadline__lt=dt.date.today())

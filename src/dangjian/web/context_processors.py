@@ -8,8 +8,10 @@ from dangjian.core.scoping import is_party_admin, scope_for
 NAVIGATION = (
     ("web:home", _("首页"), "any"),
     ("organizations:tree", _("组织架构"), "branch"),
+    ("web:dashboard", _("数据看板"), "branch"),
     ("organizations:member_list", _("党员"), "any"),
     ("orglife:event_list", _("组织生活"), "any"),
+    ("orglife:calendar", _("日历"), "any"),
     ("development:case_list", _("发展党员"), "branch"),
     ("rectification:item_list", _("整改台账"), "branch"),
     ("decisions:decision_list", _("三重一大"), "branch"),
@@ -32,7 +34,6 @@ def navigation(request):
         "navigation": [(_url(name), label) for name, label, who in NAVIGATION if allowed[who] and _url(name)],
         "is_party_admin": is_admin,
     }
-
 
 
 def _url(name: str) -> str:

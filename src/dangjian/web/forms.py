@@ -1,0 +1,43 @@
+"""The base of every ledger form: choices stop at what the user may change.
+
+An organisation or member outside ``visible_to(user, CHANGE)`` is not offered, and one posted
+anyway is refused with a message that says why (Django's own "select a valid choice" would not).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dangjian.core.scoping import CHANGE
+
+OUT_OF_SCOPE = _("所选组织不在您的管理范围内（支部书记只能选择本支部及其党小组）。")
+MEMBER_OUT_OF_SCOPE = _("所选党员不在您的管理范围内。")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ScopedModelForm(forms.ModelForm):
+    """Subclasses declare Meta as usual; ``user`` narrows every organisation/member choice."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        from dangjian.organizations.models import Member, Organization
+
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                model = field.queryset.model
+                if model is Organization:
+                    field.queryset = Organization.objects.visible_to(user, CHANGE).order_by("path")
+                    field.error_messages["invalid_choice"] = OUT_OF_SCOPE
+                elif model is Member:
+                    field.queryset = Member.objects.visible_to(user, CHANGE).select_related("organization")
+                    field.error_messages["invalid_choice"] = MEMBER_OUT_OF_SCOPE
+            if isinstance(field, forms.DateField):
+                field.widget = DateInput()
