@@ -12,7 +12,10 @@ from .models import MajorDecision
 class MajorDecisionForm(ScopedModelForm):
     class Meta:
         model = MajorDecision
-        fields = ["code", "organization", "meeting_date", "category", "topic", "members_due", "members_present", "result"]
+        fields = [
+            "code", "organization", "meeting_date", "category", "topic", "members_due", "members_present",
+            "result", "president_meeting_on",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,6 +39,9 @@ class MajorDecisionForm(ScopedModelForm):
                 else:
                     # Recorded as it happened, and flagged: the ledger must show the breach.
                     self.warnings.append(f"{violation.message}（{violation.rule}）")
+        for violation in rules.check_pre_study(data.get("meeting_date"), data.get("president_meeting_on")):
+            # 院长办公会 before the 党委会: recorded as it happened, flagged with the rule.
+            self.warnings.append(f"{violation.message}（{violation.rule}）")
         return data
 
     def save(self, commit=True):

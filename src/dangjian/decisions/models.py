@@ -26,6 +26,10 @@ class MajorDecision(LedgerModel):
     members_due = models.PositiveSmallIntegerField(_("应到人数"), null=True, blank=True)
     members_present = models.PositiveSmallIntegerField(_("实到人数"), null=True, blank=True)
     result = models.CharField(_("表决结果"), max_length=200, blank=True)
+    president_meeting_on = models.DateField(
+        _("院长办公会日期"), null=True, blank=True,
+        help_text=_("事项还须提交院长办公会的，填写院长办公会日期；党委会应在此之前（或同日）前置研究"),
+    )
 
     history = audit_history()
     scope_org_field = "organization__path"
@@ -49,6 +53,28 @@ class MajorDecision(LedgerModel):
         if self.members_due is None or self.members_present is None:
             return None
         return rules.has_quorum(self.category, self.members_due, self.members_present)
+
+    @property
+    def violations(self) -> list:
+        """Quorum and counts (``rules.check_decision``) and 前置研究 (``rules.check_pre_study``)."""
+        found = []
+        if self.category:
+            found += rules.check_decision(self.category, self.members_due, self.members_present)
+        found += rules.check_pre_study(self.meeting_date, self.president_meeting_on)
+        return found
+
+    @property
+    def pre_study_label(self) -> str:
+        if self.president_meeting_on is None:
+            return ""
+        if rules.check_pre_study(self.meeting_date, self.president_meeting_on):
+            return str(_("未前置研究"))
+        return str(_("已前置研究"))
+
+    @property
+    def problem_marker(self) -> str:
+        count = len(self.violations)
+        return f"⚠ {count}项" if count else ""
 
     @property
     def quorum_label(self) -> str:

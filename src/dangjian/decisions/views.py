@@ -23,6 +23,8 @@ class MajorDecisionListView(LedgerListView):
         Column("members_due", phone=False),
         Column("members_present", phone=False),
         Column("quorum_label", _("法定人数")),
+        Column("pre_study_label", _("前置研究")),
+        Column("problem_marker", _("规则提示")),
         Column("result", phone=False),
     )
 
@@ -32,9 +34,10 @@ class MajorDecisionDetailView(LedgerDetailView):
     related = ("organization",)
     edit_url_name = "decisions:decision_edit"
     delete_url_name = "decisions:decision_delete"
+    template_name = "decisions/decision_detail.html"
     fields = (
         "code", "organization", "meeting_date", "category", "topic", "members_due",
-        "members_present", "quorum_label", "result",
+        "members_present", "quorum_label", "president_meeting_on", "pre_study_label", "result",
     )
 
 
