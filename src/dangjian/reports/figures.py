@@ -49,6 +49,15 @@ from dangjian.orglife.models import (
 )
 from dangjian.outreach.models import COMMON_SERVICE_TYPES, ServiceActivity
 from dangjian.rectification.models import RectificationItem, RectificationStatus
+from dangjian.indicators import aggregate as indicator_aggregate
+from dangjian.indicators.models import IndicatorValue, OpinionEvent
+from dangjian.recognition.models import (
+    BrandKind, CultivationKind, DualCultivation, Honour, HonourKind, PartyBrand,
+)
+from dangjian.transfers.selectors import members_in_subtree_on
+from dangjian.rectification.overdue import is_overdue
+from dangjian.implementation.models import Instruction, Measure, MeasureStatus
+from dangjian.integrity.models import EducationKind, IntegrityEducation, LetterKind, Responsibility
 
 __all__ = [
     "LOW_ATTENDANCE_RATE",
@@ -132,12 +141,17 @@ class Context:
 
     def branch_id_of(self, org_id: int) -> int | None:
         """The 党支部 a row belongs to: its own organisation, or the nearest 党支部 above it."""
-        org = self.org_by_id.get(org_id)
+        memo = self.__dict__.setdefault("_branch_of", {})
+        if org_id in memo:
+            return memo[org_id]
+        found, org = None, self.org_by_id.get(org_id)
         while org is not None:
             if org.org_type == OrgType.BRANCH:
-                return org.pk
+                found = org.pk
+                break
             org = self.org_by_id.get(org.parent_id) if org.parent_id else None
-        return None
+        memo[org_id] = found
+        return found
 
     def in_year(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
@@ -157,11 +171,11 @@ def _load_orgs(ctx: Context) -> None:
 
 def _load_members(ctx: Context) -> list[Row]:
     rows = []
-    for pk, no, name, org_id, category, joined, full_on, post, dual in Member.objects.filter(
-        organization__path__startswith=ctx.org.path
-    ).order_by("member_no").values_list(
-        "pk", "member_no", "name", "organization_id", "category", "joined_on", "full_member_on",
-        "party_post", "is_dual_leader",
+    # Each member counts for the organisation they belonged to at year end (组织关系转接:
+    # transfers.selectors, one query), not the one they are in today.
+    for pk, org_id, no, name, category, joined, full_on, post, dual in members_in_subtree_on(
+        ctx.org.path, ctx.end,
+        ("member_no", "name", "category", "joined_on", "full_member_on", "party_post", "is_dual_leader"),
     ):
         # A member counts at year end unless they joined after it.
         if joined is not None and joined > ctx.end:
@@ -248,7 +262,7 @@ def _load_rectification(ctx: Context) -> list[Row]:
         # Done *at year end*: marked done and not completed only after the year ended.
         done = status == RectificationStatus.DONE and (completed is None or completed <= ctx.end)
         rows.append(Row(pk, code, org_id, {
-            "deadline": deadline, "done": done, "overdue": not done and deadline < ctx.end,
+            "deadline": deadline, "done": done, "overdue": is_overdue(deadline=deadline, done=done, on=ctx.end),
         }))
     return rows
 
@@ -277,6 +291,113 @@ def _load_services(ctx: Context) -> list[Row]:
     ]
 
 
+def _load_party_extras(ctx: Context) -> list[Row]:
+    """表彰, 党建品牌/示范点, 双培养, 党建+业务指标 and 舆情 of the year in ONE query (a UNION ALL:
+    every part selects the same columns, ``family`` tells them apart; a part lacking a column
+    selects NULL)."""
+    from django.db.models import CharField, DateField, DecimalField, IntegerField, Value
+    from django.db.models.functions import Cast
+
+    nulls = {
+        "kind": CharField(), "year": IntegerField(), "day": DateField(), "handled": DateField(),
+        "indicator": CharField(), "period": CharField(), "value": DecimalField(max_digits=14, decimal_places=2),
+        "unit": CharField(),
+    }
+
+    def part(queryset, family: str, ident: str, org: str, **fields: str):
+        annotations = {"family": Value(family, output_field=CharField())}
+        for name, output in nulls.items():
+            if name not in fields:
+                # Typed (CAST(NULL AS date)): PostgreSQL cannot match an untyped NULL across a UNION.
+                annotations[f"x_{name}"] = Cast(Value(None), output)
+        columns = ["pk", ident, org, "family"] + [fields.get(name, f"x_{name}") for name in nulls]
+        return queryset.order_by().annotate(**annotations).values_list(*columns)
+
+    path, year = ctx.org.path, ctx.year
+    union = part(
+        Honour.objects.filter(organization__path__startswith=path, year=year),
+        "honour", "code", "organization_id", kind="kind", year="year",
+    ).union(
+        part(PartyBrand.objects.filter(organization__path__startswith=path, year__lte=year),
+             "brand", "code", "organization_id", kind="kind", year="year"),
+        part(DualCultivation.objects.filter(member__organization__path__startswith=path,
+                                            date__range=(ctx.start, ctx.end)),
+             "cultivation", "member__member_no", "member__organization_id", kind="kind", day="date"),
+        part(IndicatorValue.objects.filter(organization__path__startswith=path, year=year),
+             "indicator", "code", "organization_id", indicator="indicator", period="period", value="value",
+             unit="unit"),
+        part(OpinionEvent.objects.filter(organization__path__startswith=path, date__range=(ctx.start, ctx.end)),
+             "opinion", "code", "organization_id", day="date", handled="handled_on"),
+        all=True,
+    )
+    rows = []
+    for pk, ident, org_id, family, kind, year_, day, handled, indicator, period, value, unit in union:
+        if family == "cultivation":
+            ident = f"{ident}/{CultivationKind(kind).label}"
+        if value is not None and not isinstance(value, Decimal):  # SQLite returns the UNION's decimals as float/str
+            value = Decimal(str(value)).quantize(Decimal("0.01"))
+        rows.append(Row(pk, ident, org_id, {
+            "family": family, "kind": kind, "year": year_, "day": day,
+            "handled": handled is not None and handled <= ctx.end,
+            "indicator": indicator, "period": period, "value": value, "unit": unit or "",
+        }))
+    rows.sort(key=lambda r: (r["family"], r["indicator"] or "", r["year"] or 0, r["day"] or ctx.start, r.ident))
+    return rows
+
+
+def _load_instructions(ctx: Context) -> list[Row]:
+    return [
+        Row(pk, code, org_id, {"kind": kind})
+        for pk, code, org_id, kind in Instruction.objects.filter(
+            organization__path__startswith=ctx.org.path, issued_on__range=(ctx.start, ctx.end)
+        ).order_by("issued_on", "code").values_list("pk", "code", "organization_id", "kind")
+    ]
+
+
+def _load_measures(ctx: Context) -> list[Row]:
+    """落实措施 of the year, counted like 整改: of instructions issued by year end, those whose
+    时限 or 完成日期 falls in the year, or still open at year end."""
+    from django.db.models import Q
+
+    rows = []
+    for pk, code, org_id, deadline, completed, status in (
+        Measure.objects.filter(
+            instruction__organization__path__startswith=ctx.org.path, instruction__issued_on__lte=ctx.end
+        )
+        .filter(
+            Q(deadline__range=(ctx.start, ctx.end))
+            | Q(completed_on__range=(ctx.start, ctx.end))
+            | ~Q(status=MeasureStatus.DONE)
+            | Q(completed_on__gt=ctx.end)
+        )
+        .order_by("deadline", "code")
+        .values_list("pk", "code", "instruction__organization_id", "deadline", "completed_on", "status")
+    ):
+        done = status == MeasureStatus.DONE and (completed is None or completed <= ctx.end)
+        rows.append(Row(pk, code, org_id, {
+            "done": done, "overdue": is_overdue(deadline=deadline, done=done, on=ctx.end),
+        }))
+    return rows
+
+
+def _load_letters(ctx: Context) -> list[Row]:
+    return [
+        Row(pk, code, org_id, {"kind": kind})
+        for pk, code, org_id, kind in Responsibility.objects.filter(
+            organization__path__startswith=ctx.org.path, year=ctx.year
+        ).order_by("code").values_list("pk", "code", "organization_id", "kind")
+    ]
+
+
+def _load_integrity_education(ctx: Context) -> list[Row]:
+    return [
+        Row(pk, code, org_id, {"kind": kind})
+        for pk, code, org_id, kind in IntegrityEducation.objects.filter(
+            organization__path__startswith=ctx.org.path, date__range=(ctx.start, ctx.end)
+        ).order_by("date", "code").values_list("pk", "code", "organization_id", "kind")
+    ]
+
+
 #: dataset name → (model whose rows it reads, loader). One query each.
 DATASETS: dict[str, tuple[type[Model], Callable[[Context], list[Row]]]] = {
     "members": (Member, _load_members),
@@ -286,6 +407,8 @@ DATASETS: dict[str, tuple[type[Model], Callable[[Context], list[Row]]]] = {
     "rectification": (RectificationItem, _load_rectification),
     "decisions": (MajorDecision, _load_decisions),
     "services": (ServiceActivity, _load_services),
+    # 表彰, 党建品牌, 双培养, 指标, 舆情: one query; each figure names its own model.
+    "party_extras": (Honour, _load_party_extras),
 }
 
 
@@ -335,6 +458,7 @@ class FigureDef:
     spec: bool = False  # one of the workbook spec's stable keys
     help: str = ""
     flow: bool = True  # a count over the year (compared with the previous year)
+    unit_of: Callable[[Context, Any], str] | None = None  # a unit that depends on the expansion
 
     def expand(self, ctx: Context) -> Iterator[tuple[str, str, Any]]:
         if self.per is None:
@@ -346,6 +470,9 @@ class FigureDef:
         elif self.per == "event_type":
             for value, _label in EventType.choices:
                 yield self.key.format(type=value), self.label.format(type=value), value
+        elif self.per == "indicator":
+            for name in dict.fromkeys(row["indicator"] for row in ctx.rows["party_extras"] if row["indicator"]):
+                yield self.key.format(name=name), self.label.format(name=name), name
         elif self.per == "service_type":
             found = {row["type"] for row in ctx.rows["services"]}
             kinds = list(COMMON_SERVICE_TYPES) + sorted(found - set(COMMON_SERVICE_TYPES))
@@ -365,11 +492,25 @@ def _rate(part: list[Row], whole: list[Row]) -> Selection:
 
 
 def _in_branch(ctx: Context, rows: list[Row], branch: OrgRow) -> list[Row]:
-    return [r for r in rows if ctx.branch_id_of(r.org_id) == branch.pk]
+    # Performance: the rows are grouped by branch once per list (not scanned once per branch,
+    # which made a report O(rows × branches)). The cache keeps a reference to ``rows`` so that
+    # its id cannot be reused by another list while the entry exists.
+    cache = ctx.__dict__.setdefault("_by_branch", {})
+    entry = cache.get(id(rows))
+    if entry is None or entry[0] is not rows:
+        grouped: dict[int | None, list[Row]] = {}
+        for r in rows:
+            grouped.setdefault(ctx.branch_id_of(r.org_id), []).append(r)
+        entry = cache[id(rows)] = (rows, grouped)
+    return list(entry[1].get(branch.pk, ()))
 
 
 def _events(ctx: Context, *types: str) -> list[Row]:
-    return [r for r in ctx.rows["events"] if r["type"] in types]
+    # The same selection is asked for once per branch: compute it once per context.
+    cache = ctx.__dict__.setdefault("_events_by_types", {})
+    if types not in cache:
+        cache[types] = [r for r in ctx.rows["events"] if r["type"] in types]
+    return cache[types]
 
 
 def _secretary_names(ctx: Context) -> dict[int, set[str]]:
@@ -418,7 +559,10 @@ def _rect(ctx: Context, **wanted: bool) -> list[Row]:
 
 
 def _dev(ctx: Context, date_field: str) -> list[Row]:
-    return [r for r in ctx.rows["development"] if ctx.in_year(r[date_field])]
+    cache = ctx.__dict__.setdefault("_dev_by_field", {})
+    if date_field not in cache:
+        cache[date_field] = [r for r in ctx.rows["development"] if ctx.in_year(r[date_field])]
+    return cache[date_field]
 
 
 def _members(ctx: Context, **wanted: bool) -> list[Row]:
@@ -434,6 +578,37 @@ def _dual_leaders(ctx: Context) -> list[Row]:
 
 def _services(ctx: Context, kind: str | None = None) -> list[Row]:
     return [r for r in ctx.rows["services"] if kind is None or r["type"] == kind]
+
+
+def _extras(ctx: Context, family: str) -> list[Row]:
+    return [r for r in ctx.rows["party_extras"] if r["family"] == family]
+
+
+def _honours(ctx: Context, kind: str | None = None) -> list[Row]:
+    return [r for r in _extras(ctx, "honour") if kind is None or r["kind"] == kind]
+
+
+def _brands(ctx: Context, kind: str) -> list[Row]:
+    return [r for r in _extras(ctx, "brand") if r["kind"] == kind]
+
+
+def _indicator_rows(ctx: Context, name: str) -> list[Row]:
+    return [r for r in _extras(ctx, "indicator") if r["indicator"] == name]
+
+
+def _indicator_unit(ctx: Context, name: str) -> str:
+    return next((r["unit"] for r in _indicator_rows(ctx, name) if r["unit"]), "")
+
+
+def _indicator(ctx: Context, name: str) -> Selection:
+    """The year's value of one indicator (see ``indicators.aggregate``); records: the rows used."""
+    rows = _indicator_rows(ctx, name)
+    entries = {
+        r.pk: indicator_aggregate.Entry(r.ident, r.org_id, r["period"], r["value"], r["unit"]) for r in rows
+    }
+    used = {id(e) for e in indicator_aggregate.chosen(entries.values())}
+    counted = [r for r in rows if id(entries[r.pk]) in used]
+    return counted, indicator_aggregate.total(entries.values(), _indicator_unit(ctx, name))
 
 
 O, M, E, A, D, R, J, S = (
@@ -476,6 +651,7 @@ REGISTRY: list[FigureDef] = [
               help="讲课人为所在党支部书记的党课"),
     FigureDef("meetings.党课.branches_without_secretary", "支部书记未讲党课的党支部数", "个", O,
               lambda c, _: _count(_branches_without_secretary_lecture(c)),
+              flow=False,  # counts branches by an absence: not ledger activity of the year
               help="全年没有一次由本支部书记讲授的党课（支部书记每年至少讲一次党课）"),
     FigureDef("attendance.rate", "参会率", "%", A, lambda c, _: _attendance_rate(c.rows["attendance"]),
               spec=True, help="出席 ÷（出席＋请假＋缺席）"),
@@ -528,6 +704,152 @@ REGISTRY: list[FigureDef] = [
               lambda c, _: (_services(c), sum(r["served"] for r in _services(c))), spec=True),
     FigureDef("services.participants", "参与服务党员群众人次", "人次", S,
               lambda c, _: (_services(c), sum(r["participants"] for r in _services(c)))),
+    # ---- 表彰, 党建品牌, 双培养, 舆情, 党建+业务指标 ----
+    FigureDef("honours.total", "受表彰数", "项", Honour, lambda c, _: _count(_honours(c)),
+              help="年度为本年的表彰（先进党组织、优秀共产党员、优秀党务工作者）"),
+    *(
+        FigureDef(f"honours.{label}", f"获评“{label}”数", unit, Honour,
+                  lambda c, _, kind=kind: _count(_honours(c, kind)))
+        for kind, label, unit in (
+            (HonourKind.ADVANCED_ORG, "先进党组织", "个"),
+            (HonourKind.OUTSTANDING_MEMBER, "优秀共产党员", "名"),
+            (HonourKind.OUTSTANDING_WORKER, "优秀党务工作者", "名"),
+        )
+    ),
+    FigureDef("brands.total", "党建品牌数", "个", PartyBrand,
+              lambda c, _: _count(_brands(c, BrandKind.BRAND)), flow=False, help="年末已创建的“一支部一特色”党建品牌"),
+    FigureDef("brands.new", "新创建党建品牌数", "个", PartyBrand,
+              lambda c, _: _count([r for r in _brands(c, BrandKind.BRAND) if r["year"] == c.year])),
+    FigureDef("brands.demonstration", "党建示范点数", "个", PartyBrand,
+              lambda c, _: _count(_brands(c, BrandKind.DEMONSTRATION)), flow=False),
+    *(
+        FigureDef(f"cultivation.{kind.label}", f"{kind.label}人数", "名", DualCultivation,
+                  lambda c, _, kind=kind: _count([r for r in _extras(c, "cultivation") if r["kind"] == kind]),
+                  help="双培养：日期在本年")
+        for kind in CultivationKind
+    ),
+    FigureDef("opinion.total", "舆情数", "件", OpinionEvent, lambda c, _: _count(_extras(c, "opinion")),
+              help="发现日期在本年的舆情"),
+    FigureDef("opinion.handled", "已处置舆情数", "件", OpinionEvent,
+              lambda c, _: _count([r for r in _extras(c, "opinion") if r["handled"]]), help="年末前处置完成"),
+    FigureDef("opinion.rate", "舆情处置率", "%", OpinionEvent,
+              lambda c, _: _rate([r for r in _extras(c, "opinion") if r["handled"]], _extras(c, "opinion"))),
+    FigureDef("indicators.{name}", "{name}", "", IndicatorValue, lambda c, n: _indicator(c, n),
+              per="indicator", unit_of=lambda c, n: _indicator_unit(c, n),
+              help="各科室填报值：计数类指标求和，百分比指标取各科室平均；同一科室有全年值时不再计季度、月度值"),
+]
+
+
+# ---- evaluations (app ``evaluations``): 民主评议, 述职评议, 支部考核, 医德考评 --------------------
+# The four ledgers are read with ONE query (a UNION of their rows for the year), so the report's
+# fixed number of queries grows by one, not four.
+
+from dangjian.evaluations.models import (  # noqa: E402  (kept next to the figures that use them)
+    BranchAssessment, EthicsGrade, EthicsRecord, MemberEvaluation, MemberGrade, ReviewGrade,
+    SecretaryReview,
+)
+
+
+def _load_evaluations(ctx: Context) -> list[Row]:
+    from django.db.models import CharField, Value
+
+    def part(queryset, kind: str, ident: str, org: str, path: str):
+        return (
+            queryset.filter(year=ctx.year, **{f"{path}__startswith": ctx.org.path}).order_by()
+            .annotate(kind=Value(kind, output_field=CharField()))
+            .values_list("pk", ident, org, "grade", "kind")
+        )
+
+    union = part(MemberEvaluation.objects, "member", "member__member_no", "member__organization_id",
+                 "member__organization__path").union(
+        part(SecretaryReview.objects, "secretary", "member__member_no", "organization_id",
+             "organization__path"),
+        part(BranchAssessment.objects, "branch", "organization__code", "organization_id",
+             "organization__path"),
+        part(EthicsRecord.objects, "ethics", "staff_no", "organization_id", "organization__path"),
+        all=True,
+    )
+    rows = [Row(pk, ident, org_id, {"kind": kind, "grade": grade})
+            for pk, ident, org_id, grade, kind in union]
+    rows.sort(key=lambda r: (r["kind"], r.ident))
+    return rows
+
+
+DATASETS["evaluations"] = (MemberEvaluation, _load_evaluations)
+
+
+def _graded(ctx: Context, kind: str, grade: str | None = None) -> list[Row]:
+    return [r for r in ctx.rows["evaluations"] if r["kind"] == kind and (grade is None or r["grade"] == grade)]
+
+
+def _grade_figures(prefix: str, kind: str, model: type[Model], choices, label: str, unit: str) -> list[FigureDef]:
+    return [
+        FigureDef(f"{prefix}.{grade_label}", label.format(grade=grade_label), unit, model,
+                  lambda c, _, g=value: _count(_graded(c, kind, g)))
+        for value, grade_label in ((v, str(lbl)) for v, lbl in choices)
+    ]
+
+
+REGISTRY += [
+    FigureDef("evaluations.民主评议.total", "参加民主评议党员数", "名", MemberEvaluation,
+              lambda c, _: _count(_graded(c, "member")), help="本年度有民主评议结果的党员"),
+    *_grade_figures("evaluations.民主评议", "member", MemberEvaluation, MemberGrade.choices,
+                    "民主评议{grade}人数", "名"),
+    FigureDef("evaluations.述职评议.total", "参加述职评议考核的书记数", "名", SecretaryReview,
+              lambda c, _: _count(_graded(c, "secretary"))),
+    *_grade_figures("evaluations.述职评议", "secretary", SecretaryReview, ReviewGrade.choices,
+                    "述职评议“{grade}”等次人数", "名"),
+    FigureDef("evaluations.支部考核.total", "参加年度考核的党组织数", "个", BranchAssessment,
+              lambda c, _: _count(_graded(c, "branch"))),
+    *_grade_figures("evaluations.支部考核", "branch", BranchAssessment, ReviewGrade.choices,
+                    "支部考核“{grade}”等次党组织数", "个"),
+    FigureDef("ethics.total", "参加医德考评人数", "人", EthicsRecord,
+              lambda c, _: _count(_graded(c, "ethics"))),
+    *_grade_figures("ethics", "ethics", EthicsRecord, EthicsGrade.choices, "医德考评{grade}人数", "人"),
+    FigureDef("ethics.excellent_rate", "医德考评优秀率", "%", EthicsRecord,
+              lambda c, _: _rate(_graded(c, "ethics", EthicsGrade.EXCELLENT), _graded(c, "ethics")),
+              help="考评等次为“优秀”的人数 ÷ 参加医德考评人数"),
+]
+
+
+DATASETS["instructions"] = (Instruction, _load_instructions)
+DATASETS["measures"] = (Measure, _load_measures)
+DATASETS["letters"] = (Responsibility, _load_letters)
+DATASETS["integrity_education"] = (IntegrityEducation, _load_integrity_education)
+
+
+def _measures(ctx: Context, **wanted: bool) -> list[Row]:
+    return [r for r in ctx.rows["measures"] if all(r[k] == v for k, v in wanted.items())]
+
+
+def _of_kind(ctx: Context, dataset: str, kind: str) -> list[Row]:
+    return [r for r in ctx.rows[dataset] if r["kind"] == kind]
+
+
+REGISTRY += [
+    # ---- 贯彻落实 (implementation) ----
+    FigureDef("implementation.instructions", "贯彻落实事项数", "项", Instruction,
+              lambda c, _: _count(c.rows["instructions"]), help="本年的重要讲话、指示批示、上级部署"),
+    FigureDef("implementation.measures", "贯彻落实措施数", "项", Measure,
+              lambda c, _: _count(c.rows["measures"]),
+              help="年末前部署的事项中，完成时限或完成日期在本年、或年末仍未完成的措施"),
+    FigureDef("implementation.done", "已完成落实措施数", "项", Measure,
+              lambda c, _: _count(_measures(c, done=True))),
+    FigureDef("implementation.rate", "落实措施完成率", "%", Measure,
+              lambda c, _: _rate(_measures(c, done=True), c.rows["measures"]),
+              help="已完成 ÷ 贯彻落实措施数"),
+    FigureDef("implementation.overdue", "逾期未完成的落实措施数", "项", Measure,
+              lambda c, _: _count(_measures(c, overdue=True)), help="完成时限早于年末且年末未完成"),
+    # ---- 党风廉政建设 (integrity); 违纪违规 records are never part of a report ----
+    FigureDef("integrity.target_letters", "签订《党风廉政建设目标责任书》份数", "份", Responsibility,
+              lambda c, _: _count(_of_kind(c, "letters", LetterKind.TARGET)), help="责任书年度为本年"),
+    FigureDef("integrity.supervision_letters", "签订监督责任书份数", "份", Responsibility,
+              lambda c, _: _count(_of_kind(c, "letters", LetterKind.SUPERVISION))),
+    FigureDef("integrity.warning_education", "警示教育次数", "次", IntegrityEducation,
+              lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.WARNING)),
+              help="党风廉政建设台账中的警示教育活动"),
+    FigureDef("integrity.collective_talks", "集体谈话次数", "次", IntegrityEducation,
+              lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.COLLECTIVE_TALK))),
 ]
 
 
@@ -573,6 +895,8 @@ class FigureSet:
     seconds: float = 0.0
     previous: FigureSet | None = None
     org_names: dict[str, str] = field(default_factory=dict)
+    #: True when values come from a confirmed report of the year (see ``reports/prior.py``).
+    from_prior: bool = False
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures.values())
@@ -603,6 +927,8 @@ class FigureSet:
     @property
     def has_activity(self) -> bool:
         """True when the year holds any ledger rows (used to decide whether to compare years)."""
+        if self.from_prior:
+            return True
         return any(
             f.value for f in self.figures.values()
             if f.flow and f.unit != "%" and not f.key.startswith("org.")
@@ -628,7 +954,8 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
                 rows, value = definition.select(ctx, param)
                 figures[key] = Figure(
                     key=key, label=label, value=value,
-                    unit=definition.unit, records=tuple(r.ident for r in rows),
+                    unit=definition.unit_of(ctx, param) if definition.unit_of else definition.unit,
+                    records=tuple(r.ident for r in rows),
                     pks=tuple(r.pk for r in rows), model=definition.model, spec=definition.spec,
                     flow=definition.flow, help=definition.help,
                 )
@@ -638,6 +965,10 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
     )
     if previous:
         result.previous = compute_figures(year - 1, org)
+        if not result.previous.has_activity:
+            from dangjian.reports.prior import overlay_prior_figures  # no ledger rows: saved report
+
+            overlay_prior_figures(result.previous)
         result.queries += result.previous.queries
     result.seconds = round(time.perf_counter() - started, 3)
     return result

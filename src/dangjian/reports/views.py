@@ -17,6 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from dangjian.core.audit import record_event
+from dangjian.core.models import AccessKind
 from dangjian.core.scoping import is_branch_manager
 from dangjian.organizations.models import Organization, OrgType
 from dangjian.reports.figures import compute_figures, figure_records
@@ -82,6 +84,7 @@ def annual(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(body, content_type=DOWNLOADS[fmt])
         filename = f"{org.code}-{year}-annual-report.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        record_event(request, AccessKind.REPORT_DOWNLOAD, f"年度报告下载：{org.code} {year} {fmt}")
         return response
     this_year = dt.date.today().year
     return render(request, "reports/annual_page.html", {

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dangjian.core.audit import record_event
+from dangjian.core.models import AccessKind
 from dangjian.organizations.models import Organization
 from dangjian.reports.figures import compute_figures
 from dangjian.reports.narrative import build_report
@@ -34,6 +37,11 @@ class Command(BaseCommand):
             issuer=options["issuer"],
         )
         fmt, output = options["format"], options["output"]
+        record_event(
+            None, AccessKind.REPORT_DOWNLOAD,
+            f"命令行生成年度报告：{org.code} {options['year']} {fmt}{' → ' + output if output else ''}",
+            username=f"命令行:{getpass.getuser()}",
+        )
         if fmt == "docx":
             if not output:
                 raise CommandError("Word 格式须用 -o 指定输出文件")

@@ -1,0 +1,126 @@
+"""Fact-checking a draft report against the ledger: agree, differ, unmatched.
+
+``check_result(ingested, figures)`` is where the command and the upload page meet: the draft
+is read by the ingest pipeline (any encoding, .docx, .html), the ledger figures are those of
+``compute_figures`` for the year and the organisation's subtree, each draft figure is matched
+by :func:`dangjian.factcheck.matcher.match_figure` and compared by
+:func:`dangjian.factcheck.matcher.agrees`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from dangjian.ingest import IngestResult, ingest_file
+from dangjian.ingest.figures import Figure as DraftFigure
+from dangjian.organizations.models import Organization
+from dangjian.reports.figures import Figure, FigureSet, compute_figures
+
+from .matcher import agrees, candidates, match_figure
+
+__all__ = ["CheckItem", "CheckResult", "check_file", "check_result"]
+
+
+def _number(value: int | float | Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    draft: DraftFigure
+    figure: Figure | None = None
+    reason: str = ""
+
+    @property
+    def ledger_value(self) -> int | float | None:
+        return None if self.figure is None else _number(self.figure.value)
+
+    @property
+    def draft_display(self) -> str:
+        return self.draft.text
+
+    @property
+    def ledger_display(self) -> str:
+        if self.figure is None:
+            return ""
+        return f"{self.figure.display}{self.figure.unit if self.figure.value is not None else ''}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "text": self.draft.text,
+            "value": self.draft.value,
+            "unit": self.draft.unit,
+            "qualifier": self.draft.qualifier,
+            "draft_label": self.draft.label,
+            "sentence": self.draft.sentence,
+            "start": self.draft.start,
+            "key": self.figure.key if self.figure else None,
+            "label": self.figure.label if self.figure else None,
+            "ledger": self.ledger_value,
+            "ledger_unit": self.figure.unit if self.figure else None,
+            **({"reason": self.reason} if self.reason else {}),
+        }
+
+
+@dataclass
+class CheckResult:
+    year: int
+    org: Organization
+    ingested: IngestResult
+    figures: FigureSet
+    agree: list[CheckItem] = field(default_factory=list)
+    differ: list[CheckItem] = field(default_factory=list)
+    unmatched: list[CheckItem] = field(default_factory=list)
+
+    @property
+    def matched(self) -> list[CheckItem]:
+        """Agree and differ, in the order the draft states them."""
+        return sorted(self.agree + self.differ, key=lambda item: item.draft.start)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "org": self.org.code,
+            "agree": [i.as_json() for i in self.agree],
+            "differ": [i.as_json() for i in self.differ],
+            "unmatched": [i.as_json() for i in self.unmatched],
+        }
+
+
+def check_result(ingested: IngestResult, figures: FigureSet) -> CheckResult:
+    """Sort every figure of the ingested draft into agree / differ / unmatched."""
+    cands = candidates(figures)
+    root = figures.org.code
+    sub_orgs = [name for code, name in figures.org_names.items() if code != root]
+    result = CheckResult(year=figures.year, org=figures.org, ingested=ingested, figures=figures)
+    text = ingested.cleaned_text
+    for draft in ingested.figures:
+        clause_at = _clause_offset(text, draft)
+        match = match_figure(draft.label, draft.clause, draft.unit, clause_at, cands, sub_orgs)
+        if match.figure is None:
+            result.unmatched.append(CheckItem(draft, None, match.reason))
+        elif agrees(draft.value, draft.qualifier, match.figure.value, match.figure.unit):
+            result.agree.append(CheckItem(draft, match.figure))
+        else:
+            result.differ.append(CheckItem(draft, match.figure))
+    return result
+
+
+def _clause_offset(text: str, draft: DraftFigure) -> int | None:
+    """Where the figure starts inside its clause (the clause is stored stripped)."""
+    window_start = max(0, draft.start - len(draft.clause) - 2)
+    at = text.find(draft.clause, window_start, draft.end + len(draft.clause) + 2)
+    if at < 0 or not at <= draft.start <= at + len(draft.clause):
+        return None
+    return draft.start - at
+
+
+def check_file(path: str | Path, year: int, org: Organization) -> CheckResult:
+    return check_result(ingest_file(path), compute_figures(year, org))
