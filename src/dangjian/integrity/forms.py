@@ -1,0 +1,85 @@
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dangjian.web.forms import ScopedModelForm
+
+from .models import NINE_RULES, IntegrityEducation, Responsibility, Violation
+
+
+def _next_code(model, prefix: str) -> str:
+    prefix = f"{prefix}{dt.date.today().year}-"
+    taken = set(model.objects.filter(code__startswith=prefix).values_list("code", flat=True))
+    n = len(taken) + 1
+    while f"{prefix}{n:03d}" in taken:
+        n += 1
+    return f"{prefix}{n:03d}"
+
+
+class _AutoCode:
+    code_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].required = False
+        self.fields["code"].help_text = _("留空则自动生成")
+
+    def save(self, commit=True):
+        obj = super().save(commit=False)
+        if not obj.code:
+            obj.code = _next_code(type(obj), self.code_prefix)
+        if commit:
+            obj.save()
+        return obj
+
+
+class ResponsibilityForm(_AutoCode, ScopedModelForm):
+    code_prefix = "ZRS"
+
+    class Meta:
+        model = Responsibility
+        fields = ["code", "kind", "year", "organization", "department", "issuer_signer", "signer", "signed_on"]
+
+    def clean(self):
+        data = super().clean()
+        year, signed = data.get("year"), data.get("signed_on")
+        if year is not None and not 2000 <= year <= 2100:
+            self.add_error("year", _("年度应为四位年份，如 2025。"))
+        elif year and signed and abs(signed.year - year) > 1:
+            self.add_error("signed_on", _("签订日期应在责任书年度或其前后一年内。"))
+        if signed and signed > dt.date.today():
+            self.add_error("signed_on", _("签订日期不能晚于今天。"))
+        return data
+
+
+class IntegrityEducationForm(_AutoCode, ScopedModelForm):
+    code_prefix = "JS"
+
+    class Meta:
+        model = IntegrityEducation
+        fields = ["code", "kind", "organization", "date", "topic", "participants"]
+
+
+class ViolationForm(_AutoCode, ScopedModelForm):
+    code_prefix = "WJ"
+
+    class Meta:
+        model = Violation
+        fields = ["code", "organization", "person", "found_on", "category", "description", "handling", "handled_on"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "handling": forms.Textarea(attrs={"rows": 2}),
+            "category": forms.TextInput(attrs={"list": "violation-categories"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].help_text = _("可参照《医疗机构工作人员廉洁从业九项准则》：") + "；".join(NINE_RULES[:3]) + "……"
+
+    def clean(self):
+        data = super().clean()
+        found, handled = data.get("found_on"), data.get("handled_on")
+        if found and handled and handled < found:
+            self.add_error("handled_on", _("处理日期不能早于发现日期。"))
+        return data
