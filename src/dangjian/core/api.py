@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
+from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext_lazy as _
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import permissions, serializers, status, viewsets
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
 
 from .scoping import CHANGE, VIEW
+from .versioning import StaleRecord, is_versioned, save_if_current, version_token
+
+
+class StillReferenced(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("不能删除：仍有其他台账记录引用它（例如参会记录、党员或下级组织），请先处理这些记录。")
+    default_code = "protected"
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _("记录已被他人修改，请重新读取后再提交。")
+    default_code = "stale"
+
+
+def _if_match(request) -> str:
+    """The version the client edited, from ``If-Match: "<etag>"`` (weak prefix tolerated)."""
+    value = request.headers.get("If-Match", "").strip()
+    if value.startswith("W/"):
+        value = value[2:]
+    return "" if value == "*" else value.strip('"')
 
 
 class ScopedPermission(permissions.BasePermission):
@@ -33,6 +57,35 @@ class ScopedViewSet(viewsets.ModelViewSet):
         if self.related:
             queryset = queryset.select_related(*self.related)
         return queryset.order_by("pk")
+
+    # Optimistic concurrency: GET gives the row's version as an ETag; a PUT/PATCH/DELETE that sends
+    # it back in If-Match is refused with 412 when someone else has saved the row since.
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        headers = {"ETag": f'"{version_token(instance)}"'} if is_versioned(instance) else {}
+        return Response(self.get_serializer(instance).data, headers=headers)
+
+    def perform_update(self, serializer):
+        try:
+            save_if_current(serializer.instance, _if_match(self.request), serializer.save)
+            self._saved_instance = serializer.instance
+        except StaleRecord as stale:
+            raise PreconditionFailed(stale.message) from None
+
+    def perform_destroy(self, instance):
+        try:
+            save_if_current(instance, _if_match(self.request), instance.delete)
+        except StaleRecord as stale:
+            raise PreconditionFailed(stale.message) from None
+        except (ProtectedError, RestrictedError):
+            raise StillReferenced() from None
+
+    def update(self, request, *args, **kwargs):
+        response = super().update(request, *args, **kwargs)
+        instance = getattr(self, "_saved_instance", None)
+        if instance is not None and is_versioned(instance):
+            response["ETag"] = f'"{version_token(instance)}"'
+        return response
 
 
 class InScopeOrganizationField(serializers.SlugRelatedField):

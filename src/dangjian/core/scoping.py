@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 VIEW = "view"
@@ -78,12 +79,22 @@ class ScopedQuerySet(models.QuerySet):
         member_field = getattr(model, "scope_member_field", None)
         # Members see their own rows, read-only; a secretary's own rows are inside the branch anyway.
         if member_field is not None and scope.member_id is not None and action == VIEW:
-            if "__" in member_field:
+            # Across a relation or through a reverse one (Organization.members) a join would
+            # repeat each row once per matching member, so go through a pk subquery instead.
+            if "__" in member_field or _multi_valued(model, member_field):
                 own = model._default_manager.filter(**{member_field: scope.member_id}).values("pk")
                 condition |= models.Q(pk__in=own)
             else:
                 condition |= models.Q(**{member_field: scope.member_id})
         return self.filter(condition)
+
+
+def _multi_valued(model, name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:  # "pk"
+        return False
+    return bool(field.one_to_many or field.many_to_many)
 
 
 def is_party_admin(user) -> bool:

@@ -22,6 +22,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
 
 from .scoping import CHANGE, VIEW, scope_for
+from .versioning import StaleRecord, save_if_current
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,17 @@ class LedgerUpdateView(ScopedFormMixin, UpdateView):
         return context
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        from dangjian.web.forms import VERSION_FIELD
+
+        try:
+            # The form checked the version already; checked again under a row lock, in the same
+            # transaction as the write, for a save that landed in between.
+            response = save_if_current(
+                form.instance, form.cleaned_data.get(VERSION_FIELD), lambda: super(LedgerUpdateView, self).form_valid(form)
+            )
+        except StaleRecord as stale:
+            form.add_error(None, stale.message)
+            return self.form_invalid(form)
         messages.success(self.request, _("已保存：%(obj)s") % {"obj": self.object})
         return response
 

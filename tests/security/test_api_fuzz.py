@@ -1,0 +1,48 @@
+"""schemathesis against our own OpenAPI schema: generated requests to every operation, as the
+党委管理员 and as a 支部书记, must never produce a server error.
+
+The budget is bounded (a few examples per operation, no shrinking beyond Hypothesis' default
+deadline-free run) so that it fits in CI; raise DANGJIAN_FUZZ_EXAMPLES locally for a longer run.
+"""
+
+import os
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from drf_spectacular.generators import SchemaGenerator
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+
+EXAMPLES = int(os.environ.get("DANGJIAN_FUZZ_EXAMPLES", "2"))
+
+schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
+application = get_wsgi_application()
+
+
+@pytest.fixture
+def tokens(hospital):
+    return {
+        "carol": Token.objects.create(user=hospital.carol).key,
+        "alice": Token.objects.create(user=hospital.alice).key,
+    }
+
+
+def test_the_schema_is_valid_openapi():
+    from openapi_spec_validator import validate
+
+    validate(SchemaGenerator().get_schema(request=None, public=True))
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES, deadline=None, derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+def test_no_server_errors(case, tokens):
+    for token in tokens.values():
+        case.call_and_validate(
+            app=application, headers={"Authorization": f"Token {token}"}, checks=[not_a_server_error],
+        )
