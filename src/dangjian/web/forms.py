@@ -10,6 +10,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.scoping import CHANGE
+from dangjian.core.versioning import StaleRecord, check_version, is_versioned, version_token
+
+VERSION_FIELD = "row_version"
 
 OUT_OF_SCOPE = _("所选组织不在您的管理范围内（支部书记只能选择本支部及其党小组）。")
 MEMBER_OUT_OF_SCOPE = _("所选党员不在您的管理范围内。")
@@ -23,7 +26,12 @@ class DateInput(forms.DateInput):
 
 
 class ScopedModelForm(forms.ModelForm):
-    """Subclasses declare Meta as usual; ``user`` narrows every organisation/member choice."""
+    """Subclasses declare Meta as usual; ``user`` narrows every organisation/member choice.
+
+    An edit form also carries the row's version (see core.versioning): if someone else saved the
+    row after this form was opened, validation fails with a message naming them and nothing is
+    written.
+    """
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,3 +49,15 @@ class ScopedModelForm(forms.ModelForm):
                     field.error_messages["invalid_choice"] = MEMBER_OUT_OF_SCOPE
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
+        if is_versioned(self.instance):
+            self.fields[VERSION_FIELD] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=version_token(self.instance)
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            check_version(self.instance, cleaned.get(VERSION_FIELD))
+        except StaleRecord as stale:
+            raise forms.ValidationError(stale.message, code="stale") from None
+        return cleaned

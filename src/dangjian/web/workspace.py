@@ -201,7 +201,7 @@ def branch_todo(branch: Organization, *, user, today: dt.date | None = None) -> 
         deadline__lte=month_end,
     ).order_by("deadline")
     for item in items[:10]:
-        overdue = item.deadline < today
+        overdue = item.is_overdue(today)
         todos.append(Todo(
             f"整改事项 {item.code}「{item.description[:20]}」{'已逾期' if overdue else '本月到期'}"
             f"（时限 {item.deadline:%Y-%m-%d}）",

@@ -76,7 +76,7 @@
       make("chart-elections", {
         color: ["#b71c1c"],
         tooltip: { trigger: "axis" },
-        grid: { left: 30, right: 10, top: 10, bottom: 24 },
+        grid: { left: 30, right: 10, top: 24, bottom: 24 },  // room for the tallest bar's label
         xAxis: { type: "category", data: e.labels, axisLabel: { interval: 0, fontSize: narrow ? 10 : 12 } },
         yAxis: { type: "value", minInterval: 1 },
         series: [{ type: "bar", data: e.data.map(function (v, i) {
