@@ -57,14 +57,21 @@ INSTALLED_APPS = [
     "dangjian.orglife",
     "dangjian.development",
     "dangjian.rectification",
+    "dangjian.implementation",
+    "dangjian.integrity",
     "dangjian.decisions",
     "dangjian.outreach",
+    "dangjian.transfers",
+    "dangjian.recognition",
+    "dangjian.indicators",
+    "dangjian.evaluations",
     "dangjian.compliance",
     "dangjian.dues",
     "dangjian.workbook",
     "dangjian.demo",
     "dangjian.reports",
     "dangjian.ingest",
+    "dangjian.factcheck",
     "dangjian.web",
     # After our apps, so that our registration/ templates win over the admin's.
     "django.contrib.admin",
@@ -123,6 +130,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
+# Lets several test runs share one PostgreSQL server without dropping each other's test database.
+if os.environ.get("DANGJIAN_TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["DANGJIAN_TEST_DATABASE_NAME"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -178,6 +188,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # Audit entries are kept at least this long; `dangjian purge_audit` refuses anything shorter.
 DANGJIAN_AUDIT_RETENTION_DAYS = envint("DANGJIAN_AUDIT_RETENTION_DAYS", 180)
+# 党员积分: no public ranking unless the hospital switches it on (members see their own points).
+DANGJIAN_POINTS_RANKING = envbool("DANGJIAN_POINTS_RANKING", False)
 # Largest workbook the import page accepts.
 DANGJIAN_MAX_WORKBOOK_BYTES = envint("DANGJIAN_MAX_WORKBOOK_BYTES", 50 * 1024 * 1024)
 
@@ -204,6 +216,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The schema and its docs page are for logged-in users and integrations holding a token.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Several ledgers have a field called "grade" with different scales: name each scale.
+    "ENUM_NAME_OVERRIDES": {
+        "MemberGradeEnum": "dangjian.evaluations.models.MemberGrade",
+        "ReviewGradeEnum": "dangjian.evaluations.models.ReviewGrade",
+        "EthicsGradeEnum": "dangjian.evaluations.models.EthicsGrade",
+    },
 }
 
 SESSION_COOKIE_AGE = envint("DANGJIAN_SESSION_SECONDS", 30 * 60)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from math import ceil
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -407,7 +407,11 @@ def _bulk(model, objs: list) -> list:
                 obj._state.adding, obj._state.db = False, connection.alias
             with cursor.cursor.copy(f"COPY {qn(table)} ({columns}) FROM STDIN") as copy:
                 for obj in batch:
-                    copy.write_row([getattr(obj, f.attname) for f in fields])
+                    # File fields hold a FieldFile, which COPY cannot adapt: send its name.
+                    copy.write_row([
+                        (getattr(obj, f.attname).name or "") if isinstance(f, models.FileField)
+                        else getattr(obj, f.attname) for f in fields
+                    ])
             _copy_history(model, "id = ANY(%s)", [ids])
     return objs
 

@@ -27,6 +27,18 @@ from dangjian.organizations.models import (
 from dangjian.orglife.models import Attendance, AttendanceStatus, EventType, OrgLifeEvent
 from dangjian.outreach.models import COMMON_SERVICE_TYPES, ServiceActivity
 from dangjian.rectification.models import COMMON_SOURCES, RectificationItem, RectificationStatus
+from dangjian.rectification.models import RectificationKind, SignOffLevel
+from dangjian.implementation.models import CheckIn, CheckInKind, Instruction, InstructionKind, Measure, MeasureStatus
+from dangjian.integrity.models import (
+    NINE_RULES, EducationKind, IntegrityEducation, LetterKind, Responsibility, Violation,
+)
+
+from dangjian.indicators.models import COMMON_OPINION_SOURCES, DEFAULT_INDICATORS, IndicatorValue, OpinionEvent
+from dangjian.indicators.models import Period as IndicatorPeriod
+from dangjian.recognition.models import (
+    BrandKind, CultivationKind, DualCultivation, Honour, HonourKind, HonourLevel, PartyBrand,
+)
+from dangjian.transfers.models import Transfer, TransferKind
 
 from .errors import CellError
 
@@ -78,6 +90,13 @@ REF_TARGETS: dict[str, tuple[type[models.Model], str]] = {
     "org": (Organization, "code"),
     "member": (Member, "member_no"),
     "event": (OrgLifeEvent, "code"),
+    "instruction": (Instruction, "code"),
+    "measure": (Measure, "code"),
+}
+
+# The sheet that defines the codes of each reference target (for messages and look-ups).
+REF_SHEETS: dict[str, str] = {
+    "org": "党组织", "member": "党员", "event": "组织生活", "instruction": "贯彻落实", "measure": "落实措施",
 }
 
 YES, NO = "是", "否"
@@ -362,6 +381,13 @@ RECTIFICATION = Sheet(
             "状态", "status", CHOICE, choices=_choices(RectificationStatus.choices),
             default=RectificationStatus.IN_PROGRESS.value, help="留空为“正在推进”；“逾期”由系统计算，不要填写",
         ),
+        Column("整改类别", "kind", CHOICE, choices=_choices(RectificationKind.choices), extension=True,
+               help="本项目补充：立行立改 或 长期坚持"),
+        Column("整改证据", "evidence", extension=True, help="本项目补充：佐证材料说明（证据文件不随工作簿交换）"),
+        Column("销号层级", "sign_off_level", CHOICE, choices=_choices(SignOffLevel.choices), extension=True,
+               help="本项目补充：党委 或 党支部"),
+        Column("销号人", "signer", extension=True, help="本项目补充"),
+        Column("销号日期", "signed_off_on", DATE, extension=True, help="本项目补充"),
     ),
     key=("问题编号",),
 )
@@ -401,10 +427,336 @@ SERVICES = Sheet(
     key=("活动编号",),
 )
 
+# --- 本项目补充 sheets (not in the exchange spec; see docs/workbook-sheets.md) ------------------
+
+
+@dataclass(frozen=True)
+class PercentColumn(Column):
+    """An integer from 0 to 100 (进度%)."""
+
+    def parse(self, value: object, model_field: models.Field) -> object:
+        number = super().parse(value, model_field)
+        if isinstance(number, int) and number > 100:
+            raise CellError(f"“{number}”超出范围，进度应为 0 到 100 的整数")
+        return number
+
+
+INSTRUCTIONS = Sheet(
+    "贯彻落实",
+    Instruction,
+    (
+        Column("指示编号", "code", required=True, help="唯一编号，落实措施用它指向本事项"),
+        Column("类别", "kind", CHOICE, required=True, choices=_choices(InstructionKind.choices)),
+        Column("标题", "title", required=True),
+        Column("来源", "source", help="如：会议、文件文号"),
+        Column("日期", "issued_on", DATE, required=True),
+        Column("组织编码", "organization", REF, required=True, ref="org", help="牵头落实的党组织"),
+    ),
+    key=("指示编号",),
+    note="本项目补充：重要讲话、指示批示、上级部署的贯彻落实事项",
+)
+
+MEASURES = Sheet(
+    "落实措施",
+    Measure,
+    (
+        Column("措施编号", "code", required=True),
+        Column("指示编号", "instruction", REF, required=True, ref="instruction"),
+        Column("落实措施", "content", required=True),
+        Column("责任人", "owner"),
+        Column("完成时限", "deadline", DATE, required=True),
+        Column("状态", "status", CHOICE, choices=_choices(MeasureStatus.choices),
+               default=MeasureStatus.NOT_STARTED.value, help="留空为“未开始”；“逾期”由系统计算，不要填写"),
+        Column("完成日期", "completed_on", DATE),
+    ),
+    key=("措施编号",),
+    note="本项目补充：贯彻落实事项分解的措施",
+)
+
+CHECKINS = Sheet(
+    "督导督办",
+    CheckIn,
+    (
+        Column("措施编号", "measure", REF, required=True, ref="measure"),
+        Column("日期", "date", DATE, required=True),
+        Column("方式", "kind", CHOICE, required=True, choices=_choices(CheckInKind.choices)),
+        PercentColumn("进度(%)", "progress", INTEGER, required=True, help="0 到 100 的整数"),
+        Column("督导情况", "note"),
+        Column("佐证材料说明", "evidence", help="佐证文件不随工作簿交换"),
+    ),
+    key=("措施编号", "日期", "方式"),
+    note="本项目补充：同一措施、同一日期、同一方式只能有一行",
+)
+
+RESPONSIBILITY = Sheet(
+    "廉政责任书",
+    Responsibility,
+    (
+        Column("责任书编号", "code", required=True),
+        Column("类别", "kind", CHOICE, required=True, choices=_choices(LetterKind.choices)),
+        Column("年度", "year", INTEGER, required=True),
+        Column("组织编码", "organization", REF, required=True, ref="org", help="签订责任书的党支部"),
+        Column("科室", "department", help="科室签订的填写科室名称"),
+        Column("党委签字人", "issuer_signer"),
+        Column("责任单位签字人", "signer", required=True),
+        Column("签订日期", "signed_on", DATE, required=True),
+    ),
+    key=("责任书编号",),
+    note="本项目补充：党委与党支部（科室）签订的党风廉政建设目标责任书、监督责任书",
+)
+
+INTEGRITY_EDUCATION = Sheet(
+    "警示教育",
+    IntegrityEducation,
+    (
+        Column("活动编号", "code", required=True),
+        Column("类型", "kind", CHOICE, required=True, choices=_choices(EducationKind.choices)),
+        Column("组织编码", "organization", REF, required=True, ref="org"),
+        Column("日期", "date", DATE, required=True),
+        Column("主题", "topic", required=True),
+        Column("参加人数", "participants", INTEGER),
+    ),
+    key=("活动编号",),
+    note="本项目补充：警示教育活动和集体谈话",
+)
+
+VIOLATIONS = Sheet(
+    "违纪违规",
+    Violation,
+    (
+        Column("记录编号", "code", required=True),
+        Column("组织编码", "organization", REF, required=True, ref="org"),
+        Column("当事人", "person", required=True),
+        Column("发现日期", "found_on", DATE, required=True),
+        Column("问题类别", "category", suggestions=NINE_RULES, help="可参照廉洁从业九项准则"),
+        Column("问题情况", "description", required=True),
+        Column("处理结果", "handling"),
+        Column("处理日期", "handled_on", DATE),
+    ),
+    key=("记录编号",),
+    note="本项目补充：仅党委管理员可见、可导出",
+)
+
+# --- 组织关系转接, 表彰与党建品牌, 双培养, 党建+业务指标, 舆情 (本项目补充; see docs/workbook-sheets.md)
+
+TRANSFERS = Sheet(
+    "组织关系转接",
+    Transfer,
+    (
+        Column("转接编号", "code", required=True),
+        Column("党员编号", "member", REF, required=True, ref="member"),
+        Column("转接类型", "kind", CHOICE, required=True, choices=_choices(TransferKind.choices)),
+        Column("转接日期", "date", DATE, required=True, help="当日起党员计入转入组织"),
+        Column("转出组织编码", "from_org", REF, ref="org", help="院内转接、转出时填写；转入本院时留空"),
+        Column("转入组织编码", "to_org", REF, ref="org", help="院内转接、转入时填写；转出本院时留空"),
+        Column("转出单位", "from_unit", help="转入本院时填写原单位党组织"),
+        Column("转入单位", "to_unit", help="转出本院时填写接收单位党组织"),
+        Column("介绍信编号", "letter_no"),
+        Column("备注", "note"),
+    ),
+    key=("转接编号",),
+    note="本项目补充：转接记录即党员的组织关系变动历史；导入不改变党员的所在组织（以“党员”表为准）",
+)
+
+HONOURS = Sheet(
+    "表彰",
+    Honour,
+    (
+        Column("表彰编号", "code", required=True),
+        Column("表彰类型", "kind", CHOICE, required=True, choices=_choices(HonourKind.choices)),
+        Column("年度", "year", INTEGER, required=True),
+        Column("表彰级别", "level", CHOICE, required=True, choices=_choices(HonourLevel.choices)),
+        Column("组织编码", "organization", REF, required=True, ref="org",
+               help="先进党组织：受表彰的组织；个人表彰：党员所在组织"),
+        Column("党员编号", "member", REF, ref="member", help="个人表彰（优秀共产党员、优秀党务工作者）必填"),
+        Column("荣誉名称", "title"),
+        Column("授予单位", "awarded_by"),
+        Column("备注", "note"),
+    ),
+    key=("表彰编号",),
+    note="本项目补充",
+)
+
+BRANDS = Sheet(
+    "党建品牌",
+    PartyBrand,
+    (
+        Column("品牌编号", "code", required=True),
+        Column("类别", "kind", CHOICE, required=True, choices=_choices(BrandKind.choices)),
+        Column("组织编码", "organization", REF, required=True, ref="org"),
+        Column("名称", "name", required=True),
+        Column("创建年度", "year", INTEGER, required=True),
+        Column("命名级别", "level", CHOICE, choices=_choices(HonourLevel.choices)),
+        Column("简介", "description"),
+    ),
+    key=("品牌编号",),
+    note="本项目补充：一支部一特色党建品牌和党建示范点",
+)
+
+CULTIVATIONS = Sheet(
+    "双培养",
+    DualCultivation,
+    (
+        Column("党员编号", "member", REF, required=True, ref="member"),
+        Column("培养类型", "kind", CHOICE, required=True, choices=_choices(CultivationKind.choices)),
+        Column("日期", "date", DATE, required=True),
+        Column("说明", "note"),
+    ),
+    key=("党员编号", "培养类型"),
+    note="本项目补充：同一党员、同一培养类型只能有一行",
+)
+
+INDICATOR_VALUES = Sheet(
+    "党建业务指标",
+    IndicatorValue,
+    (
+        Column("指标编号", "code", required=True),
+        Column("组织编码", "organization", REF, required=True, ref="org"),
+        Column("指标", "indicator", required=True, suggestions=tuple(name for name, _unit in DEFAULT_INDICATORS),
+               help="可填写其他指标名称"),
+        Column("年度", "year", INTEGER, required=True),
+        Column("期间", "period", CHOICE, choices=_choices(IndicatorPeriod.choices), default=IndicatorPeriod.YEAR.value,
+               help="留空为“全年”"),
+        Column("数值", "value", DECIMAL, required=True, help="保留两位小数"),
+        Column("单位", "unit", help="如 %、件、项、人次"),
+        Column("备注", "note"),
+    ),
+    key=("指标编号",),
+    note="本项目补充：各科室按年、季度或月填报的业务指标",
+)
+
+OPINIONS = Sheet(
+    "舆情",
+    OpinionEvent,
+    (
+        Column("舆情编号", "code", required=True),
+        Column("组织编码", "organization", REF, required=True, ref="org"),
+        Column("发现日期", "date", DATE, required=True),
+        Column("来源", "source", required=True, suggestions=COMMON_OPINION_SOURCES, help="可填写其他来源"),
+        Column("舆情内容", "content", required=True),
+        Column("处置措施", "handling"),
+        Column("处置结果", "result"),
+        Column("处置完成日期", "handled_on", DATE, help="留空为尚在处置"),
+    ),
+    key=("舆情编号",),
+    note="本项目补充",
+)
+
+# --- 评议考核、医德考评、积分调整 (本项目补充, app ``evaluations``; see docs/workbook-sheets.md) --------
+
+from dangjian.evaluations.models import (  # noqa: E402  (kept next to the sheets that use them)
+    BranchAssessment, EthicsGrade, EthicsRecord, MemberEvaluation, MemberGrade, PointAdjustment,
+    ReviewGrade, SecretaryReview,
+)
+
+
+@dataclass(frozen=True)
+class YearColumn(Column):
+    """年度: a four-digit year from 1949 to 2100."""
+
+    def parse(self, value: object, model_field: models.Field) -> object:
+        number = _integer(value, model_field)
+        if not 1949 <= number <= 2100:
+            raise CellError(f"“{number}”不是有效的年度（应为 1949 到 2100 之间的四位年份）")
+        return number
+
+
+@dataclass(frozen=True)
+class SignedDecimalColumn(Column):
+    """A number that may be negative (积分调整的分值: 扣分填写负数)."""
+
+    def parse(self, value: object, model_field: models.Field) -> object:
+        text = cell_text(value).strip() if not isinstance(value, (int, float)) else ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            return -_decimal(-value, model_field)
+        if text.startswith("-"):
+            return -_decimal(text[1:], model_field)
+        return _decimal(value, model_field)
+
+
+MEMBER_EVALUATIONS = Sheet(
+    "民主评议",
+    MemberEvaluation,
+    (
+        Column("党员编号", "member", REF, required=True, ref="member"),
+        YearColumn("年度", "year", INTEGER, required=True),
+        Column("评议等次", "grade", CHOICE, required=True, choices=_choices(MemberGrade.choices)),
+        Column("备注", "remarks"),
+    ),
+    key=("党员编号", "年度"),
+    note="本项目补充：民主评议党员结果，每名党员每年一行",
+)
+
+SECRETARY_REVIEWS = Sheet(
+    "述职评议",
+    SecretaryReview,
+    (
+        Column("党员编号", "member", REF, required=True, ref="member", help="述职的党组织书记"),
+        Column("组织编码", "organization", REF, required=True, ref="org", help="书记所在的党组织"),
+        YearColumn("年度", "year", INTEGER, required=True),
+        Column("评议等次", "grade", CHOICE, required=True, choices=_choices(ReviewGrade.choices)),
+        Column("备注", "remarks"),
+    ),
+    key=("党员编号", "年度"),
+    note="本项目补充：党组织书记抓基层党建述职评议考核，每名书记每年一行",
+)
+
+BRANCH_ASSESSMENTS = Sheet(
+    "支部考核",
+    BranchAssessment,
+    (
+        Column("组织编码", "organization", REF, required=True, ref="org"),
+        YearColumn("年度", "year", INTEGER, required=True),
+        Column("考核等次", "grade", CHOICE, required=True, choices=_choices(ReviewGrade.choices)),
+        Column("备注", "remarks"),
+    ),
+    key=("组织编码", "年度"),
+    note="本项目补充：党支部年度考核，每个党组织每年一行（等次为本地做法）",
+)
+
+ETHICS_RECORDS = Sheet(
+    "医德考评",
+    EthicsRecord,
+    (
+        Column("工号", "staff_no", required=True, help="职工工号，每人每年一行"),
+        Column("姓名", "name", required=True),
+        Column("科室", "department"),
+        Column("组织编码", "organization", REF, required=True, ref="org", help="负责该科室的党支部"),
+        Column("党员编号", "member", REF, ref="member", help="职工是党员时填写"),
+        YearColumn("年度", "year", INTEGER, required=True),
+        Column("考评等次", "grade", CHOICE, required=True, choices=_choices(EthicsGrade.choices)),
+        Column("考评分数", "score", DECIMAL, help="0 到 100，分数线由本院规定"),
+        Column("备注", "remarks"),
+    ),
+    key=("工号", "年度"),
+    note="本项目补充：医务人员医德考评（医德档案），党员和非党员职工都可登记",
+)
+
+POINT_ADJUSTMENTS = Sheet(
+    "积分调整",
+    PointAdjustment,
+    (
+        Column("调整编号", "code", required=True),
+        Column("党员编号", "member", REF, required=True, ref="member"),
+        YearColumn("年度", "year", INTEGER, required=True),
+        SignedDecimalColumn("分值", "points", DECIMAL, required=True, help="加分为正数，扣分为负数"),
+        Column("事由", "reason", required=True, help="必填：调整积分的事由"),
+    ),
+    key=("调整编号",),
+    note="本项目补充：党员积分的手工调整；导入后请运行 dangjian points recompute --year 年度 更新年度积分",
+)
+
+EVALUATION_SHEETS: tuple[Sheet, ...] = (
+    MEMBER_EVALUATIONS, SECRETARY_REVIEWS, BRANCH_ASSESSMENTS, ETHICS_RECORDS, POINT_ADJUSTMENTS,
+)
+
 # In the order the importer writes them: every sheet refers only to sheets before it.
 SHEETS: tuple[Sheet, ...] = (
     ORGANIZATIONS, MEMBERS, EVENTS, ATTENDANCE, DEVELOPMENT, RECTIFICATION, DECISIONS, SERVICES,
+    INSTRUCTIONS, MEASURES, CHECKINS, RESPONSIBILITY, INTEGRITY_EDUCATION, VIOLATIONS,
+    TRANSFERS, HONOURS, BRANDS, CULTIVATIONS, INDICATOR_VALUES, OPINIONS,
 )
+SHEETS += EVALUATION_SHEETS
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 GENERAL_RULES = (

@@ -122,7 +122,7 @@ def describe(column: S.Column) -> str:
     elif column.kind == S.IDCARD:
         parts.append("身份证号")
     elif column.kind == S.REF:
-        target = {"org": "党组织", "member": "党员", "event": "组织生活"}[column.ref]
+        target = S.REF_SHEETS[column.ref]
         parts.append(f"{target}工作表或数据库中已有的编码")
     else:
         parts.append("文字")

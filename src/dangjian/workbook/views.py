@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from dangjian.core.audit import record_event
+from dangjian.core.models import AccessKind
 from dangjian.core.scoping import is_branch_manager, is_party_admin
 
 from .exporter import export_workbook
@@ -29,9 +31,11 @@ def import_view(request):
     result = None
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        result = import_workbook(
-            form.cleaned_data["file"], dry_run=form.cleaned_data["dry_run"], user=request.user
-        )
+        upload = form.cleaned_data["file"]
+        result = import_workbook(upload, dry_run=form.cleaned_data["dry_run"], user=request.user)
+        if not form.cleaned_data["dry_run"]:
+            outcome = "成功" if result.ok else "被拒绝"
+            record_event(request, AccessKind.IMPORT, f"工作簿导入{outcome}：{upload.name}")
     return render(
         request,
         "workbook/import.html",
@@ -50,7 +54,10 @@ def export_view(request):
     if not is_branch_manager(request.user):
         raise PermissionDenied
     buffer = io.BytesIO()
-    export_workbook(buffer, user=request.user)
+    result = export_workbook(buffer, user=request.user)
+    rows = sum(result.rows.values())
+    masking = "已脱敏" if result.masked else "含完整身份证号、手机号"
+    record_event(request, AccessKind.EXPORT, f"台账工作簿导出：{rows} 行，{masking}")
     return _download(buffer.getvalue(), f"台账导出-{dt.date.today():%Y%m%d}.xlsx")
 
 
