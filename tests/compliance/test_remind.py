@@ -37,10 +37,17 @@ def test_demo_hospital(settings):
     assert all(dt.date.fromisoformat(item["due"]) for item in items)
     kinds = {item["kind"] for item in items}
     # What the demo plants: an overdue election, an overdue 转正, missed meetings, overdue 整改,
-    # and a late 谈话 in the development pipeline.
-    assert {"election", "probation", "meeting_frequency", "rectification", "development_step"} <= kinds
-    if _dues_arrears() is None:
-        assert "dues" not in kinds
+    # a late 谈话 in the development pipeline, and members behind with their 党费.
+    assert {"election", "probation", "meeting_frequency", "rectification", "development_step", "dues"} <= kinds
+    # The 党费 items come from the payments ledger (no flag is planted): one per member the summary
+    # lists as behind, each at the warning level (3–5 months), none yet at 自行脱党.
+    dues = [i for i in items if i["kind"] == "dues"]
+    behind = [v for v in summary.violations if "未交纳党费" in v]
+    assert len(dues) == len(behind) >= 2
+    for item in dues:
+        name, months = item["subject"].split("已连续")
+        assert item["status"] == "due" and int(months.split("个月")[0]) in (3, 4, 5)
+        assert any(f"党员{name}（" in v for v in behind), item["subject"]
     overdue_election = next(v for v in summary.violations if "逾期未换届" in v)
     code = overdue_election.split("（")[1].split("）")[0]
     assert {"kind": "election", "org": code, "status": "overdue"}.items() <= next(

@@ -20,6 +20,11 @@ pytestmark = pytest.mark.django_db
 
 
 def wipe() -> None:
+    from dangjian.demo.ledgers import LEDGER_MODELS
+
+    # The other ledgers first (several protect their member or organisation), checks before measures.
+    for _, model in sorted(LEDGER_MODELS, key=lambda item: item[1].__name__ not in ("CheckIn", "Measure")):
+        model.objects.all().delete()
     for model in (Attendance, OrgLifeEvent, MajorDecision, RectificationItem, ServiceActivity,
                   DevelopmentCase, Profile, User, Member):
         model.objects.all().delete()

@@ -3,8 +3,10 @@
 ``build_demo()`` fills an empty database with one (or, with ``units > 1``, several) hospital
 Party committees: the organisation tree, members with valid identity numbers, 三会一课 and
 other organisational life with attendance, the development pipeline, the rectification ledger,
-“三重一大” decisions and service activities. The same arguments give the same data, row for row
-(only primary keys and timestamps differ).
+“三重一大” decisions and service activities; and, in ``ledgers.py``, 党费, 评议考核 and 医德考评,
+党风廉政建设, 表彰/党建品牌/双培养, 组织关系转接, 贯彻落实, 党建+业务指标 and 舆情, and who took part in
+the service activities. The same arguments give the same data, row for row (only primary keys and
+timestamps differ).
 
 The data contains real rule violations — not flags, just dates and counts that break the rules in
 DOMAIN.md — so that the rules engine has something to find. ``DemoSummary.violations`` lists them.
@@ -194,6 +196,8 @@ class BranchPlan:
     committee: list[Member] = field(default_factory=list)
     leaders: int = 0
     fixed_day: int = 10
+    # Year → day of the December 民主评议党员 meeting (set by ``_org_life``; ledgers.py grades on it).
+    evaluation_days: dict[int, dt.date] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -340,7 +344,7 @@ def build_demo(
     start = dt.date(as_of.year - years + 1, 1, 1)
     county, region = random.Random(f"dangjian-demo:{seed}").choice(names.COUNTIES)
     summary = DemoSummary(seed=seed, as_of=as_of, start=start, units=units)
-    reporter = _Reporter(bool(progress), total=units * (branches + 6) + 1)
+    reporter = _Reporter(bool(progress), total=units * (branches + 7) + 1)
     ctx = _Context(seed, as_of, start, years, county, region, reporter, summary)
     with reporter, transaction.atomic():
         attendance_before = Attendance.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -365,6 +369,9 @@ def build_demo(
         "三重一大": MajorDecision.objects.count(),
         "服务活动": ServiceActivity.objects.count(),
     }
+    from .ledgers import ledger_counts
+
+    summary.counts.update(ledger_counts())
     return summary
 
 
@@ -475,6 +482,8 @@ class _Hospital:
         self.pending_events: list[tuple[OrgLifeEvent, list[tuple[Member, str, dt.date | None]]]] = []
         self.committee_meetings: list[tuple[OrgLifeEvent, int]] = []  # 党委会 and present count
         self.violations: list[str] = []
+        self.problem_plans: list[BranchPlan] = []  # branches with a planted org-life gap
+        self.service_plans: list[tuple[ServiceActivity, BranchPlan]] = []  # each activity's branch
 
     # ------------------------------------------------------------------ helpers
 
@@ -537,18 +546,38 @@ class _Hospital:
     def next_event_code(self) -> str:
         return f"{self.prefix}-HD{next(self.event_seq):06d}"
 
+    def login_member(self) -> Member:
+        """The ordinary 内科 member behind the demo's 普通党员 login."""
+        neike = self.pick_plan(("neike",))
+        return next(
+            (m for m in neike.members[len(neike.committee):] if m.party_post == ""
+             and m.category == MemberCategory.FULL and m.employment_status == EmploymentStatus.WORKING),
+            neike.members[-1],
+        )
+
     # ------------------------------------------------------------------ build
 
     def build(self) -> _Hospital:
+        from .ledgers import HospitalLedgers
+
         self.ctx.summary.hospitals.append(self.name)
         self._organizations()
         self._members()
         self.ctx.reporter.step(f"{self.name}：发展党员")
         self._development()
+        # 组织关系转接 go through the transfers service, which moves members already saved: the
+        # movers are saved in their former organisation first.
+        ledgers = HospitalLedgers(self)
+        ledgers.plan_transfers()
+        _bulk(Member, self.all_members)
+        _bulk(DevelopmentCase, self.dev_cases)
+        ledgers.record_transfers()
         self._org_life()
         self.ctx.reporter.step(f"{self.name}：整改台账、服务活动")
         self._rectification()
         self._services()
+        self.ctx.reporter.step(f"{self.name}：党费、评议考核、党风廉政等台账")
+        ledgers.build()
         self.ctx.summary.violations += [f"{self.name}：{v}" for v in self.violations]
         return self
 
@@ -854,9 +883,7 @@ class _Hospital:
         self.violations.append(
             f"发展对象{early.name}（{plan.name}）{activist} 确定为积极分子，{candidate} 即确定为发展对象，不满1年"
         )
-        self.dev_cases = cases
-        _bulk(Member, self.all_members)
-        _bulk(DevelopmentCase, cases)
+        self.dev_cases = cases  # saved by build(), with the members
 
     # ------------------------------------------------------------------ 组织生活
 
@@ -921,6 +948,7 @@ class _Hospital:
         no_quorum_plan = self.pick_plan(("yiji", "jiguan2", "waike", "huli"),
                                         exclude=[no_lecture_plan, self.overdue_plan])
         skip_quarter, skip_month = self._complete_periods()
+        self.problem_plans = [no_lecture_plan, no_themed_day_plan, no_quorum_plan]
         no_quorum_meeting = None
         for plan in self.plans:
             self.ctx.reporter.step(f"{self.name}：{plan.name} 组织生活")
@@ -997,6 +1025,7 @@ class _Hospital:
                                     topic=f"{year}年度组织生活会", host=host, hours="3.0", retired=retired)
                         self._event(org, EventType.MEMBER_EVALUATION, d, everyone,
                                     topic=f"{year}年度民主评议党员", host=host, hours="1.5", retired=retired)
+                        plan.evaluation_days[year] = d
         if skip_quarter:
             self.violations.append(
                 f"{no_lecture_plan.name}（{no_lecture_plan.org.code}）{skip_quarter[0]}年第"
@@ -1192,6 +1221,7 @@ class _Hospital:
                 participants=min(rng.randint(p_lo, p_hi), max(p_lo, plan.size)),
                 people_served=rng.randint(s_lo, s_hi),
             ))
+            self.service_plans.append((activities[-1], plan))
         _bulk(ServiceActivity, activities)
 
 
@@ -1207,11 +1237,7 @@ def _create_logins(ctx: _Context, hospitals: list[_Hospital], bureau: Organizati
 
     first = hospitals[0]
     neike = first.pick_plan(("neike",))
-    ordinary = next(
-        (m for m in neike.members[len(neike.committee):] if m.party_post == "" and m.category == MemberCategory.FULL
-         and m.employment_status == EmploymentStatus.WORKING),
-        neike.members[-1],
-    )
+    ordinary = first.login_member()
     targets = {
         "all": (None, None),
         "neike": (neike.org, neike.secretary),
@@ -1271,6 +1297,9 @@ def data_digest() -> str:
         feed(model.objects.order_by(key).values_list(
             *[f.attname if not f.is_relation else "organization__code" for f in model._meta.concrete_fields
               if f.name not in ("id", "created_at", "updated_at")]))
+    from .ledgers import ledger_digest_rows
+
+    feed(ledger_digest_rows())
     from django.contrib.auth.models import User
 
     feed(User.objects.order_by("username").values_list(
