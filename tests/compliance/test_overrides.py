@@ -69,6 +69,7 @@ def test_override_changes_requirement_and_is_audited(client, hospital):
     assert [(r.history_type, r.value, r.history_user) for r in history] == [("+", "quarter", h.carol)]
     event = AccessEvent.objects.filter(kind="rule_override").get()
     assert event.username == "carol" and "党小组会频次" in event.detail
+    assert event.get_kind_display() == "规则参数修改"  # a named kind of the audit log, not a bare code
 
     # Changing it again and clearing it are both in the history.
     client.post(f"{URL}?org=HOSP", {"key": "meeting_frequencies.党小组会", "value": "year", "action": "set"})

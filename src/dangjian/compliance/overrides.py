@@ -56,6 +56,7 @@ _SCALAR_LABELS = {
     "election_reminder_months": ("换届提前提醒（月，逗号分隔）", "《中国共产党基层组织选举工作条例》；3个月提醒为本平台做法"),
     "election_max_postponement_months": ("提前或延期换届最长（月）", "《中国共产党基层组织选举工作条例》"),
     "election_quorum_more_than": ("选举大会到会比例（超过）", "《中国共产党基层组织选举工作条例》"),
+    "themed_party_day_of_month": ("主题党日固定日（每月几日，0为不固定）", "《中国共产党支部工作条例（试行）》第十九条"),
     "study_group_sessions_per_year": ("理论学习中心组每年集体学习（次）", "《党委（党组）理论学习中心组学习规则》"),
     "study_group_seminars_per_year": ("理论学习中心组每年专题研讨（次）", "《党委（党组）理论学习中心组学习规则》"),
     "branch_committee_quorum_more_than": ("支部委员会会议到会比例（超过）", "《中国共产党支部工作条例（试行）》"),

@@ -260,26 +260,38 @@ def _meetings(orgs, configs, as_of, horizon) -> list[Reminder]:
                 for row in rules.compliance(kind, dates, year, config, as_of=as_of):
                     if org.founded_on and row.start < org.founded_on:
                         continue
+                    # A fixed 主题党日 (支部工作条例第十九条) is due on its day, not at the month's end.
+                    fixed = (
+                        rules.themed_party_day_in(row.start.year, row.start.month, config)
+                        if kind is MeetingType.THEMED_PARTY_DAY and requirement.per is rules.Frequency.MONTH
+                        else None
+                    )
+                    due = fixed or row.end
                     if row.status is ComplianceStatus.MISSING and row.end >= lookback:
                         status = "overdue"
-                    elif row.status is ComplianceStatus.PENDING and row.start <= as_of and row.end <= horizon:
+                    elif row.status is ComplianceStatus.PENDING and fixed is not None and as_of > fixed:
+                        status = "overdue"
+                    elif row.status is ComplianceStatus.PENDING and row.start <= as_of and due <= horizon:
                         status = "due"
                     else:
                         continue
                     month = row.start.month if requirement.per is rules.Frequency.MONTH else None
+                    day_note = f"（固定在每月{config.themed_party_day_of_month}日）" if fixed else ""
                     items.append(_make(
                         "meeting_frequency", org,
-                        f"{org.name}{row.label}{kind.value}：应开展{row.required}次，已记录{row.held}次",
-                        row.end, status, _meeting_rule(kind, requirement),
+                        f"{org.name}{row.label}{kind.value}{day_note}：应开展{row.required}次，已记录{row.held}次",
+                        due, status, _meeting_rule(kind, requirement, fixed is not None),
                         f"org:{org.pk}:{kind.value}:{row.start.isoformat()}",
                         url=list_url(org, kind, row.start.year, month),
                     ))
     return items
 
 
-def _meeting_rule(kind: MeetingType, requirement: rules.Requirement) -> str:
+def _meeting_rule(kind: MeetingType, requirement: rules.Requirement, fixed_day: bool = False) -> str:
     from .services import DEFAULT_SOURCE, SOURCES
 
+    if fixed_day:
+        return rules.orglife.THEMED_PARTY_DAY_RULE
     times = "一次" if requirement.count == 1 else f"{requirement.count}次"
     return f"{SOURCES.get(kind, DEFAULT_SOURCE)}：{kind.value}{requirement.per.label}{times}"
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from dangjian import rules
 from dangjian.core.audit import record_event
+from dangjian.core.models import AccessKind
 from dangjian.core.scoping import CHANGE, VIEW, is_branch_manager, is_party_admin
 from dangjian.organizations.models import Organization, OrgType
 from dangjian.orglife.models import Attendance, OrgLifeEvent
@@ -24,7 +25,7 @@ from .models import RuleOverride
 from .reminders import for_user
 
 MONTHS = list(range(1, 13))
-RULE_CHANGE_EVENT = "rule_override"
+RULE_CHANGE_EVENT = AccessKind.RULE_OVERRIDE
 
 
 def _year(request) -> int:

@@ -53,6 +53,7 @@ class AccessKind(models.TextChoices):
     EXPORT = "export", _("导出")
     REPORT_DOWNLOAD = "report_download", _("报告下载")
     IMPORT = "import", _("导入")
+    RULE_OVERRIDE = "rule_override", _("规则参数修改")
 
 
 class AccessEvent(models.Model):

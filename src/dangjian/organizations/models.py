@@ -64,12 +64,14 @@ class Organization(LedgerModel):
 
     @property
     def effective_term_years(self) -> int | None:
-        """届期年数: as recorded, else the default for the type (a 党小组 has no term)."""
+        """届期年数: as recorded, else this organisation's rule for its type (a 党小组 has none)."""
+        from dangjian.compliance.overrides import rule_config_for, term_years
+
         if self.term_years:
             return self.term_years
         if self.org_type == OrgType.GROUP:
             return None
-        return rules.DEFAULT_RULES.term_years_for(self.org_type)
+        return term_years(self, rule_config_for(self))
 
     @property
     def is_branch(self) -> bool:

@@ -23,6 +23,7 @@ class ElectionRow:
     state: str  # a key of ELECTION_STATES
     term_end: dt.date | None
     message: str
+    term_years: int | None = None
 
     @property
     def label(self) -> str:
@@ -35,13 +36,18 @@ def election_rows(organizations, *, on: dt.date) -> list[ElectionRow]:
     《中国共产党基层组织选举工作条例》: due at the end of the term; reminders 6 and 3 months before
     (``dangjian.rules.election_status``). One pass over rows already loaded: no query per row.
     """
+    from dangjian.compliance.overrides import rule_configs_for, term_years
+
+    organizations = [org for org in organizations if org.org_type != OrgType.GROUP]
+    # The organisation's own rules (term length, reminder months), as the reminders and the report use.
+    configs = rule_configs_for(organizations)
     rows = []
     for org in organizations:
-        if org.org_type == OrgType.GROUP:
-            continue
+        config = configs[org.pk]
+        years = term_years(org, config)
         if org.last_election_on is None:
-            rows.append(ElectionRow(org, "unknown", None, "未记录本届选举日期"))
+            rows.append(ElectionRow(org, "unknown", None, "未记录本届选举日期", years))
             continue
-        state = rules.election_status(org.last_election_on, org.effective_term_years, on)
-        rows.append(ElectionRow(org, state.status.value, state.term_end, state.message))
+        state = rules.election_status(org.last_election_on, years, on, config)
+        rows.append(ElectionRow(org, state.status.value, state.term_end, state.message, years))
     return rows

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
@@ -5,12 +6,41 @@ from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
 from .models import Attendance, OrgLifeEvent
 
 
+class RuleWarningSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    rule = serializers.CharField()
+
+
+class _EventListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        # One query for the rule settings of every organisation on the page, not one per row.
+        from dangjian.compliance.overrides import rule_configs_for
+
+        items = list(data.all() if hasattr(data, "all") else data)
+        orgs = {event.organization_id: event.organization for event in items}
+        self.child.context["rule_configs"] = rule_configs_for(orgs.values())
+        return super().to_representation(items)
+
+
 class OrgLifeEventSerializer(serializers.ModelSerializer):
     organization = InScopeOrganizationField()
+    rule_warnings = serializers.SerializerMethodField(help_text="与规则不一致之处（仅提示，不阻止保存），如主题党日未在固定日举行")
 
     class Meta:
         model = OrgLifeEvent
-        fields = ["id", "code", "organization", "event_type", "date", "topic", "host", "lecturer", "location", "duration_hours"]
+        fields = [
+            "id", "code", "organization", "event_type", "date", "topic", "host", "lecturer", "location",
+            "duration_hours", "rule_warnings",
+        ]
+        list_serializer_class = _EventListSerializer
+
+    @extend_schema_field(RuleWarningSerializer(many=True))
+    def get_rule_warnings(self, event) -> list[dict]:
+        config = self.context.get("rule_configs", {}).get(event.organization_id)
+        return [
+            {"code": v.code, "message": v.message, "rule": v.rule} for v in event.rule_violations(config)
+        ]
 
 
 class AttendanceSerializer(serializers.ModelSerializer):

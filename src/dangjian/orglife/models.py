@@ -71,6 +71,21 @@ class OrgLifeEvent(LedgerModel):
 
         return reverse("orglife:event_detail", args=[self.pk])
 
+    def rule_violations(self, config=None) -> list:
+        """What the rules say about this event (``dangjian.rules``): today the fixed 主题党日.
+
+        ``config`` is the organisation's effective ``RuleConfig`` (looked up when omitted).
+        """
+        from dangjian import rules
+
+        if self.event_type != EventType.THEMED_PARTY_DAY or self.date is None:
+            return []
+        if config is None:
+            from dangjian.compliance import rule_config_for
+
+            config = rule_config_for(self.organization)
+        return rules.check_themed_party_day(self.date, config)
+
 
 class AttendanceStatus(models.TextChoices):
     PRESENT = "present", _("出席")

@@ -69,13 +69,25 @@ class OrgLifeEventDetailView(LedgerDetailView):
         )
         if context["can_change"]:
             context["attachment_form"] = EventAttachmentForm()
+        context["violations"] = self.object.rule_violations()
         return context
+
+
+def _warn_about_rules(request, event: OrgLifeEvent) -> None:
+    # Warnings never refuse a save (主题党日 is only "相对固定"): say them once after saving.
+    for violation in event.rule_violations():
+        messages.warning(request, f"{violation.message}（{violation.rule}）")
 
 
 class OrgLifeEventCreateView(LedgerCreateView):
     model = OrgLifeEvent
     form_class = OrgLifeEventForm
     list_url_name = "orglife:event_list"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _warn_about_rules(self.request, self.object)
+        return response
 
     def get_initial(self):
         initial = super().get_initial()
@@ -90,6 +102,12 @@ class OrgLifeEventCreateView(LedgerCreateView):
 class OrgLifeEventUpdateView(LedgerUpdateView):
     model = OrgLifeEvent
     form_class = OrgLifeEventForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.object.pk and response.status_code == 302:
+            _warn_about_rules(self.request, self.object)
+        return response
 
 
 class OrgLifeEventDeleteView(LedgerDeleteView):

@@ -123,6 +123,15 @@ class Context:
     end: dt.date
     orgs: list[OrgRow] = field(default_factory=list)
     rows: dict[str, list[Row]] = field(default_factory=dict)
+    _rule_configs: dict[int, rules.RuleConfig] | None = None
+
+    def rule_configs(self) -> dict[int, rules.RuleConfig]:
+        """Each organisation's effective rules (its overrides and its ancestors'), one query."""
+        if self._rule_configs is None:
+            from dangjian.compliance.overrides import rule_configs_for
+
+            self._rule_configs = rule_configs_for(self.orgs)
+        return self._rule_configs
 
     # ---- the organisation tree ----
     @property
@@ -417,14 +426,18 @@ def _org_rows(ctx: Context, orgs: Iterable[OrgRow]) -> list[Row]:
 
 
 def _elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
+    from dangjian.compliance.overrides import term_years
+
     completed, overdue = [], []
+    configs = ctx.rule_configs()
     for o in ctx.orgs:
         kind = _RULE_ORG_TYPE.get(o.org_type)
         if kind is None or o.last_election_on is None or (o.founded_on and o.founded_on > ctx.end):
             continue
         if ctx.in_year(o.last_election_on):
             completed.append(o)
-        term = o.term_years or rules.DEFAULT_RULES.term_years_for(kind)
+        # The same term as the reminders and the dashboard: recorded, else the organisation's rules.
+        term = term_years(o, configs[o.pk])
         # Only the latest election is recorded: one held after the year cannot tell us more.
         if o.last_election_on <= ctx.end and rules.is_overdue_at(o.last_election_on, term, ctx.end):
             overdue.append(o)

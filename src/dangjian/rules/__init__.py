@@ -59,6 +59,7 @@ from .orglife import (
     ComplianceStatus,
     Requirement,
     attendance_rate,
+    check_themed_party_day,
     committee_meeting_has_quorum,
     compliance,
     is_made_up,
@@ -66,6 +67,7 @@ from .orglife import (
     required_count,
     requirement_for,
     tally,
+    themed_party_day_in,
 )
 from .rounding import percentage, round_half_up
 from .violations import Severity, Violation, errors_of, has_errors, warnings_of
@@ -108,6 +110,7 @@ __all__ = [
     "check_development",
     "check_postponement",
     "check_pre_study",
+    "check_themed_party_day",
     "committee_meeting_has_quorum",
     "compliance",
     "conversion_status",
@@ -137,6 +140,7 @@ __all__ = [
     "round_half_up",
     "tally",
     "term_end",
+    "themed_party_day_in",
     "unpaid_months",
     "warnings_of",
     "year_bounds",

@@ -100,6 +100,10 @@ class RuleConfig:
     """Required frequency (once per period) by meeting type. 支部工作条例: 支部党员大会 quarterly,
     支部委员会会议 / 党小组会 / 主题党日 monthly, 组织生活会 and 民主评议党员 yearly; 党课
     quarterly is *local practice*; 民主生活会 yearly for the leadership team."""
+    themed_party_day_of_month: int = 0
+    """主题党日: 《中国共产党支部工作条例（试行）》第十九条 — 党支部每月相对固定1天开展主题党日.
+    The day of the month the hospital fixes (1–31; a day past a month's end means its last day);
+    0 when no day has been fixed. "相对固定": another day is allowed, so it is a warning."""
     study_group_sessions_per_year: int = 12
     """理论学习中心组: 《党委（党组）理论学习中心组学习规则》(2017) asks for study generally at
     least every two months; many units set ≥ 12 sessions a year — *local*."""
@@ -147,6 +151,10 @@ class RuleConfig:
                 raise ValueError(f"规则参数 {f.name} 不能为负数：{value}")
             if isinstance(value, Fraction) and not 0 <= value <= 1:
                 raise ValueError(f"规则参数 {f.name} 应在 0 与 1 之间：{value}")
+        if self.themed_party_day_of_month > 31:
+            raise ValueError(
+                f"规则参数 themed_party_day_of_month 应为 1–31 日（0 表示不固定）：{self.themed_party_day_of_month}"
+            )
         if any(not _is_int(m) or m <= 0 for m in self.election_reminder_months):
             raise ValueError("规则参数 election_reminder_months 应为正整数列表")
         if self.approval_months > self.approval_max_months:

@@ -17,6 +17,7 @@ from .config import DEFAULT_RULES, RuleConfig
 from .dates import month_bounds, quarter_bounds, quarter_of, year_bounds
 from .quorum import more_than
 from .rounding import percentage
+from .violations import Violation
 from .vocabulary import THREE_MEETINGS_ONE_LESSON, Frequency, MeetingType
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "MeetingType",
     "Requirement",
     "attendance_rate",
+    "check_themed_party_day",
     "committee_meeting_has_quorum",
     "compliance",
     "is_made_up",
@@ -37,7 +39,10 @@ __all__ = [
     "required_count",
     "requirement_for",
     "tally",
+    "themed_party_day_in",
 ]
+
+THEMED_PARTY_DAY_RULE = "《中国共产党支部工作条例（试行）》第十九条：每月相对固定1天开展主题党日"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +179,39 @@ def compliance(
             )
         )
     return rows
+
+
+def themed_party_day_in(year: int, month: int, config: RuleConfig = DEFAULT_RULES) -> date | None:
+    """The fixed 主题党日 of a month, or ``None`` when no day is fixed.
+
+    支部工作条例第十九条: 每月相对固定1天. A fixed day past the month's end (31 in April, 30 in
+    February) falls on the month's last day.
+    """
+    day = config.themed_party_day_of_month
+    if not day:
+        return None
+    last = month_bounds(year, month)[1]
+    return date(year, month, min(day, last.day))
+
+
+def check_themed_party_day(held_on: date, config: RuleConfig = DEFAULT_RULES) -> list[Violation]:
+    """A warning when a 主题党日 is held on another day than the month's fixed day.
+
+    "相对固定" allows moving it (shifts, emergencies), so this is a warning, never a refusal.
+    """
+    fixed = themed_party_day_in(held_on.year, held_on.month, config)
+    if fixed is None or fixed == held_on:
+        return []
+    return [
+        Violation(
+            "orglife.themed_party_day_not_fixed",
+            f"主题党日固定在每月{config.themed_party_day_of_month}日（本月为{fixed.month}月{fixed.day}日），"
+            f"本次在{held_on.month}月{held_on.day}日举行，请在会议记录中说明调整原因",
+            THEMED_PARTY_DAY_RULE,
+            "warning",
+            "date",
+        )
+    ]
 
 
 def meetings_without_first_topic(
