@@ -241,3 +241,24 @@ def test_page_query_counts_do_not_grow(client, hospital):
     small = [_count(client, url) for url in urls]
     add(12)
     assert [_count(client, url) for url in urls] == small
+
+
+def test_arrears_with_gaps_and_advance_payments_match_the_rule(hospital, ledger):
+    """Only the latest paid month before the current one decides the run of unpaid months:
+    an old gap is not arrears, an advance payment for a future month does not hide them, and the
+    count equals ``rules.unpaid_months`` over every payment."""
+    from dangjian import rules
+
+    erin = hospital.erin_member
+    DuesBase.objects.create(member=erin, year=2026, category=DuesCategory.STUDENT)
+    # Paid Jan–Mar, skipped April, paid May–Aug, then an advance payment for December.
+    _pay(erin, *((2026, m) for m in (1, 2, 3, 5, 6, 7, 8)))
+    services.record_payment(member=erin, month=D(2026, 12, 1), paid_on=D(2026, 11, 5))
+    as_of = D(2026, 11, 23)
+    found = {row.member: row for row in services.arrears(Organization.objects.all(), as_of)}
+    assert found[erin].months == [D(2026, 9, 1), D(2026, 10, 1)]
+    paid = DuesPayment.objects.filter(member=erin, paid_on__isnull=False).values_list("month", flat=True)
+    assert found[erin].count == rules.unpaid_months(list(paid), D(2026, 1, 1), as_of) == 2
+    with CaptureQueriesContext(connection) as queries:
+        services.arrears(Organization.objects.all(), as_of)
+    assert len(queries) == 3
