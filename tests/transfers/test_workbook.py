@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import models
 
-from dangjian.indicators.models import IndicatorValue, OpinionEvent
+from dangjian.indicators.models import Indicator, IndicatorValue, OpinionEvent
 from dangjian.organizations.models import Member, Organization
 from dangjian.recognition.models import DualCultivation, Honour, PartyBrand
 from dangjian.transfers.models import Transfer
@@ -67,6 +67,8 @@ def build(h) -> None:
     DualCultivationFactory(member=h.dave_member, kind="backbone_to_member", date=D(2019, 3, 3))
     IndicatorValueFactory(code="I1", organization=h.branch_a, indicator="患者满意度", period="Q2",
                           value=Decimal("98.55"), unit="%", note="第三方测评")
+    # A name on the 指标名称 list, no longer offered (inactive): its values still round-trip.
+    Indicator.objects.create(name="自定义指标", unit="项", active=False)
     IndicatorValueFactory(code="I2", organization=h.group_a, indicator="自定义指标", period="M11",
                           value=Decimal("0"), unit="")
     OpinionEventFactory(code="O1", organization=h.branch_b, date=D(2025, 5, 1), source="12345热线",
@@ -95,7 +97,7 @@ def test_round_trip_of_every_new_sheet(hospital, tmp_path):
     result = import_workbook(path)
     assert result.ok, result.error_lines()
     assert snapshot() == before
-    # The member's current organisation comes from the 党员 sheet, the history from the transfers.
+    # The history comes from the transfers, and the member ends where the latest one took them.
     assert Member.objects.get(member_no=hospital.bob_member.member_no).organization.code == "B"
     again = import_workbook(path)
     assert all(s.created == 0 and s.updated == 0 for s in again.summary.values()), again.summary

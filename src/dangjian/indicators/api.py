@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
 
-from .models import Indicator, IndicatorValue, OpinionEvent
+from .models import Indicator, IndicatorValue, OpinionEvent, indicator_name_problem
 
 
 class IndicatorValueSerializer(serializers.ModelSerializer):
@@ -15,9 +15,9 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         name = attrs.get("indicator", getattr(self.instance, "indicator", None))
         units = dict(Indicator.objects.values_list("name", "unit"))
-        if name not in units:
-            allowed = "、".join(units)
-            raise serializers.ValidationError({"indicator": f"“{name}”不在指标名称列表中（可选：{allowed}）。"})
+        problem = indicator_name_problem(name, units)
+        if problem:
+            raise serializers.ValidationError({"indicator": problem})
         if not attrs.get("unit", getattr(self.instance, "unit", "")):
             attrs["unit"] = units[name]
         return attrs

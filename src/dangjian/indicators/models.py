@@ -32,6 +32,16 @@ class Indicator(models.Model):
         return f"{self.name}（{self.unit}）"
 
 
+def indicator_name_problem(name: str, names) -> str:
+    """The one rule on a value's 指标: a name of the 指标名称 list (``names``: those names). Returns
+    the Chinese message, or '' when the name is on the list. Used by the API and the importer (the
+    page offers the list as a drop-down)."""
+    if name in names:
+        return ""
+    allowed = "、".join(names) or "无"
+    return f"“{name}”不在指标名称列表中（可选：{allowed}）。新的指标名称须先由党委管理员在“指标名称”中添加。"
+
+
 class Period(models.TextChoices):
     YEAR = "Y", _("全年")
     Q1 = "Q1", _("第一季度")

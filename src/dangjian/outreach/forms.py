@@ -1,9 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core.scoping import CHANGE
+from dangjian.evaluations.models import ServiceParticipation
 from dangjian.web.forms import ScopedModelForm
 
 from .models import COMMON_SERVICE_TYPES, ServiceActivity
+
+ACTIVITY_OUT_OF_SCOPE = _("所选服务活动不在您的管理范围内。")
 
 
 class ServiceActivityForm(ScopedModelForm):
@@ -42,3 +46,26 @@ class ServiceActivityForm(ScopedModelForm):
         if commit:
             activity.save()
         return activity
+
+
+class ServiceParticipationForm(ScopedModelForm):
+    """Who took part in a 服务活动: an activity and a member, both within the user's scope (as in
+    the API); a member is registered once per activity (the model's constraint and message)."""
+
+    class Meta:
+        model = ServiceParticipation
+        fields = ["activity", "member"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["activity"]
+        field.queryset = (
+            ServiceActivity.objects.visible_to(self.user, CHANGE)
+            .select_related("organization").order_by("-date", "code")
+        )
+        field.label_from_instance = lambda a: f"{a.date:%Y-%m-%d} {a.activity_type} {a.code}（{a.organization.name}）"
+        field.error_messages["invalid_choice"] = ACTIVITY_OUT_OF_SCOPE
+        # (year, member) counted before this edit: its 党员积分 is refreshed too when it changes.
+        self.counted_before = (
+            (self.instance.activity.date.year, self.instance.member_id) if self.instance.pk else None
+        )

@@ -3,7 +3,7 @@ from rest_framework import serializers
 from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
 from dangjian.transfers.api import InScopeMemberField
 
-from .models import DualCultivation, Honour, HonourKind, PartyBrand
+from .models import DualCultivation, Honour, PartyBrand, honour_member_rule
 
 
 class HonourSerializer(serializers.ModelSerializer):
@@ -17,9 +17,10 @@ class HonourSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         kind = attrs.get("kind", getattr(self.instance, "kind", None))
         member = attrs.get("member", getattr(self.instance, "member", None))
-        if kind == HonourKind.ADVANCED_ORG and member is not None:
+        rule = honour_member_rule(kind, member is not None)
+        if rule == "forbidden":
             raise serializers.ValidationError({"member": "“先进党组织”表彰的是组织，不填受表彰党员。"})
-        if kind and kind != HonourKind.ADVANCED_ORG and member is None:
+        if rule == "required":
             raise serializers.ValidationError({"member": "个人表彰须填写受表彰党员的党员编号。"})
         return attrs
 

@@ -22,6 +22,16 @@ class HonourLevel(models.TextChoices):
     HOSPITAL = "hospital", _("院级")
 
 
+def honour_member_rule(kind: str, has_member: bool) -> str:
+    """The one rule on an honour's member: "required" (a personal kind without one), "forbidden"
+    (先进党组织 with one) or "" (fine). The form, the API and the workbook importer word it."""
+    if kind == HonourKind.ADVANCED_ORG and has_member:
+        return "forbidden"
+    if kind and kind != HonourKind.ADVANCED_ORG and not has_member:
+        return "required"
+    return ""
+
+
 class Honour(LedgerModel):
     """A 表彰: an organisation (先进党组织) or a member (优秀共产党员, 优秀党务工作者)."""
 
@@ -60,9 +70,10 @@ class Honour(LedgerModel):
         return reverse("recognition:honour_detail", args=[self.pk])
 
     def clean(self) -> None:
-        if self.kind == HonourKind.ADVANCED_ORG and self.member_id:
+        rule = honour_member_rule(self.kind, bool(self.member_id))
+        if rule == "forbidden":
             raise ValidationError({"member": _("“先进党组织”表彰的是组织，不填受表彰党员。")})
-        if self.kind and self.kind != HonourKind.ADVANCED_ORG and not self.member_id:
+        if rule == "required":
             raise ValidationError({"member": _("“%(kind)s”是个人表彰，须选择受表彰党员。") % {
                 "kind": self.get_kind_display()}})
 

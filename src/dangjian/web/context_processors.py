@@ -24,6 +24,7 @@ NAVIGATION = (
     ("integrity:education_list", _("警示教育"), "branch"),
     ("integrity:violation_list", _("违纪违规"), "admin"),
     ("outreach:activity_list", _("服务活动"), "branch"),
+    ("outreach:participation_list", _("服务活动参与"), "branch"),
     ("transfers:transfer_list", _("关系转接"), "branch"),
     ("recognition:honour_list", _("表彰"), "branch"),
     ("recognition:brand_list", _("党建品牌"), "branch"),

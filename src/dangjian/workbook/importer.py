@@ -26,8 +26,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from dangjian.core import idcard
 from dangjian.organizations.models import Member, Organization, OrgType, name_initials
-from dangjian.orglife.models import OrgLifeEvent
-from dangjian.rules import DevelopmentDates, check_decision, check_development
+from dangjian.orglife.models import EventType, OrgLifeEvent
+from dangjian.rules import DevelopmentDates, check_decision, check_development, check_themed_party_day
 from dangjian.rules.development import FIELD_LABELS as DEVELOPMENT_LABELS
 
 from . import sheets as S
@@ -157,6 +157,7 @@ class _Import:
         self.progress = progress
         self.result = ImportResult(dry_run=dry_run)
         self.parsed: dict[str, ParsedSheet] = {}
+        self.transfer_moves: dict[str, str] = {}  # 党员编号 -> organisation code (see check_transfers)
 
     def error(self, sheet: str, row: int, column: str, message: str) -> None:
         self.result.errors.append(Problem(sheet, row, column, message))
@@ -266,8 +267,14 @@ class _Import:
                 self.check_references(parsed)
         self.resolve_decision_organizations()
         self.check_rules()
+        self.check_honours()
+        self.check_indicator_names()
+        self.check_transfers()
         for parsed in self.parsed.values():
             self.classify(parsed)
+        if self.transfer_moves:
+            # Members moved by their transfers without a row on the 党员 sheet are updated too.
+            self.result.summary.setdefault(S.MEMBERS.name, SheetSummary()).updated += len(self.transfer_moves)
 
     def rows(self, sheet_name: str) -> list[Row]:
         parsed = self.parsed.get(sheet_name)
@@ -434,6 +441,7 @@ class _Import:
                     model_field = to_header.get(violation.field or "", "")
                     column = headers.get(model_field) or DEVELOPMENT_LABELS.get(violation.field or "", "")
                     self.warn("发展党员", row.number, column, f"{violation.message}（{violation.rule}）")
+        self.check_event_rules()
         decisions = self.parsed.get("三重一大")
         if decisions is not None:
             for row in decisions.rows:
@@ -445,6 +453,175 @@ class _Import:
                 ):
                     column = violation.field if violation.field in S.DECISIONS.by_header else "实到人数"
                     self.warn("三重一大", row.number, column, f"{violation.message}（{violation.rule}）")
+
+    def check_event_rules(self) -> None:
+        """主题党日 on another day than the organisation's fixed day (支部工作条例第十九条): a warning.
+
+        The rule settings are those of the organisation, or — for one created by this workbook —
+        of its nearest ancestor already in the database.
+        """
+        events = self.parsed.get("组织生活")
+        if events is None:
+            return
+        rows = [
+            row for row in events.rows
+            if row.values.get("event_type") == EventType.THEMED_PARTY_DAY and row.values.get("date")
+        ]
+        if not rows:
+            return
+        from dangjian.compliance.overrides import rule_configs_for
+
+        parent_in_sheet: dict[str, str] = {}
+        orgs_sheet = self.parsed.get("党组织")
+        if orgs_sheet is not None:
+            for row in orgs_sheet.rows:
+                if row.values.get("code") and row.values.get("parent"):
+                    parent_in_sheet[row.values["code"]] = row.values["parent"]
+        wanted = {row.values.get("organization") for row in rows} | set(parent_in_sheet.values())
+        existing = {o.code: o for o in Organization.objects.filter(code__in=[c for c in wanted if c])}
+        configs = rule_configs_for(existing.values())
+
+        def config_of(code: str | None):
+            seen = set()
+            while code and code not in existing and code not in seen:
+                seen.add(code)
+                code = parent_in_sheet.get(code)
+            return configs[existing[code].pk] if code in existing else None
+
+        for row in rows:
+            config = config_of(row.values.get("organization"))
+            if config is None:
+                continue
+            for violation in check_themed_party_day(row.values["date"], config):
+                self.warn("组织生活", row.number, "日期", f"{violation.message}（{violation.rule}）")
+
+    def rows_with_errors(self, sheet_name: str) -> set[int]:
+        return {problem.row for problem in self.result.errors if problem.sheet == sheet_name}
+
+    def check_transfers(self) -> None:
+        """组织关系转接 rows are recorded as the page records them, member by member in date order
+        (``transfers.importing``): the same rules, the 转出组织 is where the member was on the date,
+        and the member ends in the organisation of their latest transfer (moved in ``write``)."""
+        from dangjian.transfers.importing import TransferRow, plan_import
+
+        self.transfer_moves: dict[str, str] = {}
+        parsed = self.parsed.get(S.TRANSFERS.name)
+        if parsed is None or not parsed.rows:
+            return
+        present = {column.field for column in parsed.columns}
+        needed = ("code", "member", "kind", "date")
+        if any(name not in present for name in needed):
+            return  # a missing required column is already an error
+        bad_rows = self.rows_with_errors(S.TRANSFERS.name)
+        # A member with an unreadable row is left out entirely: replaying the rest would only
+        # report consequences of that one error.
+        bad_members = {
+            row.values.get("member") for row in parsed.rows
+            if row.number in bad_rows or any(not row.values.get(name) for name in needed)
+        }
+        rows = [
+            TransferRow(
+                number=row.number, code=row.values["code"], member=row.values["member"],
+                kind=row.values["kind"], date=row.values["date"],
+                from_org=row.values.get("from_org") or None, to_org=row.values.get("to_org") or None,
+                from_unit=row.values.get("from_unit") or "", to_unit=row.values.get("to_unit") or "",
+                has_to_org="to_org" in present,
+            )
+            for row in parsed.rows
+            if row.values.get("member") not in bad_members
+        ]
+        member_sheet: dict[str, tuple[int, str]] = {}
+        members = self.parsed.get(S.MEMBERS.name)
+        member_rows: dict[str, Row] = {}
+        if members is not None:
+            # Rows whose 党员编号 or 所在组织编码 could not be read say nothing about where a member is.
+            bad_member_rows = {
+                problem.row for problem in self.result.errors
+                if problem.sheet == S.MEMBERS.name and problem.column in ("党员编号", "所在组织编码", "")
+            }
+            for row in members.rows:
+                code, org = row.values.get("member_no"), row.values.get("organization")
+                if code and org and row.number not in bad_member_rows:
+                    member_sheet.setdefault(code, (row.number, org))
+                    member_rows.setdefault(code, row)
+        plan = plan_import(rows, member_sheet)
+        headers = {column.field: column.header for column in S.TRANSFERS.columns}
+        for number, name, message in plan.errors:
+            self.error(S.TRANSFERS.name, number, headers.get(name, headers["code"]), message)
+        org_header = S.MEMBERS.by_header["所在组织编码"].header
+        for problem in plan.member_problems:
+            (self.error if problem.error else self.warn)(S.MEMBERS.name, problem.number, org_header, problem.message)
+        if "from_org" not in present:
+            parsed.columns.append(S.TRANSFERS.by_header["转出组织编码"])
+        for row in parsed.rows:
+            if row.number in plan.from_orgs:
+                row.values["from_org"] = plan.from_orgs[row.number]
+        for code, org in plan.member_orgs.items():
+            member_rows[code].values["organization"] = org
+        self.transfer_moves = plan.moves
+
+    def apply_transfer_moves(self) -> None:
+        """Members not on the 党员 sheet go to the organisation of their latest transfer (in bulk,
+        with history, like every other write of the import)."""
+        codes = sorted(self.transfer_moves)
+        now = timezone.now()
+        for batch in _batches(codes, BATCH):
+            members = list(Member.objects.filter(member_no__in=batch))
+            for member in members:
+                member.organization_id = self.ids["org"][self.transfer_moves[member.member_no]]
+                member.updated_at = now
+            bulk_update_with_history(
+                members, Member, ["organization", "updated_at"], batch_size=BATCH, default_user=self.user
+            )
+
+    def check_honours(self) -> None:
+        """表彰: a personal kind names the member honoured (党员编号), 先进党组织 names none — the rule
+        of the page and the API (``recognition.models.honour_member_rule``)."""
+        from dangjian.recognition.models import HonourKind, honour_member_rule
+
+        parsed = self.parsed.get(S.HONOURS.name)
+        if parsed is None:
+            return
+        has_member = "member" in {column.field for column in parsed.columns}
+        for row in parsed.rows:
+            kind = row.values.get("kind")
+            if not kind:
+                continue
+            rule = honour_member_rule(kind, bool(has_member and row.values.get("member")))
+            if rule == "required":
+                self.error(
+                    S.HONOURS.name, row.number, "党员编号",
+                    f"“{HonourKind(kind).label}”是个人表彰，须填写受表彰党员的党员编号",
+                )
+            elif rule == "forbidden":
+                self.error(
+                    S.HONOURS.name, row.number, "党员编号",
+                    "“先进党组织”表彰的是组织（填在组织编码），不填党员编号",
+                )
+
+    def check_indicator_names(self) -> None:
+        """党建业务指标: 指标 must be a name of the 指标名称 list (as on the page and the API). A row
+        already stored keeps its name even if the name has since left the list."""
+        from dangjian.indicators.models import Indicator, indicator_name_problem
+
+        parsed = self.parsed.get(S.INDICATOR_VALUES.name)
+        if parsed is None or "indicator" not in {column.field for column in parsed.columns}:
+            return
+        names = dict(Indicator.objects.values_list("name", "unit"))
+        unknown = [row for row in parsed.rows if row.values.get("indicator") and row.values["indicator"] not in names]
+        if not unknown:
+            return
+        stored: dict[str, str] = {}
+        codes = sorted({row.values.get("code") for row in unknown} - {None, ""})
+        for batch in _batches(codes, BATCH):
+            stored.update(
+                parsed.sheet.model.objects.filter(code__in=batch).values_list("code", "indicator")
+            )
+        for row in unknown:
+            name = row.values["indicator"]
+            if stored.get(row.values.get("code")) == name:
+                continue
+            self.error(S.INDICATOR_VALUES.name, row.number, "指标", indicator_name_problem(name, names))
 
     def classify(self, parsed: ParsedSheet) -> None:
         """Match rows to existing ones by their key; note what changed. Unchanged rows are left alone."""
@@ -493,6 +670,8 @@ class _Import:
                 self.ids["event"] = self.code_ids(OrgLifeEvent, "code", parsed)
         for name in ("member", "event"):
             self.ids.setdefault(name, {})
+        if self.transfer_moves:
+            self.apply_transfer_moves()
 
     def code_ids(self, model, code_field: str, parsed: ParsedSheet) -> dict[str, int]:
         ids: dict[str, int] = {}

@@ -547,7 +547,8 @@ TRANSFERS = Sheet(
         Column("党员编号", "member", REF, required=True, ref="member"),
         Column("转接类型", "kind", CHOICE, required=True, choices=_choices(TransferKind.choices)),
         Column("转接日期", "date", DATE, required=True, help="当日起党员计入转入组织"),
-        Column("转出组织编码", "from_org", REF, ref="org", help="院内转接、转出时填写；转入本院时留空"),
+        Column("转出组织编码", "from_org", REF, ref="org",
+               help="院内转接、转出时为党员转接时所在的组织（留空则自动填写）；转入本院时留空"),
         Column("转入组织编码", "to_org", REF, ref="org", help="院内转接、转入时填写；转出本院时留空"),
         Column("转出单位", "from_unit", help="转入本院时填写原单位党组织"),
         Column("转入单位", "to_unit", help="转出本院时填写接收单位党组织"),
@@ -555,7 +556,10 @@ TRANSFERS = Sheet(
         Column("备注", "note"),
     ),
     key=("转接编号",),
-    note="本项目补充：转接记录即党员的组织关系变动历史；导入不改变党员的所在组织（以“党员”表为准）",
+    note=(
+        "本项目补充：转接记录即党员的组织关系变动历史；导入按转接日期逐人登记，"
+        "规则与页面相同，党员的所在组织随之改为最近一次转接的转入组织"
+    ),
 )
 
 HONOURS = Sheet(
@@ -613,7 +617,7 @@ INDICATOR_VALUES = Sheet(
         Column("指标编号", "code", required=True),
         Column("组织编码", "organization", REF, required=True, ref="org"),
         Column("指标", "indicator", required=True, suggestions=tuple(name for name, _unit in DEFAULT_INDICATORS),
-               help="可填写其他指标名称"),
+               help="须为平台“指标名称”列表中的名称（党委管理员可添加）"),
         Column("年度", "year", INTEGER, required=True),
         Column("期间", "period", CHOICE, choices=_choices(IndicatorPeriod.choices), default=IndicatorPeriod.YEAR.value,
                help="留空为“全年”"),
