@@ -20,13 +20,16 @@ $(STAMP): $(BIN)/python requirements.txt pyproject.toml
 run: $(STAMP)
 	PORT=$(PORT) $(BIN)/dangjian serve --port $(PORT)
 
+# One worker per core (pytest-xdist): each worker has its own test database.
+PYTEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 check: $(STAMP)
 	$(BIN)/dangjian check
 	$(BIN)/dangjian makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
