@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dangjian.recognition.forms import clean_year, next_code
 from dangjian.web.forms import ScopedModelForm
 
-from .models import IndicatorValue, OpinionEvent
+from .models import IndicatorValue, OpinionEvent, duplicate_value_problem, percent_value_problem
 from .models import Indicator as IndicatorName
 
 
@@ -35,16 +35,15 @@ class IndicatorValueForm(ScopedModelForm):
         if name and not data.get("unit"):
             data["unit"] = self.names.get(name, "")
             self.instance.unit = data["unit"]
-        if name and data.get("unit") == "%" and data.get("value") is not None and data["value"] > 100:
-            self.add_error("value", _("“%(name)s”的单位是%%，数值不能超过100。") % {"name": name})
+        if name and (problem := percent_value_problem(name, data.get("unit"), data.get("value"))):
+            self.add_error("value", problem)
         org, year, period = data.get("organization"), data.get("year"), data.get("period")
         if name and org and year and period:
             clash = IndicatorValue.objects.filter(
                 organization=org, indicator=name, year=year, period=period,
             ).exclude(pk=self.instance.pk).values_list("code", flat=True).first()
             if clash:
-                self.add_error("period", _("该组织%(year)s年本期间的“%(name)s”已有记录（%(code)s），请修改那条记录。") % {
-                    "year": year, "name": name, "code": clash})
+                self.add_error("period", duplicate_value_problem(year, name, clash))
         return data
 
     def save(self, commit=True):

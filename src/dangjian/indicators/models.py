@@ -42,6 +42,18 @@ def indicator_name_problem(name: str, names) -> str:
     return f"“{name}”不在指标名称列表中（可选：{allowed}）。新的指标名称须先由党委管理员在“指标名称”中添加。"
 
 
+def percent_value_problem(name: str, unit: str, value) -> str:
+    """A percentage cannot exceed 100. '' when the value is fine. Used by the page and the importer."""
+    if unit == "%" and value is not None and value > 100:
+        return f"“{name}”的单位是%，数值不能超过100。"
+    return ""
+
+
+def duplicate_value_problem(year: int, name: str, code: str) -> str:
+    """One value per organisation, 指标, year and 期间: the message naming the row already there."""
+    return f"该组织{year}年本期间的“{name}”已有记录（{code}），请修改那条记录。"
+
+
 class Period(models.TextChoices):
     YEAR = "Y", _("全年")
     Q1 = "Q1", _("第一季度")

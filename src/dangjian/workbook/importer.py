@@ -269,6 +269,7 @@ class _Import:
         self.check_rules()
         self.check_honours()
         self.check_indicator_names()
+        self.check_indicator_values()
         self.check_transfers()
         for parsed in self.parsed.values():
             self.classify(parsed)
@@ -622,6 +623,49 @@ class _Import:
             if stored.get(row.values.get("code")) == name:
                 continue
             self.error(S.INDICATOR_VALUES.name, row.number, "指标", indicator_name_problem(name, names))
+
+    def check_indicator_values(self) -> None:
+        """党建业务指标: a percentage is at most 100, and one value per organisation, 指标, year and
+        期间 — within the sheet and against the rows already stored (the page's rules)."""
+        from dangjian.indicators.models import Indicator, duplicate_value_problem, percent_value_problem
+
+        parsed = self.parsed.get(S.INDICATOR_VALUES.name)
+        if parsed is None:
+            return
+        units = dict(Indicator.objects.values_list("name", "unit"))
+        rows = [row for row in parsed.rows if row.values.get("indicator")]
+        for row in rows:
+            name = row.values["indicator"]
+            unit = row.values.get("unit") or units.get(name, "")
+            if problem := percent_value_problem(name, unit, row.values.get("value")):
+                self.error(S.INDICATOR_VALUES.name, row.number, "数值", problem)
+
+        def key(org, name, year, period):
+            return (org, name, year, period or "Y")
+
+        keyed = [
+            (row, key(row.values.get("organization"), row.values["indicator"], row.values.get("year"), row.values.get("period")))
+            for row in rows if row.values.get("organization") and row.values.get("year")
+        ]
+        stored: dict[tuple, str] = {}
+        years = sorted({k[2] for _row, k in keyed})
+        names = sorted({k[1] for _row, k in keyed})
+        if years:
+            for code, org, name, year, period in parsed.sheet.model.objects.filter(
+                year__in=years, indicator__in=names,
+            ).values_list("code", "organization__code", "indicator", "year", "period"):
+                stored[key(org, name, year, period)] = code
+        seen: dict[tuple, tuple[int, str]] = {}
+        for row, k in keyed:
+            code = row.values.get("code") or ""
+            if k in seen:
+                self.error(S.INDICATOR_VALUES.name, row.number, "期间",
+                           f"与第{seen[k][0]}行重复：" + duplicate_value_problem(k[2], k[1], seen[k][1]))
+                continue
+            seen[k] = (row.number, code)
+            clash = stored.get(k)
+            if clash and clash != code:
+                self.error(S.INDICATOR_VALUES.name, row.number, "期间", duplicate_value_problem(k[2], k[1], clash))
 
     def classify(self, parsed: ParsedSheet) -> None:
         """Match rows to existing ones by their key; note what changed. Unchanged rows are left alone."""
