@@ -22,7 +22,23 @@ application = get_wsgi_application()
 
 
 @pytest.fixture
-def tokens(hospital):
+def keep_the_test_connection():
+    """The requests go through Django's real WSGI handler, whose request signals close the
+    database connection when it is not in autocommit mode — as it never is inside a test's
+    transaction. On SQLite (in memory) closing is a no-op; on PostgreSQL it would end the test's
+    transaction. Django's test client detaches the same handlers for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def tokens(hospital, keep_the_test_connection):
     return {
         "carol": Token.objects.create(user=hospital.carol).key,
         "alice": Token.objects.create(user=hospital.alice).key,
