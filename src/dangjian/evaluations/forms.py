@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import codes
 from dangjian.web.forms import ScopedModelForm
 
 from .models import (
@@ -103,9 +104,4 @@ class PointAdjustmentForm(ScopedModelForm):
 
 
 def next_code(year: int) -> str:
-    prefix = f"JF{year}-"
-    taken = set(PointAdjustment.objects.filter(code__startswith=prefix).values_list("code", flat=True))
-    n = len(taken) + 1
-    while f"{prefix}{n:04d}" in taken:
-        n += 1
-    return f"{prefix}{n:04d}"
+    return codes.next_code(PointAdjustment, f"JF{year}-", digits=4)

@@ -4,40 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.scoping import CHANGE
-from dangjian.web.forms import ScopedModelForm
+from dangjian.web.forms import AutoCodeMixin, ScopedModelForm
 
 from .models import CheckIn, Instruction, Measure, MeasureStatus
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 
-def _next_code(model, prefix: str) -> str:
-    prefix = f"{prefix}{dt.date.today().year}-"
-    taken = set(model.objects.filter(code__startswith=prefix).values_list("code", flat=True))
-    n = len(taken) + 1
-    while f"{prefix}{n:03d}" in taken:
-        n += 1
-    return f"{prefix}{n:03d}"
-
-
-class _AutoCodeMixin:
-    code_prefix = ""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["code"].required = False
-        self.fields["code"].help_text = _("留空则自动生成")
-
-    def save(self, commit=True):
-        obj = super().save(commit=False)
-        if not obj.code:
-            obj.code = _next_code(type(obj), self.code_prefix)
-        if commit:
-            obj.save()
-        return obj
-
-
-class InstructionForm(_AutoCodeMixin, ScopedModelForm):
+class InstructionForm(AutoCodeMixin, ScopedModelForm):
     code_prefix = "GC"
 
     class Meta:
@@ -45,7 +19,7 @@ class InstructionForm(_AutoCodeMixin, ScopedModelForm):
         fields = ["code", "kind", "title", "source", "issued_on", "organization"]
 
 
-class MeasureForm(_AutoCodeMixin, ScopedModelForm):
+class MeasureForm(AutoCodeMixin, ScopedModelForm):
     code_prefix = "CS"
 
     class Meta:

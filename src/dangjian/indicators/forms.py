@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.recognition.forms import clean_year, next_code
+from dangjian.core.codes import next_code
+from dangjian.recognition.forms import clean_year
 from dangjian.web.forms import ScopedModelForm
 
 from .models import IndicatorValue, OpinionEvent, duplicate_value_problem, percent_value_problem

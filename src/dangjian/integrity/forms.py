@@ -3,38 +3,12 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.web.forms import ScopedModelForm
+from dangjian.web.forms import AutoCodeMixin, ScopedModelForm
 
 from .models import NINE_RULES, IntegrityEducation, Responsibility, Violation
 
 
-def _next_code(model, prefix: str) -> str:
-    prefix = f"{prefix}{dt.date.today().year}-"
-    taken = set(model.objects.filter(code__startswith=prefix).values_list("code", flat=True))
-    n = len(taken) + 1
-    while f"{prefix}{n:03d}" in taken:
-        n += 1
-    return f"{prefix}{n:03d}"
-
-
-class _AutoCode:
-    code_prefix = ""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["code"].required = False
-        self.fields["code"].help_text = _("留空则自动生成")
-
-    def save(self, commit=True):
-        obj = super().save(commit=False)
-        if not obj.code:
-            obj.code = _next_code(type(obj), self.code_prefix)
-        if commit:
-            obj.save()
-        return obj
-
-
-class ResponsibilityForm(_AutoCode, ScopedModelForm):
+class ResponsibilityForm(AutoCodeMixin, ScopedModelForm):
     code_prefix = "ZRS"
 
     class Meta:
@@ -53,7 +27,7 @@ class ResponsibilityForm(_AutoCode, ScopedModelForm):
         return data
 
 
-class IntegrityEducationForm(_AutoCode, ScopedModelForm):
+class IntegrityEducationForm(AutoCodeMixin, ScopedModelForm):
     code_prefix = "JS"
 
     class Meta:
@@ -61,7 +35,7 @@ class IntegrityEducationForm(_AutoCode, ScopedModelForm):
         fields = ["code", "kind", "organization", "date", "topic", "participants"]
 
 
-class ViolationForm(_AutoCode, ScopedModelForm):
+class ViolationForm(AutoCodeMixin, ScopedModelForm):
     code_prefix = "WJ"
 
     class Meta:

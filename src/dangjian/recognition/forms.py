@@ -4,17 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core.codes import next_code
 from dangjian.web.forms import ScopedModelForm
 
 from .models import DualCultivation, Honour, HonourKind, PartyBrand
-
-
-def next_code(model, prefix: str) -> str:
-    taken = set(model.objects.filter(code__startswith=prefix).values_list("code", flat=True))
-    n = len(taken) + 1
-    while f"{prefix}{n:03d}" in taken:
-        n += 1
-    return f"{prefix}{n:03d}"
 
 
 def clean_year(year):

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import codes
 from dangjian.web.forms import DateInput, ScopedModelForm
 
 from . import services
@@ -78,13 +79,7 @@ class RectificationItemForm(ScopedModelForm):
 
 
 def next_code() -> str:
-    year = dt.date.today().year
-    prefix = f"ZG{year}-"
-    taken = set(RectificationItem.objects.filter(code__startswith=prefix).values_list("code", flat=True))
-    n = len(taken) + 1
-    while f"{prefix}{n:03d}" in taken:
-        n += 1
-    return f"{prefix}{n:03d}"
+    return codes.next_code(RectificationItem, f"ZG{dt.date.today().year}-")
 
 
 class CloseForm(forms.Form):

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from dangjian.core import codes
 from dangjian.organizations.models import Member, Organization
 
 from .models import Transfer, TransferKind
@@ -29,12 +30,7 @@ def _latest(member: Member, exclude: int | None = None) -> Transfer | None:
 
 
 def next_code(day: dt.date) -> str:
-    prefix = f"ZJ{day:%Y}-"
-    taken = set(Transfer.objects.filter(code__startswith=prefix).values_list("code", flat=True))
-    n = len(taken) + 1
-    while f"{prefix}{n:03d}" in taken:
-        n += 1
-    return f"{prefix}{n:03d}"
+    return codes.next_code(Transfer, f"ZJ{day:%Y}-")
 
 
 def move_problems(

@@ -61,3 +61,26 @@ class ScopedModelForm(forms.ModelForm):
         except StaleRecord as stale:
             raise forms.ValidationError(stale.message, code="stale") from None
         return cleaned
+
+
+class AutoCodeMixin:
+    """A ``code`` field that may be left blank: the next ``<code_prefix><year>-NNN`` is given on save."""
+
+    code_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].required = False
+        self.fields["code"].help_text = _("留空则自动生成")
+
+    def save(self, commit=True):
+        import datetime as dt
+
+        from dangjian.core.codes import next_code
+
+        obj = super().save(commit=False)
+        if not obj.code:
+            obj.code = next_code(type(obj), f"{self.code_prefix}{dt.date.today().year}-")
+        if commit:
+            obj.save()
+        return obj
