@@ -106,3 +106,23 @@ class InScopeOrganizationField(serializers.SlugRelatedField):
         "does_not_exist": _("组织编码“{value}”不存在或不在您的管理范围内。"),
         "invalid": _("组织编码无效。"),
     }
+
+
+class InScopeMemberField(serializers.SlugRelatedField):
+    """A member referred to by 党员编号, which the caller must be allowed to change."""
+
+    default_error_messages = {
+        "does_not_exist": _("党员编号“{value}”不存在或不在您的管理范围内。"),
+        "invalid": _("党员编号无效。"),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="member_no", **kwargs)
+
+    def get_queryset(self):
+        from dangjian.organizations.models import Member
+
+        request = self.context.get("request")
+        if request is None:
+            return Member.objects.none()
+        return Member.objects.visible_to(request.user, CHANGE)

@@ -1,35 +1,13 @@
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from dangjian.core.api import ScopedViewSet
-from dangjian.core.scoping import CHANGE
+from dangjian.core.api import InScopeMemberField, ScopedViewSet
 
 from . import services
 from .models import DuesBase, DuesPayment
 
 
-class ChangeableMemberField(serializers.SlugRelatedField):
-    """A member referred to by 党员编号, among those the caller may change."""
-
-    default_error_messages = {
-        "does_not_exist": _("党员编号“{value}”不存在或不在您的管理范围内。"),
-        "invalid": _("党员编号无效。"),
-    }
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="member_no", **kwargs)
-
-    def get_queryset(self):
-        from dangjian.organizations.models import Member
-
-        request = self.context.get("request")
-        if request is None:
-            return Member.objects.none()
-        return Member.objects.visible_to(request.user, CHANGE)
-
-
 class DuesBaseSerializer(serializers.ModelSerializer):
-    member = ChangeableMemberField()
+    member = InScopeMemberField()
     monthly_dues = serializers.DecimalField(max_digits=10, decimal_places=2, read_only=True)
 
     class Meta:
@@ -49,7 +27,7 @@ class DuesBaseSerializer(serializers.ModelSerializer):
 
 
 class DuesPaymentSerializer(serializers.ModelSerializer):
-    member = ChangeableMemberField()
+    member = InScopeMemberField()
     amount_due = serializers.DecimalField(max_digits=10, decimal_places=2, read_only=True)
     amount_paid = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, min_value=0)
     paid_on = serializers.DateField()

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeMemberField, InScopeOrganizationField, ScopedViewSet
 from dangjian.core.scoping import CHANGE
 
 from .forms import REASON_REQUIRED, next_code
@@ -9,26 +9,6 @@ from .models import (
     BranchAssessment, EthicsRecord, MemberEvaluation, PointAdjustment, PointTotal, SecretaryReview,
     ServiceParticipation,
 )
-
-
-class InScopeMemberField(serializers.SlugRelatedField):
-    """A member referred to by 党员编号, which the caller must be allowed to change."""
-
-    default_error_messages = {
-        "does_not_exist": _("党员编号“{value}”不存在或不在您的管理范围内。"),
-        "invalid": _("党员编号无效。"),
-    }
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="member_no", **kwargs)
-
-    def get_queryset(self):
-        from dangjian.organizations.models import Member
-
-        request = self.context.get("request")
-        if request is None:
-            return Member.objects.none()
-        return Member.objects.visible_to(request.user, CHANGE)
 
 
 def _unique_message(model):
