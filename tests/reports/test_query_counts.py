@@ -70,7 +70,25 @@ def test_same_query_count_at_two_sizes(db):
 def test_queries_are_reported_in_meta(db):
     org = build_hospital("M", branches=3)
     figures = compute_figures(2025, org, previous=True)
-    assert 0 < figures.queries == _queries(org)
+    # The JSON export lists every figure's records: the 参会记录 (counted in SQL) are read then,
+    # in one query for the whole tree and all its branches.
+    assert 0 < figures.queries == _queries(org) - 1
+
+
+def test_attendance_records_are_read_once_for_all_branches(db, django_assert_num_queries):
+    org = build_hospital("R", branches=4)
+    figures = compute_figures(2025, org)
+    branches = figures.branch_keys("attendance.rate.by_branch.")
+    assert len(branches) == 4
+    with django_assert_num_queries(1):
+        whole = figures["attendance.rate"].records
+        parts = [f.records for f in branches]
+    assert len(whole) == figures.value("attendance.records") == 4 * 3 * 4
+    # Each branch lists its own rows, in the whole list's order, and together they are the whole.
+    assert sorted(r for part in parts for r in part) == sorted(whole)
+    for part in parts:
+        assert list(part) == [r for r in whole if r in set(part)]
+        assert len(part) == figures[branches[parts.index(part)].key].record_count == 12
 
 
 def test_word_rendering_adds_no_query_per_row(db, django_assert_max_num_queries):

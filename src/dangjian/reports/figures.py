@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Count, Model
 from django.test.utils import CaptureQueriesContext
 
 from dangjian import rules
@@ -113,6 +113,80 @@ class OrgRow:
     sort_order: int
 
 
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A number of ledger rows counted in SQL: those of one organisation with one status."""
+
+    org_id: int
+    status: str
+    n: int
+
+
+class DeferredRecords:
+    """The records of a figure counted in SQL: the number is known at once, the identifiers and
+    primary keys are read (one query) only when first needed — the figure's record page or the
+    JSON export. ``query`` returns ``values_list("pk", "<organisation id>", …)``; ``ident`` turns
+    the remaining columns into the identifier shown.
+
+    A part (one 党支部's records, ``org_ids``) ``within`` the whole subtree's records takes its
+    rows from the whole when that is already read, so exporting every figure costs one query,
+    not one per 党支部."""
+
+    def __init__(self, count: int, query: Callable[[], Any], ident: Callable[..., str], *,
+                 within: DeferredRecords | None = None, org_ids: Iterable[int] = ()):
+        self.count = count
+        self._query = query
+        self._ident = ident
+        self._within = within
+        self._org_ids = tuple(org_ids)
+        self._rows: list[tuple] | None = None
+        self._loaded: tuple[tuple[str, ...], tuple[int, ...]] | None = None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def _read(self) -> list[tuple]:
+        if self._rows is None:
+            whole = self._within
+            if not self.count:
+                self._rows = []
+            elif whole is not None and whole._rows is not None:
+                positions = whole._positions_by_org()
+                picked = sorted(i for org_id in self._org_ids for i in positions.get(org_id, ()))
+                self._rows = [whole._rows[i] for i in picked]
+            else:
+                self._rows = list(self._query())
+        return self._rows
+
+    def _positions_by_org(self) -> dict[int, list[int]]:
+        cache = self.__dict__.get("_by_org")
+        if cache is None:
+            cache = self.__dict__["_by_org"] = {}
+            for i, row in enumerate(self._read()):
+                cache.setdefault(row[1], []).append(i)
+        return cache
+
+    def _load(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        if self._loaded is None:
+            rows = self._read()
+            self._loaded = tuple(self._ident(*r[2:]) for r in rows), tuple(r[0] for r in rows)
+        return self._loaded
+
+    @property
+    def idents(self) -> tuple[str, ...]:
+        return self._load()[0]
+
+    @property
+    def pks(self) -> tuple[int, ...]:
+        return self._load()[1]
+
+    def first(self, limit: int) -> list[str]:
+        """Identifiers to list inline: none unless already read. Reading them per figure would
+        cost a query per 党支部 (so a report's queries would grow with the hospital); the record
+        page and the JSON export list them all."""
+        return list(self.idents[:limit]) if self._loaded is not None else []
+
+
 @dataclass
 class Context:
     """What the figures are computed from: the year, the organisation and the rows of its subtree."""
@@ -162,6 +236,15 @@ class Context:
         memo[org_id] = found
         return found
 
+    def org_ids_in_branch(self, branch_id: int) -> list[int]:
+        """The organisations whose rows count for a 党支部: itself and its 党小组."""
+        by_branch = self.__dict__.get("_orgs_by_branch")
+        if by_branch is None:
+            by_branch = self.__dict__["_orgs_by_branch"] = {}
+            for o in self.orgs:
+                by_branch.setdefault(self.branch_id_of(o.pk), []).append(o.pk)
+        return by_branch.get(branch_id, [])
+
     def in_year(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
 
@@ -209,15 +292,29 @@ def _load_events(ctx: Context) -> list[Row]:
     ]
 
 
-def _load_attendance(ctx: Context) -> list[Row]:
+def _attendance_rows(path: str, start: dt.date, end: dt.date, org_ids: list[int] | None = None):
+    """参会记录 of the organisations under ``path`` (or of ``org_ids``) whose event is dated in
+    the range, in the order the records of a figure are listed."""
+    found = Attendance.objects.filter(event__date__range=(start, end))
+    if org_ids is None:
+        found = found.filter(event__organization__path__startswith=path)
+    else:
+        found = found.filter(event__organization_id__in=org_ids)
+    return found.order_by("event__date", "event__code", "member__member_no").values_list(
+        "pk", "event__organization_id", "event__code", "member__member_no"
+    )
+
+
+def _load_attendance(ctx: Context) -> list[Tally]:
+    """参会记录 counted in SQL by organisation and status: a large hospital has ~10⁵ rows a year
+    and a county bureau ~10⁶, too many to read into Python for a rate. The identifiers of the
+    rows a figure counts are read only when someone asks for them (:class:`DeferredRecords`)."""
     return [
-        Row(pk, f"{event_code}/{member_no}", org_id, {"status": status, "member_id": member_id})
-        for pk, event_code, member_no, org_id, status, member_id in Attendance.objects.filter(
+        Tally(org_id, status, n)
+        for org_id, status, n in Attendance.objects.filter(
             event__organization__path__startswith=ctx.org.path,
             event__date__range=(ctx.start, ctx.end),
-        ).order_by("event__date", "event__code", "member__member_no").values_list(
-            "pk", "event__code", "member__member_no", "event__organization_id", "status", "member_id"
-        )
+        ).order_by().values_list("event__organization_id", "status").annotate(n=Count("pk"))
     ]
 
 
@@ -448,9 +545,10 @@ def _elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
 # The registry
 # --------------------------------------------------------------------------------------------
 
-#: A selection: given the context and one expansion parameter, the rows a figure counts and
-#: its value (``None`` for a rate with nothing to divide).
-Selection = tuple[list[Row], int | Decimal | None]
+#: A selection: given the context and one expansion parameter, the rows a figure counts (or,
+#: for rows counted in SQL, their deferred records) and its value (``None`` for a rate with
+#: nothing to divide).
+Selection = tuple["list[Row] | DeferredRecords", int | Decimal | None]
 
 
 @dataclass(frozen=True)
@@ -518,7 +616,24 @@ def _in_branch(ctx: Context, rows: list[Row], branch: OrgRow) -> list[Row]:
     return list(entry[1].get(branch.pk, ()))
 
 
+def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row]:
+    """The rows of a dataset whose columns have the ``wanted`` values, in the dataset's order.
+
+    Performance: each dataset is grouped once per set of columns (not scanned once per figure
+    and per grade, type or branch). The returned list is shared: callers must not change it."""
+    names = tuple(sorted(wanted))
+    cache = ctx.__dict__.setdefault("_where", {})
+    groups = cache.get((dataset, names))
+    if groups is None:
+        groups = cache[(dataset, names)] = {}
+        for r in ctx.rows[dataset]:
+            groups.setdefault(tuple(r.data[n] for n in names), []).append(r)
+    return groups.get(tuple(wanted[n] for n in names), [])
+
+
 def _events(ctx: Context, *types: str) -> list[Row]:
+    if len(types) == 1:
+        return _where(ctx, "events", type=types[0])
     # The same selection is asked for once per branch: compute it once per context.
     cache = ctx.__dict__.setdefault("_events_by_types", {})
     if types not in cache:
@@ -553,22 +668,53 @@ def _branches_without_secretary_lecture(ctx: Context) -> list[Row]:
     return _org_rows(ctx, [b for b in ctx.branches() if b.pk not in lectured])
 
 
-def _attendance_rate(rows: list[Row]) -> Selection:
-    present = [r for r in rows if r["status"] == AttendanceStatus.PRESENT]
-    return rows, rules.percentage(len(present), len(rows))
+def _attendance_ident(event_code: str, member_no: str) -> str:
+    return f"{event_code}/{member_no}"
+
+
+def _attendance(ctx: Context, branch: OrgRow | None = None) -> tuple[int, int, DeferredRecords]:
+    """参会记录 of the subtree (or of one 党支部): how many, how many 出席, and the records."""
+    tallies = ctx.rows["attendance"] if branch is None else _in_branch(ctx, ctx.rows["attendance"], branch)
+    total = sum(t.n for t in tallies)
+    present = sum(t.n for t in tallies if t.status == AttendanceStatus.PRESENT)
+    whole = ctx.__dict__.get("_attendance_records")
+    if whole is None:
+        whole = ctx.__dict__["_attendance_records"] = DeferredRecords(
+            sum(t.n for t in ctx.rows["attendance"]),
+            lambda: _attendance_rows(ctx.org.path, ctx.start, ctx.end), _attendance_ident,
+        )
+    if branch is None:
+        return total, present, whole
+    org_ids = ctx.org_ids_in_branch(branch.pk)
+    records = DeferredRecords(
+        total, lambda: _attendance_rows(ctx.org.path, ctx.start, ctx.end, org_ids), _attendance_ident,
+        within=whole, org_ids=org_ids,
+    )
+    return total, present, records
+
+
+def _attendance_rate(ctx: Context, branch: OrgRow | None = None) -> Selection:
+    """出席 ÷ all 参会记录; the records are all of them (a rate counts its whole)."""
+    total, present, records = _attendance(ctx, branch)
+    return records, rules.percentage(present, total)
+
+
+def _attendance_count(ctx: Context) -> Selection:
+    total, _present, records = _attendance(ctx)
+    return records, total
 
 
 def _low_attendance_branches(ctx: Context) -> list[Row]:
     low = []
     for branch in ctx.branches():
-        _rows, rate = _attendance_rate(_in_branch(ctx, ctx.rows["attendance"], branch))
+        _records, rate = _attendance_rate(ctx, branch)
         if rate is not None and rate < LOW_ATTENDANCE_RATE:
             low.append(branch)
     return _org_rows(ctx, low)
 
 
 def _rect(ctx: Context, **wanted: bool) -> list[Row]:
-    return [r for r in ctx.rows["rectification"] if all(r[k] == v for k, v in wanted.items())]
+    return _where(ctx, "rectification", **wanted)
 
 
 def _dev(ctx: Context, date_field: str) -> list[Row]:
@@ -579,7 +725,7 @@ def _dev(ctx: Context, date_field: str) -> list[Row]:
 
 
 def _members(ctx: Context, **wanted: bool) -> list[Row]:
-    return [r for r in ctx.rows["members"] if all(r[k] == v for k, v in wanted.items())]
+    return _where(ctx, "members", **wanted)
 
 
 def _dual_leaders(ctx: Context) -> list[Row]:
@@ -590,11 +736,11 @@ def _dual_leaders(ctx: Context) -> list[Row]:
 
 
 def _services(ctx: Context, kind: str | None = None) -> list[Row]:
-    return [r for r in ctx.rows["services"] if kind is None or r["type"] == kind]
+    return ctx.rows["services"] if kind is None else _where(ctx, "services", type=kind)
 
 
 def _extras(ctx: Context, family: str) -> list[Row]:
-    return [r for r in ctx.rows["party_extras"] if r["family"] == family]
+    return _where(ctx, "party_extras", family=family)
 
 
 def _honours(ctx: Context, kind: str | None = None) -> list[Row]:
@@ -666,11 +812,11 @@ REGISTRY: list[FigureDef] = [
               lambda c, _: _count(_branches_without_secretary_lecture(c)),
               flow=False,  # counts branches by an absence: not ledger activity of the year
               help="全年没有一次由本支部书记讲授的党课（支部书记每年至少讲一次党课）"),
-    FigureDef("attendance.rate", "参会率", "%", A, lambda c, _: _attendance_rate(c.rows["attendance"]),
+    FigureDef("attendance.rate", "参会率", "%", A, lambda c, _: _attendance_rate(c),
               spec=True, help="出席 ÷（出席＋请假＋缺席）"),
-    FigureDef("attendance.records", "参会记录数", "条", A, lambda c, _: _count(c.rows["attendance"])),
+    FigureDef("attendance.records", "参会记录数", "条", A, lambda c, _: _attendance_count(c)),
     FigureDef("attendance.rate.by_branch.{code}", "{name}参会率", "%", A,
-              lambda c, b: _attendance_rate(_in_branch(c, c.rows["attendance"], b)), per="branch"),
+              lambda c, b: _attendance_rate(c, b), per="branch"),
     FigureDef("attendance.low_branches", "参会率偏低的党支部数", "个", O,
               lambda c, _: _count(_low_attendance_branches(c)),
               help=f"参会率低于{LOW_ATTENDANCE_RATE}%的党支部"),
@@ -792,7 +938,9 @@ DATASETS["evaluations"] = (MemberEvaluation, _load_evaluations)
 
 
 def _graded(ctx: Context, kind: str, grade: str | None = None) -> list[Row]:
-    return [r for r in ctx.rows["evaluations"] if r["kind"] == kind and (grade is None or r["grade"] == grade)]
+    if grade is None:
+        return _where(ctx, "evaluations", kind=kind)
+    return _where(ctx, "evaluations", kind=kind, grade=grade)
 
 
 def _grade_figures(prefix: str, kind: str, model: type[Model], choices, label: str, unit: str) -> list[FigureDef]:
@@ -832,11 +980,11 @@ DATASETS["integrity_education"] = (IntegrityEducation, _load_integrity_education
 
 
 def _measures(ctx: Context, **wanted: bool) -> list[Row]:
-    return [r for r in ctx.rows["measures"] if all(r[k] == v for k, v in wanted.items())]
+    return _where(ctx, "measures", **wanted)
 
 
 def _of_kind(ctx: Context, dataset: str, kind: str) -> list[Row]:
-    return [r for r in ctx.rows[dataset] if r["kind"] == kind]
+    return _where(ctx, dataset, kind=kind)
 
 
 REGISTRY += [
@@ -872,17 +1020,51 @@ REGISTRY += [
 
 
 @dataclass(frozen=True)
+class KeptRecords:
+    """The records of a figure selected in Python: identifiers and primary keys, in order."""
+
+    idents: tuple[str, ...] = ()
+    pks: tuple[int, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.idents)
+
+    def first(self, limit: int) -> list[str]:
+        return list(self.idents[:limit])
+
+
+NO_RECORDS = KeptRecords()
+
+
+@dataclass(frozen=True)
 class Figure:
     key: str
     label: str
     value: int | Decimal | None
     unit: str
-    records: tuple[str, ...]
-    pks: tuple[int, ...]
+    source: KeptRecords | DeferredRecords
     model: type[Model]
     spec: bool = False
     flow: bool = True
     help: str = ""
+
+    @property
+    def records(self) -> tuple[str, ...]:
+        """The identifiers of the rows this figure counts (read now if counted in SQL)."""
+        return self.source.idents
+
+    @property
+    def pks(self) -> tuple[int, ...]:
+        return self.source.pks
+
+    @property
+    def record_count(self) -> int:
+        """How many records, without reading them."""
+        return len(self.source)
+
+    def first_records(self, limit: int) -> list[str]:
+        """The first ``limit`` identifiers, without reading the others."""
+        return self.source.first(limit)
 
     @property
     def display(self) -> str:
@@ -965,11 +1147,13 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
         for definition in REGISTRY:
             for key, label, param in definition.expand(ctx):
                 rows, value = definition.select(ctx, param)
+                source = rows if isinstance(rows, DeferredRecords) else KeptRecords(
+                    tuple(r.ident for r in rows), tuple(r.pk for r in rows)
+                )
                 figures[key] = Figure(
                     key=key, label=label, value=value,
                     unit=definition.unit_of(ctx, param) if definition.unit_of else definition.unit,
-                    records=tuple(r.ident for r in rows),
-                    pks=tuple(r.pk for r in rows), model=definition.model, spec=definition.spec,
+                    source=source, model=definition.model, spec=definition.spec,
                     flow=definition.flow, help=definition.help,
                 )
     result = FigureSet(
@@ -987,7 +1171,8 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
     return result
 
 
-def figure_records(figure: Figure, queryset=None):
-    """The model rows behind a figure (for the report page's record list)."""
+def figure_records(figure: Figure, queryset=None, pks=None):
+    """The model rows behind a figure (for the report page's record list); ``pks`` narrows to
+    some of them (one page of the list)."""
     manager = queryset if queryset is not None else figure.model._default_manager.all()
-    return manager.filter(pk__in=figure.pks)
+    return manager.filter(pk__in=figure.pks if pks is None else pks)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cached_property
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -85,7 +86,7 @@ class FigureNode:
 
     def __getitem__(self, part: str) -> FigureNode:
         key = f"{self._key}.{part}" if self._key else part
-        if key in self._tree.figures or any(k.startswith(key + ".") for k in self._tree.figures):
+        if key in self._tree.figures or key in self._tree.prefixes:
             return FigureNode(self._tree, key)
         raise KeyError(part)
 
@@ -132,12 +133,21 @@ class FigureTree:
     previous_set: FigureSet | None
     used: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def compare(self) -> bool:
         return self.previous_set is not None and self.previous_set.has_activity
 
     def previous(self, key: str) -> Figure | None:
         return None if self.previous_set is None else self.previous_set.get(key)
+
+    @cached_property
+    def prefixes(self) -> frozenset[str]:
+        """Every key's leading parts (``a`` and ``a.b`` of ``a.b.c``): the nodes with figures under them."""
+        found = set()
+        for key in self.figures:
+            parts = key.split(".")
+            found.update(".".join(parts[:i]) for i in range(1, len(parts)))
+        return frozenset(found)
 
     def root(self) -> FigureNode:
         return FigureNode(self, "")
@@ -181,7 +191,7 @@ class Report:
     def issued_on_text(self) -> str:
         return chinese_date(self.issued_on)
 
-    @property
+    @cached_property
     def compare(self) -> bool:
         return self.figures.previous is not None and self.figures.previous.has_activity
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from dangjian.reports.figures import FigureSet
+from dangjian.reports.figures import NO_RECORDS, FigureSet
 
 
 def _value(value: Decimal, unit: str) -> int | Decimal:
@@ -35,7 +35,7 @@ def overlay_prior_figures(previous: FigureSet) -> int:
         if figure is None:
             continue
         value = _value(value, figure.unit)
-        previous.figures[key] = replace(figure, value=value, records=(), pks=())
+        previous.figures[key] = replace(figure, value=value, source=NO_RECORDS)
         count += 1
     previous.queries += 1
     if count:

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,6 +25,9 @@ from dangjian.organizations.models import Organization, OrgType
 from dangjian.reports.figures import compute_figures, figure_records
 from dangjian.reports.narrative import build_report
 from dangjian.reports.render import to_docx, to_html, to_json, to_markdown
+
+#: Records listed per page on a figure's record page.
+FIGURE_PAGE_SIZE = 100
 
 DOWNLOADS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -109,11 +113,17 @@ def figure(request: HttpRequest) -> HttpResponse:
     if item is None:
         raise Http404("key")
     model = item.model
-    rows = figure_records(item, model.objects.visible_to(request.user))
+    # A page of records at a time: 参会率 of a large hospital counts ~10⁵ rows.
+    page = Paginator(list(zip(item.records, item.pks, strict=True)), FIGURE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = figure_records(item, model.objects.visible_to(request.user), pks=[pk for _ident, pk in page])
     objects = {obj.pk: obj for obj in rows}
-    records = [(ident, objects.get(pk)) for ident, pk in zip(item.records, item.pks, strict=True)]
+    records = [(ident, objects.get(pk)) for ident, pk in page]
     return render(request, "reports/figure_page.html", {
         "title": f"{item.label}（{year}年）",
         "figure": item, "year": year, "org": org, "records": records,
+        "page_obj": page, "paginator": page.paginator,
+        "querystring": urlencode({"year": year, "org": org.code, "key": item.key}),
         "back": reverse("reports:annual") + "?" + urlencode({"year": year, "org": org.code}),
     })
