@@ -14,6 +14,18 @@ from dangjian.organizations.models import Member, Organization, OrgType, Profile
 from tests.factories import MemberFactory, OrganizationFactory
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache. Results are kept per data version (the highest
+    ledger and history ids), and a rolled-back test can leave SQLite reusing the same ids for
+    different rows in the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @dataclass
 class Hospital:
     committee: Organization

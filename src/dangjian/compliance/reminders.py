@@ -104,7 +104,16 @@ def collect(
     as_of: dt.date, days: int = 30, *, org_paths: list[str] | None = None
 ) -> list[Reminder]:
     """Every reminder on ``as_of`` looking ``days`` ahead, for the organisations under
-    ``org_paths`` (``None``: all), sorted overdue first, then by date."""
+    ``org_paths`` (``None``: all), sorted overdue first, then by date.
+
+    Kept until the ledgers change (``core.datacache``): the home page asks on every visit."""
+    from dangjian.core.datacache import cached
+
+    paths = None if org_paths is None else tuple(sorted(org_paths))
+    return list(cached("reminders", (as_of, days, paths), lambda: _collect(as_of, days, org_paths)))
+
+
+def _collect(as_of: dt.date, days: int, org_paths: list[str] | None) -> list[Reminder]:
     from dangjian.organizations.models import Organization
 
     horizon = as_of + dt.timedelta(days=days)

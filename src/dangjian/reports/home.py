@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from dangjian.core.datacache import cached
 from dangjian.core.scoping import is_branch_manager, scope_for
 
 HOME_KEYS = (
@@ -30,11 +31,16 @@ def home_figures(user, year: int) -> list[dict]:
         org = reportable_orgs(user).order_by("depth", "path").first()
         if org is None:
             return []
-        figures = compute_figures(year, org)
-        return [
-            {"label": f.label, "value": f.display, "unit": f.unit, "url": figure_url(year, org, f.key)}
-            for f in (figures.get(key) for key in HOME_KEYS) if f is not None
-        ]
+
+        def compute() -> list[dict]:
+            figures = compute_figures(year, org)
+            return [
+                {"label": f.label, "value": f.display, "unit": f.unit, "url": figure_url(year, org, f.key)}
+                for f in (figures.get(key) for key in HOME_KEYS) if f is not None
+            ]
+
+        # Kept until the ledgers change: the whole hospital's figures on every visit cost ~1 s.
+        return cached("home_figures", (org.pk, year), compute)
     scope = scope_for(user)
     if scope.member_id is None:
         return []
