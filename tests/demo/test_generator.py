@@ -108,3 +108,15 @@ def test_many_branches_get_numbered_names(db):
     names = set(Organization.objects.filter(org_type=OrgType.BRANCH).values_list("name", flat=True))
     assert len(names) == 13
     assert {"内科第一党支部", "内科第二党支部", "外科第二党支部", "护理第二党支部"} <= names
+
+
+
+def test_the_loader_refreshes_planner_statistics_after_its_rows(monkeypatch):
+    from dangjian.demo import generator
+
+    seen = []
+    real = generator.refresh_planner_statistics
+    monkeypatch.setattr(generator, "refresh_planner_statistics",
+                        lambda: (seen.append(Attendance.objects.count()), real()))
+    build_demo(members=60, branches=4, years=1, as_of=AS_OF)
+    assert seen == [Attendance.objects.count()] and seen[0] > 0, "once, when every row is written"

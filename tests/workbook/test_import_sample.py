@@ -72,3 +72,17 @@ def test_absent_sheets_and_blank_rows_are_fine(db, tmp_path):
     out, _ = run_import(path)
     assert "党组织：新增 1" in out
     assert Organization.objects.get().code == "H"
+
+
+def test_a_large_import_refreshes_planner_statistics(db, sample_workbook, monkeypatch):
+    from dangjian.workbook import importer
+
+    calls = []
+    monkeypatch.setattr(importer, "refresh_planner_statistics", lambda: calls.append(Member.objects.count()))
+    monkeypatch.setattr(importer, "ANALYZE_AFTER_ROWS", 5)
+    run_import(sample_workbook, "--dry-run")
+    assert calls == [], "a dry run writes nothing"
+    run_import(sample_workbook)
+    assert calls == [Member.objects.count()] and calls[0] > 0, "once, after the rows are committed"
+    run_import(sample_workbook)
+    assert len(calls) == 1, "the same workbook again changes no row"

@@ -37,6 +37,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from dangjian.core import idcard
+from dangjian.core.dbstats import refresh_planner_statistics
 from dangjian.decisions.models import DecisionCategory, MajorDecision
 from dangjian.development.models import DevelopmentCase
 from dangjian.organizations.models import (
@@ -359,6 +360,7 @@ def build_demo(
         _copy_history(Attendance, "id > %s", [attendance_before])
         reporter.step("创建演示账号")
         _create_logins(ctx, hospitals, bureau)
+    refresh_planner_statistics()
     summary.counts = {
         "党组织": Organization.objects.count(),
         "党员": Member.objects.count(),

@@ -25,6 +25,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dangjian.core import idcard
+from dangjian.core.dbstats import ANALYZE_AFTER_ROWS, refresh_planner_statistics
 from dangjian.organizations.models import Member, Organization, OrgType, name_initials
 from dangjian.orglife.models import EventType, OrgLifeEvent
 from dangjian.rules import DevelopmentDates, check_decision, check_development, check_themed_party_day
@@ -199,6 +200,8 @@ class _Import:
             return self.result
         with transaction.atomic():
             self.write()
+        if sum(s.created + s.updated for s in self.result.summary.values()) >= ANALYZE_AFTER_ROWS:
+            refresh_planner_statistics()
         return self.result
 
     def read_sheet(self, sheet: S.Sheet, ws) -> None:
