@@ -63,9 +63,10 @@ def member_record(member: Member, *, year: int, user=None, today: dt.date | None
     through ``visible_to``; a member always sees their own."""
     today = today or dt.date.today()
     record = MemberRecord(member=member, year=year)
-    rows = Attendance.objects.filter(member=member, event__date__year=year)
-    if user is not None:
-        rows = rows.filter(pk__in=Attendance.objects.visible_to(user, VIEW).values("pk"))
+    # The scope's own condition, not ``pk__in`` a subquery of every visible row: for a 党委管理员
+    # that subquery is the whole attendance table, which SQLite reads for each of these queries.
+    rows = Attendance.objects.visible_to(user, VIEW) if user is not None else Attendance.objects.all()
+    rows = rows.filter(member=member, event__date__year=year)
     totals = rows.aggregate(
         present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)),
         excused=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
