@@ -13,8 +13,10 @@ Every figure is a ratio or a count measured in this one run, with the absolute s
     that compute the same numbers (checked equal, figure by figure);
 (b) ``queries`` — SQL queries of the report and of every list/detail page at 1× and 10× data
     (they must be equal: no query per row);
-(c) ``load``    — page latency p50/p95 under bounded load (N concurrent keep-alive clients, no
-    think time) against gunicorn on the large data set, beside a trivial page of the same server;
+(c) ``load``    — page latency p50/p95 under bounded load (N concurrent keep-alive clients, each
+    pausing 0.5–1.5 s between requests as locust's ``between`` does) against gunicorn on the
+    large data set, beside a trivial page of the same server; then the same clients without
+    pauses, to show what the server sustains when saturated;
 (d) ``import``  — import throughput (rows/s) of a generated workbook, and the all-or-nothing
     check (a workbook with one bad row at the end writes nothing);
 (e) ``bureau``  — (opt-in, ``--bureau``) the report at bureau scale on PostgreSQL
@@ -58,7 +60,8 @@ SIZES = {
         "small": {"members": 300, "branches": 8, "units": 1},
         "large": {"members": 3000, "branches": 80, "units": 1},
         "workbook": {"members": 10_000, "branches": 40, "events": 1_000, "attendance": 50_000},
-        "load": {"clients": 20, "seconds": 30.0, "trivial_seconds": 10.0},
+        "load": {"clients": 20, "seconds": 30.0, "trivial_seconds": 10.0, "think": [0.5, 1.5],
+                 "saturation_seconds": 15.0},
         "bureau": {"members": 500, "branches": 10, "units": 200},
         "repeat": 3,
     },
@@ -66,7 +69,8 @@ SIZES = {
         "small": {"members": 30, "branches": 3, "units": 1},
         "large": {"members": 300, "branches": 30, "units": 1},
         "workbook": {"members": 200, "branches": 4, "events": 20, "attendance": 1_000},
-        "load": {"clients": 2, "seconds": 1.0, "trivial_seconds": 0.5},
+        "load": {"clients": 2, "seconds": 1.0, "trivial_seconds": 0.5, "think": [0.05, 0.1],
+                 "saturation_seconds": 0.5},
         "bureau": {"members": 30, "branches": 3, "units": 3},
         "repeat": 1,
     },
@@ -464,10 +468,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _hammer(port: int, paths: list[str], cookie: str, clients: int, seconds: float) -> dict:
-    """``clients`` threads, each with one keep-alive connection, request back to back for
-    ``seconds``; latencies per path in milliseconds."""
+def _hammer(port: int, paths: list[str], cookie: str, clients: int, seconds: float,
+            think: tuple[float, float] | None = None) -> dict:
+    """``clients`` threads, each with one keep-alive connection, request for ``seconds``;
+    latencies per path in milliseconds. With ``think`` each client waits a random time in that
+    range (seconds) between its requests, as a person (or locust's ``between``) does; without,
+    requests go back to back (the server's saturation)."""
     import http.client
+    import random
 
     deadline = time.perf_counter() + seconds
     latencies: dict[str, list[float]] = {path: [] for path in paths}
@@ -479,7 +487,12 @@ def _hammer(port: int, paths: list[str], cookie: str, clients: int, seconds: flo
         mine: dict[str, list[float]] = {path: [] for path in paths}
         bad: dict[str, int] = {}
         n = index
+        pause = random.Random(index)
         while time.perf_counter() < deadline:
+            if think is not None and n != index:
+                time.sleep(pause.uniform(*think))
+                if time.perf_counter() >= deadline:
+                    break
             path = paths[n % len(paths)]
             n += 1
             started = time.perf_counter()
@@ -549,8 +562,12 @@ def run_load(data_dir: Path, size: dict, workers: int, database_url: str | None 
         pages = session["pages"]
         paths = list(pages.values())
         _hammer(port, paths + ["/accounts/login/"], session["cookie"], min(size["clients"], 4), 1.0)  # warm-up
-        loaded = _hammer(port, paths, session["cookie"], size["clients"], size["seconds"])
-        trivial = _hammer(port, ["/accounts/login/"], session["cookie"], size["clients"], size["trivial_seconds"])
+        think = tuple(size["think"])
+        loaded = _hammer(port, paths, session["cookie"], size["clients"], size["seconds"], think)
+        trivial = _hammer(port, ["/accounts/login/"], session["cookie"], size["clients"], size["trivial_seconds"],
+                          think)
+        # The same clients without pauses: what the server sustains when every client waits on it.
+        saturated = _hammer(port, paths, session["cookie"], size["clients"], size["saturation_seconds"])
     finally:
         server.terminate()
         try:
@@ -561,17 +578,21 @@ def run_load(data_dir: Path, size: dict, workers: int, database_url: str | None 
     per_page = {name: _percentiles(loaded["latencies"][path]) for name, path in pages.items()}
     triv = _percentiles(trivial["latencies"]["/accounts/login/"])
     overall = _percentiles(all_pages)
+    saturated_all = _percentiles([ms for values in saturated["latencies"].values() for ms in values])
     return {
         "server": f"gunicorn, {workers} sync workers",
         "clients": size["clients"],
         "seconds": size["seconds"],
+        "think_seconds": list(think),
+        "saturation": {**saturated_all, "requests_per_second": saturated["requests_per_second"],
+                       "seconds": size["saturation_seconds"]},
         "pages": per_page,
         "all_pages": overall,
         "requests_per_second": loaded["requests_per_second"],
         "trivial": {**triv, "requests_per_second": trivial["requests_per_second"]},
         "p95_vs_trivial": round(overall["p95_ms"] / triv["p95_ms"], 2)
         if overall["p95_ms"] and triv["p95_ms"] else None,
-        "errors": {**loaded["errors"], **trivial["errors"]},
+        "errors": {**loaded["errors"], **trivial["errors"], **saturated["errors"]},
     }
 
 
@@ -892,7 +913,9 @@ def print_table(results: dict) -> None:
             print(f"    {name:<48}{small!s:>6}{large!s:>6}{flag}")
     load = results.get("load")
     if load:
-        print(f"(c) 页面延迟（{load['server']}，{load['clients']} 个并发客户端，{load['seconds']:.0f} s）")
+        think = load.get("think_seconds")
+        pause = f"，每次请求间隔 {think[0]}–{think[1]} s" if think else ""
+        print(f"(c) 页面延迟（{load['server']}，{load['clients']} 个并发客户端{pause}，{load['seconds']:.0f} s）")
         for name, stats in load["pages"].items():
             print(f"    {name:<28} p50 {stats['p50_ms']!s:>7} ms   p95 {stats['p95_ms']!s:>7} ms   n={stats['n']}")
         print(f"    {'全部页面':<28} p50 {load['all_pages']['p50_ms']!s:>7} ms   p95 "
@@ -900,6 +923,10 @@ def print_table(results: dict) -> None:
         print(f"    {'对照：登录页（无查询）':<24} p50 {load['trivial']['p50_ms']!s:>7} ms   p95 "
               f"{load['trivial']['p95_ms']!s:>7} ms   {load['trivial']['requests_per_second']} 请求/秒   "
               f"p95 比值 {load['p95_vs_trivial']}×")
+        if load.get("saturation"):
+            sat = load["saturation"]
+            print(f"    {'不间断请求（饱和）':<25} p50 {sat['p50_ms']!s:>7} ms   p95 {sat['p95_ms']!s:>7} ms   "
+                  f"{sat['requests_per_second']} 请求/秒")
         if load["errors"]:
             print(f"    错误：{load['errors']}")
     imp = results.get("import")
