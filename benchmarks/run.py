@@ -404,6 +404,7 @@ def stage_queries(args) -> dict:
     org = _top_org()
     counts: dict[str, int] = {}
     statuses: dict[str, int] = {}
+    listed: dict[str, int] = {}  # rows shown by a list page (an empty page skips its prefetches)
     with CaptureQueriesContext(connection) as captured:
         compute_figures(REPORT_YEAR, org, previous=True)
     counts["report: compute_figures"] = len(captured.captured_queries)
@@ -423,7 +424,10 @@ def stage_queries(args) -> dict:
                 response = client.get(url)
             counts[f"{username} {name}"] = len(captured.captured_queries)
             statuses[f"{username} {name}"] = response.status_code
-    return {"counts": counts, "statuses": statuses}
+            page = (response.context or {}).get("page_obj") if response.context is not None else None
+            if page is not None:
+                listed[f"{username} {name}"] = len(page.object_list)
+    return {"counts": counts, "statuses": statuses, "listed": listed}
 
 
 # ---- (c) load ----------------------------------------------------------------------------
@@ -908,8 +912,9 @@ def print_table(results: dict) -> None:
     if q:
         print(f"(b) 查询数（1× = {q['small_members']} 名党员，10× = {q['large_members']} 名党员）："
               f"{q['equal_pages']}/{q['pages']} 相等")
+        empty = set(q.get("empty_at_one_size", ()))
         for name, (small, large) in q["table"].items():
-            flag = "" if small == large else "   ← 不相等"
+            flag = "   （一个规模下没有记录，不比较）" if name in empty else "" if small == large else "   ← 不相等"
             print(f"    {name:<48}{small!s:>6}{large!s:>6}{flag}")
     load = results.get("load")
     if load:
@@ -981,13 +986,21 @@ def run_sections(args, size: dict, work: Path, pg_url: str, workers: int, wanted
         q_small = child("queries", work / "small")
         q_large = child("queries", work / "large")
         table = {name: (q_small["counts"][name], q_large["counts"].get(name)) for name in q_small["counts"]}
+        # A page with no record to show at one size (an empty list skips its prefetch queries; a
+        # detail page has no record to open) says nothing about growth: listed, not compared.
+        empty = sorted(
+            name for name, (a, b) in table.items()
+            if b is None or q_small.get("listed", {}).get(name) == 0 or q_large.get("listed", {}).get(name) == 0
+        )
+        compared = {name: pair for name, pair in table.items() if name not in empty}
         results["queries"] = {
             "small_members": small["counts"].get("党员"), "large_members": large["counts"].get("党员"),
             "table": table,
             "statuses": q_large["statuses"],
-            "pages": len(table),
-            "equal_pages": sum(1 for a, b in table.values() if a == b),
-            "unequal": sorted(name for name, (a, b) in table.items() if a != b),
+            "pages": len(compared),
+            "equal_pages": sum(1 for a, b in compared.values() if a == b),
+            "unequal": sorted(name for name, (a, b) in compared.items() if a != b),
+            "empty_at_one_size": empty,
         }
 
     if wanted("load"):
