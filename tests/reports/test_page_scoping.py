@@ -79,3 +79,30 @@ def test_page_query_count_does_not_depend_on_data(year2025, client_for, django_a
     # Two years of datasets, plus the session, user, scope and organisation choices of the page.
     with django_assert_max_num_queries(2 * len(DATASETS) + 16):
         assert carol.get(URL, {"year": 2025}).status_code == 200
+
+
+def test_figure_page_lists_attendance_a_page_at_a_time(hospital, client_for):
+    import datetime as dt
+
+    from dangjian.reports.views import FIGURE_PAGE_SIZE
+    from tests.factories import AttendanceFactory, OrgLifeEventFactory
+
+    h = hospital
+    people = [h.alice_member, h.bob_member]
+    for day in range(1, 52):  # 51 meetings × 2 members = 102 参会记录
+        event = OrgLifeEventFactory(organization=h.branch_a, code=f"Z{day:03d}",
+                                    date=dt.date(2025, 1, 1) + dt.timedelta(days=day * 6))
+        for person in people:
+            AttendanceFactory(event=event, member=person)
+    carol = client_for(h.carol)
+    query = {"year": 2025, "org": "HOSP", "key": "attendance.records"}
+    numbers = r'<td data-label="编号">([^<]+)</td>'
+    first = carol.get(reverse("reports:figure"), query).content.decode()
+    second = carol.get(reverse("reports:figure"), {**query, "page": 2}).content.decode()
+    assert "共 102 条记录" in first and "第 1 / 2 页" in first
+    on_first, on_second = re.findall(numbers, first), re.findall(numbers, second)
+    assert len(on_first) == FIGURE_PAGE_SIZE and len(on_second) == 102 - FIGURE_PAGE_SIZE
+    # In date order, each record once, linking to the 参会记录 it names.
+    assert on_first[0] == f"Z001/{h.alice_member.member_no}" or on_first[0] == f"Z001/{h.bob_member.member_no}"
+    assert len(set(on_first) | set(on_second)) == 102
+    assert on_second[-1].startswith("Z051/")
