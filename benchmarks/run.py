@@ -399,8 +399,11 @@ def stage_queries(args) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from django.test.utils import setup_test_environment
+
     from dangjian.reports.figures import compute_figures
 
+    setup_test_environment()  # the test client then records each response's template context
     org = _top_org()
     counts: dict[str, int] = {}
     statuses: dict[str, int] = {}
@@ -424,7 +427,7 @@ def stage_queries(args) -> dict:
                 response = client.get(url)
             counts[f"{username} {name}"] = len(captured.captured_queries)
             statuses[f"{username} {name}"] = response.status_code
-            page = (response.context or {}).get("page_obj") if response.context is not None else None
+            page = response.context.get("page_obj") if response.context is not None else None
             if page is not None:
                 listed[f"{username} {name}"] = len(page.object_list)
     return {"counts": counts, "statuses": statuses, "listed": listed}
