@@ -17,6 +17,10 @@ How the numbers are computed, and why it is done this way:
   问题编号, 事项编号, 组织编码, and 姓名 with the masked 身份证号 for 发展党员), so every number
   in a report can be traced back to its ledger rows; ``pks`` keeps the primary keys for the
   report page's record list.
+* 参会记录 — a hundred thousand rows a year in a large hospital, millions in a county bureau — are
+  the exception: they are counted in SQL by organisation and status (:class:`Tally`), and the
+  records of their figures are read only when someone asks for them (:class:`DeferredRecords`:
+  the figure's record page, the JSON export).
 * Election overdue and 三重一大 quorum come from the pure rules package (``dangjian.rules``).
 
 Keys marked "spec" are those of the ledger-workbook spec ("Report figure keys"); they are stable.
@@ -196,7 +200,7 @@ class Context:
     start: dt.date
     end: dt.date
     orgs: list[OrgRow] = field(default_factory=list)
-    rows: dict[str, list[Row]] = field(default_factory=dict)
+    rows: dict[str, list[Row] | list[Tally]] = field(default_factory=dict)  # Tally: 参会记录
     _rule_configs: dict[int, rules.RuleConfig] | None = None
 
     def rule_configs(self) -> dict[int, rules.RuleConfig]:
@@ -602,7 +606,7 @@ def _rate(part: list[Row], whole: list[Row]) -> Selection:
     return whole, rules.percentage(len(part), len(whole))
 
 
-def _in_branch(ctx: Context, rows: list[Row], branch: OrgRow) -> list[Row]:
+def _in_branch(ctx: Context, rows: list[Row] | list[Tally], branch: OrgRow) -> list[Row] | list[Tally]:
     # Performance: the rows are grouped by branch once per list (not scanned once per branch,
     # which made a report O(rows × branches)). The cache keeps a reference to ``rows`` so that
     # its id cannot be reused by another list while the entry exists.
