@@ -3,6 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core.rendering import FORM_RENDERER
+
 
 def visible_organizations(request):
     from dangjian.organizations.models import Organization
@@ -24,6 +26,11 @@ class LedgerFilterSet(django_filters.FilterSet):
         label=_("组织"), queryset=visible_organizations, method="in_subtree"
     )
     year = django_filters.NumberFilter(label=_("年度"), method="in_year")
+
+    def get_form_class(self):
+        form = super().get_form_class()  # a new class each call: setting its renderer is local
+        form.default_renderer = FORM_RENDERER
+        return form
 
     def search(self, queryset, name, value):
         from django.db.models import Q

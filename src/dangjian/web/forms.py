@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core.rendering import FORM_RENDERER
 from dangjian.core.scoping import CHANGE
 from dangjian.core.versioning import StaleRecord, check_version, is_versioned, version_token
 
@@ -32,6 +33,8 @@ class ScopedModelForm(forms.ModelForm):
     row after this form was opened, validation fails with a message naming them and nothing is
     written.
     """
+
+    default_renderer = FORM_RENDERER
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
