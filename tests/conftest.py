@@ -21,9 +21,13 @@ def _fresh_cache():
     different rows in the next test."""
     from django.core.cache import cache
 
+    from dangjian.core import datacache
+
     cache.clear()
+    datacache.clear()
     yield
     cache.clear()
+    datacache.clear()
 
 
 @dataclass
