@@ -167,6 +167,7 @@ def stage_report(args) -> dict:
     reset_queries()
     figures = compute_figures(REPORT_YEAR, org, previous=True)
     checked, mismatches = compare_figures(figures, sql_values)
+    coverage = figure_coverage(figures, sql_values)
     from dangjian.orglife.models import Attendance
     from dangjian.organizations.models import Member, Organization
 
@@ -188,7 +189,11 @@ def stage_report(args) -> dict:
         "sql_runs": [round(s, 3) for s in sql_runs],
         "ratio": round(report_s / sql_s, 2) if sql_s else None,
         "figures_checked_against_sql": checked,
+        "mismatch_count": len(mismatches),
         "mismatches": mismatches[:20],
+        "report_figures_both_years": coverage["report_figures"],
+        "checked_by_family": coverage["checked_by_family"],
+        "figures_not_covered": coverage["not_covered"],
         "database": connection.vendor,
     }
 
@@ -203,6 +208,8 @@ def sql_figures(year: int, org) -> dict[str, object]:
     from django.db import connection
 
     from dangjian import rules
+    from dangjian.orglife.models import EventType
+    from dangjian.outreach.models import COMMON_SERVICE_TYPES
 
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     like = org.path + "%"
@@ -228,21 +235,43 @@ def sql_figures(year: int, org) -> dict[str, object]:
                     if row[2] == "党支部" and (row[4] is None or _date(row[4]) <= end)}
         out["org.branches"] = len(branches)
 
+        # Organisations existing at year end by type, 党支部 founded in the year, and the
+        # organisations that hold elections (党委, 党总支, 党支部) with their latest one in the year.
+        cursor.execute(
+            "SELECT org_type, "
+            "SUM(CASE WHEN founded_on IS NULL OR founded_on <= %s THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN founded_on BETWEEN %s AND %s THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN last_election_on BETWEEN %s AND %s "
+            "AND (founded_on IS NULL OR founded_on <= %s) THEN 1 ELSE 0 END) "
+            "FROM organizations_organization WHERE path LIKE %s GROUP BY org_type",
+            [end, start, end, start, end, end, like])
+        existing, founded, elected = {}, {}, {}
+        for org_type, n_existing, n_founded, n_elected in cursor.fetchall():
+            existing[org_type], founded[org_type], elected[org_type] = n_existing or 0, n_founded or 0, n_elected or 0
+        out["org.general_branches"] = existing.get("党总支", 0)
+        out["org.groups"] = existing.get("党小组", 0)
+        out["org.new_branches"] = founded.get("党支部", 0)
+        out["elections.completed"] = sum(elected.get(kind, 0) for kind in ("党委", "党总支", "党支部"))
+
         cursor.execute(
             "SELECT m.organization_id, SUM(CASE WHEN m.category = 'probationary' "
-            "OR m.full_member_on > %s THEN 1 ELSE 0 END), COUNT(*) "
+            "OR m.full_member_on > %s THEN 1 ELSE 0 END), COUNT(*), "
+            "SUM(CASE WHEN o.org_type = '党支部' AND TRIM(COALESCE(m.party_post, '')) = '书记' "
+            "AND m.is_dual_leader THEN 1 ELSE 0 END) "
             "FROM organizations_member m JOIN organizations_organization o ON o.id = m.organization_id "
             "WHERE o.path LIKE %s AND (m.joined_on IS NULL OR m.joined_on <= %s) "
             "GROUP BY m.organization_id", [end, like, end])
-        total = probationary = 0
+        total = probationary = dual_leaders = 0
         per_branch: dict[int, int] = {}
-        for org_id, prob, count in cursor.fetchall():
+        for org_id, prob, count, dual in cursor.fetchall():
             total += count
             probationary += prob or 0
+            dual_leaders += dual or 0
             branch = branch_of(org_id)
             per_branch[branch] = per_branch.get(branch, 0) + count
         out["members.total"] = total
         out["members.probationary"] = probationary
+        out["members.dual_leaders"] = dual_leaders
         for pk, code in branches.items():
             out[f"members.by_branch.{code}"] = per_branch.get(pk, 0)
 
@@ -258,8 +287,9 @@ def sql_figures(year: int, org) -> dict[str, object]:
             if kind in ("支部党员大会", "支部委员会会议", "党小组会", "党课"):
                 branch = branch_of(org_id)
                 three_by_branch[branch] = three_by_branch.get(branch, 0) + count
-        for kind, count in by_type.items():
-            out[f"meetings.{kind}"] = count
+        # Every type the report lists (zero included), and any other type found.
+        for kind in [value for value, _label in EventType.choices] + sorted(set(by_type) - set(EventType.values)):
+            out[f"meetings.{kind}"] = by_type.get(kind, 0)
         out["meetings.三会一课"] = sum(three_by_branch.values())
         for pk, code in branches.items():
             out[f"meetings.三会一课.by_branch.{code}"] = three_by_branch.get(pk, 0)
@@ -299,6 +329,18 @@ def sql_figures(year: int, org) -> dict[str, object]:
         out["development.converted"] = converted
 
         cursor.execute(
+            "SELECT d.organization_id, COUNT(*) FROM development_developmentcase d "
+            "JOIN organizations_organization o ON o.id = d.organization_id "
+            "WHERE o.path LIKE %s AND d.admitted_on BETWEEN %s AND %s GROUP BY d.organization_id",
+            [like, start, end])
+        admitted_by_branch: dict[int, int] = {}
+        for org_id, count in cursor.fetchall():
+            branch = branch_of(org_id)
+            admitted_by_branch[branch] = admitted_by_branch.get(branch, 0) + count
+        for pk, code in branches.items():
+            out[f"development.new_probationary.by_branch.{code}"] = admitted_by_branch.get(pk, 0)
+
+        cursor.execute(
             "SELECT d.category, d.members_due, d.members_present, COUNT(*) "
             "FROM decisions_majordecision d JOIN organizations_organization o ON o.id = d.organization_id "
             "WHERE o.path LIKE %s AND d.meeting_date BETWEEN %s AND %s "
@@ -319,6 +361,8 @@ def sql_figures(year: int, org) -> dict[str, object]:
             "WHERE o.path LIKE %s AND s.date BETWEEN %s AND %s GROUP BY s.activity_type",
             [like, start, end])
         services = served = participants = 0
+        for kind in COMMON_SERVICE_TYPES:  # listed by the report even when none took place
+            out[f"services.{kind}"] = 0
         for kind, count, people, joined in cursor.fetchall():
             out[f"services.{kind}"] = count
             services += count
@@ -327,7 +371,128 @@ def sql_figures(year: int, org) -> dict[str, object]:
         out["services.total"] = services
         out["services.people_served"] = served
         out["services.participants"] = participants
+
+        _sql_ledgers(cursor, out, year, start, end, like)
     return out
+
+
+def _sql_ledgers(cursor, out: dict, year: int, start: dt.date, end: dt.date, like: str) -> None:
+    """整改, 评议考核, 表彰/品牌/双培养/舆情, 贯彻落实 and 党风廉政 from bare SQL aggregates.
+
+    The conditions are the report's, written out: a task (整改问题, 落实措施) counts for the year
+    when its 时限 or 完成日期 falls in it or it is still open at year end; it is done at year end
+    when marked done and not completed only after; overdue when not done and its 时限 is before
+    the last day of the year. Grade and kind labels are the models' choices (the figure keys
+    name them)."""
+    from dangjian import rules
+    from dangjian.evaluations.models import EthicsGrade, MemberGrade, ReviewGrade
+    from dangjian.recognition.models import CultivationKind
+
+    def task_figures(prefix: str, total_key: str, table_sql: str, params: list) -> None:
+        # ``table_sql`` selects the rows' deadline, completed_on and status as t.deadline, ….
+        done = "(t.status = 'done' AND (t.completed_on IS NULL OR t.completed_on <= %s))"
+        cursor.execute(
+            f"SELECT COUNT(*), SUM(CASE WHEN {done} THEN 1 ELSE 0 END), "
+            f"SUM(CASE WHEN NOT {done} AND t.deadline < %s THEN 1 ELSE 0 END) FROM ({table_sql}) t "
+            "WHERE t.deadline BETWEEN %s AND %s OR t.completed_on BETWEEN %s AND %s "
+            "OR t.status <> 'done' OR t.completed_on > %s",
+            [end, end, end, *params, start, end, start, end, end])
+        total, n_done, overdue = (v or 0 for v in cursor.fetchone())
+        out[total_key] = total
+        out[f"{prefix}.done"] = n_done
+        out[f"{prefix}.rate"] = rules.percentage(n_done, total)
+        out[f"{prefix}.overdue"] = overdue
+        if prefix == "rectification":
+            out["rectification.in_progress"] = total - n_done
+
+    # ---- 整改台账: raised by year end ----
+    task_figures(
+        "rectification", "rectification.total",
+        "SELECT r.deadline, r.completed_on, r.status FROM rectification_rectificationitem r "
+        "JOIN organizations_organization o ON o.id = r.organization_id "
+        "WHERE o.path LIKE %s AND (r.raised_on IS NULL OR r.raised_on <= %s)", [like, end])
+    # ---- 贯彻落实: measures of instructions issued by year end; instructions issued in the year ----
+    task_figures(
+        "implementation", "implementation.measures",
+        "SELECT m.deadline, m.completed_on, m.status FROM implementation_measure m "
+        "JOIN implementation_instruction i ON i.id = m.instruction_id "
+        "JOIN organizations_organization o ON o.id = i.organization_id "
+        "WHERE o.path LIKE %s AND i.issued_on <= %s", [like, end])
+    cursor.execute(
+        "SELECT COUNT(*) FROM implementation_instruction i "
+        "JOIN organizations_organization o ON o.id = i.organization_id "
+        "WHERE o.path LIKE %s AND i.issued_on BETWEEN %s AND %s", [like, start, end])
+    out["implementation.instructions"] = cursor.fetchone()[0]
+
+    # ---- 评议考核: the year's results by grade ----
+    def grades(table_sql: str, prefix: str, choices, total_key: str) -> dict[str, int]:
+        cursor.execute(f"SELECT t.grade, COUNT(*) FROM ({table_sql}) t GROUP BY t.grade", [year, like])
+        counts = dict(cursor.fetchall())
+        out[total_key] = sum(counts.values())
+        for value, label in choices:
+            out[f"{prefix}.{label}"] = counts.get(value, 0)
+        return counts
+
+    grades("SELECT e.grade FROM evaluations_memberevaluation e "
+           "JOIN organizations_member m ON m.id = e.member_id "
+           "JOIN organizations_organization o ON o.id = m.organization_id WHERE e.year = %s AND o.path LIKE %s",
+           "evaluations.民主评议", MemberGrade.choices, "evaluations.民主评议.total")
+    grades("SELECT e.grade FROM evaluations_secretaryreview e "
+           "JOIN organizations_organization o ON o.id = e.organization_id WHERE e.year = %s AND o.path LIKE %s",
+           "evaluations.述职评议", ReviewGrade.choices, "evaluations.述职评议.total")
+    grades("SELECT e.grade FROM evaluations_branchassessment e "
+           "JOIN organizations_organization o ON o.id = e.organization_id WHERE e.year = %s AND o.path LIKE %s",
+           "evaluations.支部考核", ReviewGrade.choices, "evaluations.支部考核.total")
+    ethics = grades("SELECT e.grade FROM evaluations_ethicsrecord e "
+                    "JOIN organizations_organization o ON o.id = e.organization_id "
+                    "WHERE e.year = %s AND o.path LIKE %s", "ethics", EthicsGrade.choices, "ethics.total")
+    out["ethics.excellent_rate"] = rules.percentage(ethics.get(EthicsGrade.EXCELLENT.value, 0), out["ethics.total"])
+
+    # ---- 表彰 (年度为本年), 党建品牌/示范点 (年末已创建), 双培养 and 舆情 (日期在本年) ----
+    cursor.execute(
+        "SELECT h.kind, COUNT(*) FROM recognition_honour h JOIN organizations_organization o "
+        "ON o.id = h.organization_id WHERE o.path LIKE %s AND h.year = %s GROUP BY h.kind", [like, year])
+    honours = dict(cursor.fetchall())
+    out["honours.total"] = sum(honours.values())
+    for kind, label in (("advanced_org", "先进党组织"), ("outstanding_member", "优秀共产党员"),
+                        ("outstanding_worker", "优秀党务工作者")):
+        out[f"honours.{label}"] = honours.get(kind, 0)
+    cursor.execute(
+        "SELECT b.kind, COUNT(*), SUM(CASE WHEN b.year = %s THEN 1 ELSE 0 END) FROM recognition_partybrand b "
+        "JOIN organizations_organization o ON o.id = b.organization_id WHERE o.path LIKE %s AND b.year <= %s "
+        "GROUP BY b.kind", [year, like, year])
+    brands = {kind: (count, new or 0) for kind, count, new in cursor.fetchall()}
+    out["brands.total"], out["brands.new"] = brands.get("brand", (0, 0))
+    out["brands.demonstration"] = brands.get("demonstration", (0, 0))[0]
+    cursor.execute(
+        "SELECT c.kind, COUNT(*) FROM recognition_dualcultivation c JOIN organizations_member m ON m.id = c.member_id "
+        "JOIN organizations_organization o ON o.id = m.organization_id "
+        "WHERE o.path LIKE %s AND c.date BETWEEN %s AND %s GROUP BY c.kind", [like, start, end])
+    cultivation = dict(cursor.fetchall())
+    for value, label in CultivationKind.choices:
+        out[f"cultivation.{label}"] = cultivation.get(value, 0)
+    cursor.execute(
+        "SELECT COUNT(*), SUM(CASE WHEN e.handled_on <= %s THEN 1 ELSE 0 END) FROM indicators_opinionevent e "
+        "JOIN organizations_organization o ON o.id = e.organization_id "
+        "WHERE o.path LIKE %s AND e.date BETWEEN %s AND %s", [end, like, start, end])
+    opinions, handled = (v or 0 for v in cursor.fetchone())
+    out["opinion.total"], out["opinion.handled"] = opinions, handled
+    out["opinion.rate"] = rules.percentage(handled, opinions)
+
+    # ---- 党风廉政: 责任书 of the year, 警示教育 and 集体谈话 dated in it ----
+    cursor.execute(
+        "SELECT r.kind, COUNT(*) FROM integrity_responsibility r JOIN organizations_organization o "
+        "ON o.id = r.organization_id WHERE o.path LIKE %s AND r.year = %s GROUP BY r.kind", [like, year])
+    letters = dict(cursor.fetchall())
+    out["integrity.target_letters"] = letters.get("target", 0)
+    out["integrity.supervision_letters"] = letters.get("supervision", 0)
+    cursor.execute(
+        "SELECT e.kind, COUNT(*) FROM integrity_integrityeducation e JOIN organizations_organization o "
+        "ON o.id = e.organization_id WHERE o.path LIKE %s AND e.date BETWEEN %s AND %s GROUP BY e.kind",
+        [like, start, end])
+    education = dict(cursor.fetchall())
+    out["integrity.warning_education"] = education.get("warning", 0)
+    out["integrity.collective_talks"] = education.get("collective_talk", 0)
 
 
 def compare_figures(figures, sql_values: dict) -> tuple[int, list[str]]:
@@ -345,6 +510,31 @@ def compare_figures(figures, sql_values: dict) -> tuple[int, list[str]]:
             if figure.value != value:
                 mismatches.append(f"{year} {key}: report {figure.value}, SQL {value}")
     return checked, mismatches
+
+
+#: Figures the bare SQL does not recompute: they are not plain aggregates (indicators: per
+#: department, 全年 replacing 季度/月度 values, averages of percentages; secretaries' lectures:
+#: lecturer names matched to each branch's 书记; branches below a 参会率 threshold; elections
+#: overdue: each organisation's term from its rule overrides).
+NOT_AGGREGATES = ("indicators.", "meetings.党课.by_secretary", "meetings.党课.branches_without_secretary",
+                  "attendance.low_branches", "elections.overdue")
+
+
+def figure_coverage(figures, sql_values: dict) -> dict:
+    """Which of the report's figures (both years) the bare SQL computed, by family, and which not."""
+    total, by_family, missing = 0, {}, []
+    for year, values in sql_values.items():
+        fs = figures if year == figures.year else figures.previous
+        for key in fs.keys():
+            total += 1
+            if key in values:
+                family = key.split(".", 1)[0]
+                by_family[family] = by_family.get(family, 0) + 1
+            else:
+                missing.append(f"{year} {key}")
+    unexpected = [entry for entry in missing if not entry.split(" ", 1)[1].startswith(NOT_AGGREGATES)]
+    return {"report_figures": total, "checked_by_family": dict(sorted(by_family.items())),
+            "not_covered": {"count": len(missing), "keys": missing, "unexpected": unexpected}}
 
 
 # ---- (b) query counts --------------------------------------------------------------------
@@ -909,8 +1099,15 @@ def print_table(results: dict) -> None:
         print(f"    报告（{rep['figures']} 项数字 + 上年 + Word）：{rep['report_seconds']:.3f} s（首次 "
               f"{rep['report_seconds_cold']:.3f} s，CPU {rep['report_cpu_seconds']:.3f} s，{rep['queries']} 条查询）")
         print(f"    裸 SQL 聚合（同样的数字，两年）：{rep['sql_seconds']:.3f} s   比值 {rep['ratio']}×"
-              f"   核对一致 {rep['figures_checked_against_sql'] - len(rep['mismatches'])}"
+              f"   核对一致 {rep['figures_checked_against_sql'] - rep.get('mismatch_count', len(rep['mismatches']))}"
               f"/{rep['figures_checked_against_sql']}")
+        if rep.get("figures_not_covered"):
+            missing = rep["figures_not_covered"]
+            names = sorted({entry.split(" ", 1)[1] for entry in missing["keys"]})
+            print(f"    报告共 {rep['report_figures_both_years']} 项（两年），裸 SQL 未重算 {missing['count']} 项"
+                  f"（非简单聚合）：{'、'.join(names)}")
+        for line in rep["mismatches"][:5]:
+            print(f"    不一致：{line}")
     q = results.get("queries")
     if q:
         print(f"(b) 查询数（1× = {q['small_members']} 名党员，10× = {q['large_members']} 名党员）："
@@ -965,18 +1162,35 @@ def print_table(results: dict) -> None:
 
 def run_sections(args, size: dict, work: Path, pg_url: str, workers: int, wanted, results: dict) -> None:
     hospital = wanted("report") or wanted("queries") or wanted("load")
+    def built(name: str) -> dict | None:
+        """With ``--reuse``: the data set already built in the work directory (same size), if any."""
+        db, summary = work / name / "dangjian.sqlite3", work / name / "build.json"
+        if not (args.reuse and db.exists() and summary.exists()):
+            return None
+        previous = json.loads(summary.read_text(encoding="utf-8"))
+        return previous if previous.get("size") == size[name] else None
+
     if hospital:
-        _log("migrating an empty SQLite database (copied for each data set) …")
-        child("migrate", work / "empty")
-        for name in ("small", "large"):
-            (work / name).mkdir(parents=True, exist_ok=True)
-            shutil.copy(work / "empty" / "dangjian.sqlite3", work / name / "dangjian.sqlite3")
+        names = ["small", "large"] if wanted("queries") else ["large"]
+        reused = {name: built(name) for name in names}
+        if not all(reused.values()):
+            _log("migrating an empty SQLite database (copied for each data set) …")
+            child("migrate", work / "empty")
         small = None
-        if wanted("queries"):
-            _log(f"building the 1× hospital {size['small']} …")
-            small = child("build", work / "small", **size["small"])
-        _log(f"building the 10× hospital {size['large']} …")
-        large = child("build", work / "large", **size["large"])
+        for name in names:
+            if reused[name]:
+                _log(f"reusing the {name} hospital in {work / name} (--reuse)")
+                built_set = reused[name]
+            else:
+                (work / name).mkdir(parents=True, exist_ok=True)
+                shutil.copy(work / "empty" / "dangjian.sqlite3", work / name / "dangjian.sqlite3")
+                _log(f"building the {'1×' if name == 'small' else '10×'} hospital {size[name]} …")
+                built_set = {**child("build", work / name, **size[name]), "size": size[name]}
+                (work / name / "build.json").write_text(json.dumps(built_set, ensure_ascii=False), encoding="utf-8")
+            if name == "small":
+                small = built_set
+            else:
+                large = built_set
         results["datasets"] = {"small": small, "large": large}
         _log(f"    {large['seconds']} s: {large['counts']}")
 
@@ -1043,6 +1257,8 @@ def main(argv: list[str] | None = None) -> int:
                              "merged into the existing results file")
     parser.add_argument("--work", type=Path, default=None, help="keep the databases in this directory")
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default 2 × cores + 1)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --work: use the hospitals already built there (same size) instead of rebuilding")
     # child options
     parser.add_argument("--stage", choices=sorted(STAGES))
     parser.add_argument("--stage-out", type=Path)

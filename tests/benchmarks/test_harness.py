@@ -3,6 +3,7 @@ results.json with every section. Timings are not asserted — only structure and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -31,9 +32,74 @@ def test_bare_sql_aggregates_equal_the_report_figures():
     values = {year: bench.sql_figures(year, org) for year in (bench.REPORT_YEAR, bench.REPORT_YEAR - 1)}
     checked, mismatches = bench.compare_figures(figures, values)
     assert mismatches == []
-    # every branch's 参会率 and 党员数, both years, plus the headline figures
-    assert checked >= 2 * (2 * 4 + 10)
+    # every branch's 参会率, 党员数, 三会一课 and 发展党员, both years, plus the headline figures
+    assert checked >= 2 * (4 * 4 + 60)
     assert values[bench.REPORT_YEAR]["attendance.records"] == figures.value("attendance.records") > 0
+    coverage = bench.figure_coverage(figures, values)
+    assert coverage["not_covered"]["unexpected"] == []
+    assert coverage["report_figures"] == checked + coverage["not_covered"]["count"]
+
+
+@pytest.mark.django_db
+def test_bare_sql_follows_the_year_end_definitions():
+    """Rows on the edges of the report's definitions (done after year end, overdue, raised after
+    the year, handled after the year, a 党总支 and a 党支部 founded in the year, a brand of an
+    earlier year) — the demo data has few of them — count alike in the report and the bare SQL."""
+    from dangjian.implementation.models import Instruction, Measure
+    from dangjian.indicators.models import OpinionEvent
+    from dangjian.recognition.models import PartyBrand
+    from dangjian.rectification.models import RectificationItem
+
+    build_demo(seed=5, members=30, branches=3, years=2, as_of=bench.AS_OF)
+    top = Organization.objects.get(parent=None)
+    year = bench.REPORT_YEAR
+    general = Organization.objects.create(code="EDGE-GB", name="边界党总支", org_type="党总支", parent=top,
+                                          founded_on=dt.date(year, 3, 1), last_election_on=dt.date(year, 3, 1))
+    Organization.objects.create(code="EDGE-B", name="边界党支部", org_type="党支部", parent=general,
+                                founded_on=dt.date(year, 4, 1))
+    Organization.objects.create(code="EDGE-LATER", name="次年党支部", org_type="党支部", parent=general,
+                                founded_on=dt.date(year + 1, 2, 1))
+    d = dt.date
+    for n, (raised, deadline, completed, status) in enumerate([
+        (d(year, 1, 5), d(year, 6, 1), None, "in_progress"),             # overdue at year end
+        (d(year, 1, 5), d(year, 6, 1), d(year + 1, 2, 1), "done"),       # done only after: overdue
+        (d(year, 1, 5), d(year, 12, 31), None, "in_progress"),           # due on the last day: not overdue
+        (d(year - 1, 5, 1), d(year - 1, 9, 1), d(year, 1, 10), "done"),  # completed in the year
+        (d(year - 1, 5, 1), d(year - 1, 9, 1), d(year - 1, 8, 1), "done"),  # done before: not counted
+        (d(year + 1, 1, 5), d(year + 1, 6, 1), None, "in_progress"),     # raised after the year
+        (None, d(year + 2, 6, 1), None, "in_progress"),                  # open, no date raised
+    ]):
+        RectificationItem.objects.create(code=f"EDGE-R{n}", organization=top, description="边界", source="测试",
+                                         raised_on=raised, deadline=deadline, completed_on=completed,
+                                         status=status)
+    issued = Instruction.objects.create(code="EDGE-I1", kind="directive", title="边界", issued_on=d(year, 2, 1),
+                                        organization=top)
+    later = Instruction.objects.create(code="EDGE-I2", kind="speech", title="次年", issued_on=d(year + 1, 2, 1),
+                                       organization=top)
+    for n, (instruction, deadline, completed, status) in enumerate([
+        (issued, d(year, 5, 1), None, "not_started"), (issued, d(year, 5, 1), d(year + 1, 1, 3), "done"),
+        (issued, d(year, 12, 1), d(year, 11, 1), "done"), (later, d(year + 1, 5, 1), None, "in_progress"),
+    ]):
+        Measure.objects.create(code=f"EDGE-M{n}", instruction=instruction, content="边界", deadline=deadline,
+                               completed_on=completed, status=status)
+    for n, (day, handled) in enumerate([(d(year, 3, 1), d(year + 1, 1, 2)), (d(year, 3, 1), d(year, 3, 5)),
+                                        (d(year, 12, 30), None)]):
+        OpinionEvent.objects.create(code=f"EDGE-O{n}", organization=top, date=day, source="网络", content="边界",
+                                    handled_on=handled)
+    for n, (kind, made) in enumerate([("brand", year - 3), ("brand", year), ("demonstration", year),
+                                      ("brand", year + 1)]):
+        PartyBrand.objects.create(code=f"EDGE-P{n}", kind=kind, organization=top, name=f"边界{n}", year=made)
+
+    figures = compute_figures(year, top, previous=True)
+    values = {y: bench.sql_figures(y, top) for y in (year, year - 1)}
+    checked, mismatches = bench.compare_figures(figures, values)
+    assert mismatches == []
+    assert bench.figure_coverage(figures, values)["not_covered"]["unexpected"] == []
+    this = values[year]
+    assert this["org.general_branches"] >= 1 and this["org.new_branches"] >= 1
+    assert this["rectification.overdue"] >= 2 and this["implementation.overdue"] >= 2
+    assert this["opinion.total"] > this["opinion.handled"]
+    assert this["brands.new"] >= 1 and this["brands.demonstration"] >= 1
 
 
 @pytest.mark.django_db
