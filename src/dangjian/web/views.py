@@ -6,6 +6,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from dangjian.core.datacache import cached
 from dangjian.core.scoping import is_branch_manager, is_party_admin
 
 from . import workspace
@@ -34,8 +35,14 @@ def home(request):
             from dangjian.organizations.models import Organization
             from dangjian.organizations.services import election_rows
 
-            rows = election_rows(Organization.objects.visible_to(request.user).order_by("path"), on=today)
-            context["elections_due"] = [r for r in rows if r.state in ("overdue", "due_soon")]
+            def elections_due():
+                orgs = Organization.objects.visible_to(request.user).order_by("path")
+                return [r for r in election_rows(orgs, on=today) if r.state in ("overdue", "due_soon")]
+
+            # Kept until the ledgers change: every organisation's term on every visit cost ~16 ms.
+            # The scope decides which organisations are visible (read-only rows, shared).
+            key = (workspace.scope_key(request.user), today)
+            context["elections_due"] = cached("elections_due", key, elections_due)
         member = workspace.own_member(request.user)
         if member is not None:
             context["record"] = workspace.member_record(member, year=year, user=request.user, today=today)
