@@ -9,19 +9,30 @@ Run from the repository root::
 Every figure is a ratio or a count measured in this one run, with the absolute seconds beside it:
 
 (a) ``report``  — the annual report (every figure for the year and the previous year, the
-    narrative and the Word file) on the large hospital, against the bare SQL aggregate queries
-    that compute the same numbers (checked equal, figure by figure);
+    narrative and the Word file) on the large hospital, against bare SQL aggregate queries
+    (GROUP BY, SUM(CASE …)) that compute the same numbers, checked equal figure by figure. The
+    figures that are not plain aggregates (``NOT_AGGREGATES``: indicators, secretaries' lectures,
+    low-attendance branches, elections overdue) are not recomputed; the results list them;
 (b) ``queries`` — SQL queries of the report and of every list/detail page at 1× and 10× data
     (they must be equal: no query per row);
-(c) ``load``    — page latency p50/p95 under bounded load (N concurrent keep-alive clients, each
-    pausing 0.5–1.5 s between requests as locust's ``between`` does) against gunicorn on the
-    large data set, beside a trivial page of the same server; then the same clients without
-    pauses, to show what the server sustains when saturated;
+(c) ``load``    — page latency p50/p95/p99 under bounded load (N concurrent clients, one
+    connection each, pausing 0.5–1.5 s between requests as locust's ``between`` does) against
+    gunicorn on the large data set, beside a trivial page of the same server; then the same
+    clients without pauses, to show what the server sustains when saturated. The clients are
+    ``wrk`` (``apt-get install wrk``) when it is installed — a Lua script cycles through the pages,
+    ``delay()`` pauses, ``done()`` prints the latencies and errors, and every status other than
+    200 counts as an error — else Python threads in this process (whose GIL contention on a
+    small machine shows in the numbers); ``load.client`` says which. wrk does not time per path,
+    so the per-page figures then come from gunicorn's access log (server-side request time);
+    every page must answer 200 with the session cookie before the run starts;
 (d) ``import``  — import throughput (rows/s) of a generated workbook, and the all-or-nothing
     check (a workbook with one bad row at the end writes nothing);
 (e) ``bureau``  — (opt-in, ``--bureau``) the report at bureau scale on PostgreSQL
     (``DANGJIAN_BENCH_PG``, default ``postgres://postgres@127.0.0.1:5432/postgres``; databases
     ``dangjian_bench_*`` are created and dropped).
+
+``--work DIR --reuse`` keeps the hospitals built in DIR by an earlier run (same size) instead of
+rebuilding them; ``--load-client python`` forces the Python clients.
 
 Each data set lives in its own database, so each stage runs in a child process
 (``run.py --stage NAME --data-dir DIR``) with its own Django settings; the parent collects the
@@ -643,14 +654,21 @@ def stage_session(args) -> dict:
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
+    import math
+
+    from django.urls import resolve
+
     member = Member.objects.order_by("pk").values_list("pk", flat=True)[Member.objects.count() // 2]
+    # Page 20 of the member list (the last page when there are fewer: a smoke-test hospital).
+    per_page = getattr(resolve("/organizations/members/").func.view_class, "paginate_by", None) or 50
+    page = max(1, min(20, math.ceil(Member.objects.count() / per_page)))
     event = OrgLifeEvent.objects.order_by("pk").values_list("pk", flat=True)[OrgLifeEvent.objects.count() // 2]
     return {
         "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
         "pages": {
             "首页 /": "/",
             "党员列表": "/organizations/members/",
-            "党员列表 第20页": "/organizations/members/?page=20",
+            f"党员列表 第{page}页": f"/organizations/members/?page={page}",
             "党员详情": f"/organizations/members/{member}/",
             "组织生活列表": "/orglife/",
             "组织生活详情": f"/orglife/{event}/",
@@ -737,59 +755,302 @@ def _percentiles(values: list[float]) -> dict:
     def pick(q: float) -> float:
         return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
-    return {"n": len(values), "p50_ms": pick(0.50), "p95_ms": pick(0.95), "max_ms": round(ordered[-1], 1)}
+    return {"n": len(values), "p50_ms": pick(0.50), "p95_ms": pick(0.95), "p99_ms": pick(0.99),
+            "max_ms": round(ordered[-1], 1)}
 
 
-def run_load(data_dir: Path, size: dict, workers: int, database_url: str | None = None) -> dict:
+# ---- (c) with wrk: load from a C client, per-page times from the server's access log -------
+
+#: The gunicorn access-log line the per-page figures are read from: status, request time in
+#: microseconds (%(D)s) and milliseconds (%(M)s), request line. Tab-separated.
+ACCESS_LOG_FORMAT = "%(s)s\t%(D)s\t%(M)s\t%(r)s"
+
+#: wrk's Lua script. Each wrk thread cycles through the pages (starting at a different one);
+#: ``delay()`` (defined only for paced runs) pauses a random time before each request of a
+#: connection, as a person or locust's ``between`` does; ``response()`` counts every status other
+#: than 200 (wrk itself counts only ≥ 400, and a redirect to the login page would pass);
+#: ``done()`` prints one JSON line (latencies in µs → ms).
+WRK_SCRIPT = """\
+-- Written by benchmarks/run.py for one load run.
+local paths = {%(paths)s}
+local think_min, think_max = %(think_min)d, %(think_max)d  -- ms; 0, 0: back to back
+local threads = {}
+local started = 0
+
+function setup(thread)
+  thread:set("id", started)
+  started = started + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  n = id
+  non200 = 0
+  math.randomseed(1000 + id)
+end
+
+function request()
+  local path = paths[(n %% #paths) + 1]
+  n = n + 1
+  return wrk.format("GET", path)
+end
+
+if think_max > 0 then
+  function delay()
+    return math.random(think_min, think_max)
+  end
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    non200 = non200 + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do
+    bad = bad + thread:get("non200")
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %%d, "duration_us": %%d, "p50_ms": %%.1f, "p95_ms": %%.1f, "p99_ms": %%.1f, ' ..
+    '"max_ms": %%.1f, "errors": {"connect": %%d, "read": %%d, "write": %%d, "status": %%d, "timeout": %%d, ' ..
+    '"non_200": %%d}}\\n',
+    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, e.connect, e.read, e.write, e.status, e.timeout, bad))
+end
+"""
+
+
+def wrk_client() -> tuple[str, str] | None:
+    """(path, "wrk 4.1.0") when wrk is installed, else None."""
+    import re
+
+    exe = shutil.which("wrk")
+    if exe is None:
+        return None
+    completed = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
+    found = re.search(r"wrk\s+(?:\S*/)?(\d+(?:\.\d+)+)", completed.stdout + completed.stderr)
+    return exe, f"wrk {found.group(1) if found else '?'}"
+
+
+def _lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _wrk(exe: str, port: int, paths: list[str], cookie: str, clients: int, seconds: float,
+         think: tuple[float, float] | None, work: Path, name: str) -> dict:
+    """One wrk run: ``clients`` connections (one per client) on ≤ cores threads for ``seconds``
+    (whole seconds, at least 1: wrk takes no fractions). Returns wrk's own latencies and errors."""
+    import math
+
+    script = work / f"wrk-{name}.lua"
+    think_ms = (round(think[0] * 1000), round(think[1] * 1000)) if think else (0, 0)
+    script.write_text(WRK_SCRIPT % {"paths": ", ".join(_lua_string(p) for p in paths),
+                                    "think_min": think_ms[0], "think_max": think_ms[1]}, encoding="utf-8")
+    threads = max(1, min(2, os.cpu_count() or 1, clients))
+    duration = max(1, math.ceil(seconds))
+    command = [exe, "-t", str(threads), "-c", str(clients), "-d", f"{duration}s", "--timeout", "60s",
+               "--latency", "-s", str(script), "-H", f"Cookie: {cookie}", f"http://127.0.0.1:{port}/"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=duration + 120)
+    (work / f"wrk-{name}.txt").write_text(" ".join(command[:-3]) + " …\n" + completed.stdout + completed.stderr,
+                                          encoding="utf-8")
+    line = next((ln for ln in completed.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
+    if completed.returncode != 0 or line is None:
+        raise RuntimeError(f"wrk failed ({completed.returncode}):\n{completed.stdout[-2000:]}\n{completed.stderr[-2000:]}")
+    stats = json.loads(line.split(" ", 1)[1])
+    wall = stats["duration_us"] / 1e6
+    return {
+        "n": stats["requests"], "p50_ms": stats["p50_ms"], "p95_ms": stats["p95_ms"], "p99_ms": stats["p99_ms"],
+        "max_ms": stats["max_ms"],
+        "requests_per_second": round(stats["requests"] / wall, 1) if wall else 0.0,
+        "seconds": round(wall, 1), "threads": threads,
+        "errors": {kind: count for kind, count in stats["errors"].items() if count},
+    }
+
+
+class AccessLog:
+    """gunicorn's access log (``ACCESS_LOG_FORMAT``), read a run at a time by file offset."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.offset = 0
+
+    def _size(self) -> int:
+        return self.path.stat().st_size if self.path.exists() else 0
+
+    def settle(self) -> None:
+        """Wait until requests still in flight at the end of a run have been logged."""
+        size, deadline = -1, time.time() + 10
+        while time.time() < deadline:
+            time.sleep(0.3)
+            now = self._size()
+            if now == size:
+                return
+            size = now
+
+    def take(self) -> list[tuple[int, float, str]]:
+        """(status, server milliseconds, path with query) of the lines since the last take."""
+        self.settle()
+        with self.path.open("rb") as handle:
+            handle.seek(self.offset)
+            data = handle.read()
+        self.offset += len(data)
+        lines = []
+        for raw in data.decode("utf-8", errors="replace").splitlines():
+            parts = raw.split("\t")
+            if len(parts) != 4:
+                continue
+            request = parts[3].split(" ")
+            lines.append((int(parts[0]), int(parts[1]) / 1000, request[1] if len(request) > 1 else ""))
+        return lines
+
+
+def _server_side(lines: list[tuple[int, float, str]], pages: dict[str, str]) -> dict:
+    """Per-page p50/p95 of the server's own request times (200 responses), and the statuses."""
+    by_path: dict[str, list[float]] = {}
+    statuses: dict[str, int] = {}
+    for status, ms, path in lines:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+        if status == 200:
+            by_path.setdefault(path, []).append(ms)
+    return {
+        "pages": {name: _percentiles(by_path.get(path, [])) for name, path in pages.items()},
+        "all": _percentiles([ms for path in pages.values() for ms in by_path.get(path, [])]),
+        "statuses": statuses,
+    }
+
+
+def _check_pages(port: int, paths: list[str], cookie: str) -> dict[str, str]:
+    """Each path once with the session cookie: the status (and where a redirect goes)."""
+    import http.client
+
+    found = {}
+    for path in paths:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        try:
+            conn.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+            response = conn.getresponse()
+            response.read()
+            found[path] = str(response.status) + (f" → {response.getheader('Location')}"
+                                                  if 300 <= response.status < 400 else "")
+        except (OSError, http.client.HTTPException) as error:
+            found[path] = f"error: {error}"
+        finally:
+            conn.close()
+    return found
+
+
+def run_load(data_dir: Path, size: dict, workers: int, database_url: str | None = None,
+             client: str = "auto") -> dict:
     """(c): gunicorn on the large data set, N clients for S seconds over the pages, then the
-    same clients on a trivial page (the login form: no database, same middleware)."""
+    same clients on a trivial page (the login form: no database, same middleware), then the
+    pages without pauses. The clients are wrk (C, outside this process) when installed, else
+    Python threads in this process; per-page times come from gunicorn's access log with wrk
+    (it does not time per path) and from the clients with the Python fallback."""
+    found = wrk_client() if client in ("auto", "wrk") else None
+    if client == "wrk" and found is None:
+        raise RuntimeError("--load-client wrk: wrk is not installed (apt-get install wrk)")
     session = child("session", data_dir, database_url=database_url)
     port = _free_port()
     env = _child_env(data_dir, database_url)
     env["DANGJIAN_CONN_MAX_AGE"] = env.get("DANGJIAN_CONN_MAX_AGE", "60")
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    log = AccessLog(data_dir / "access.log")
+    if log.path.exists():
+        log.path.unlink()
     server = subprocess.Popen(
         [str(gunicorn), "dangjian.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--worker-class", "sync", "--keep-alive", "30",
-         "--log-level", "warning", "--chdir", str(ROOT)],
+         "--log-level", "warning", "--chdir", str(ROOT),
+         "--access-logfile", str(log.path), "--access-logformat", ACCESS_LOG_FORMAT],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
+    pages = session["pages"]
+    paths = list(pages.values())
+    trivial_path = "/accounts/login/"
+    think = tuple(size["think"])
+    base = {
+        "server": f"gunicorn, {workers} sync workers",
+        "client": found[1] if found else "python threads",
+        "clients": size["clients"],
+        "seconds": size["seconds"],
+        "think_seconds": list(think),
+    }
     try:
         _wait_for(port, server)
-        pages = session["pages"]
-        paths = list(pages.values())
-        _hammer(port, paths + ["/accounts/login/"], session["cookie"], min(size["clients"], 4), 1.0)  # warm-up
-        think = tuple(size["think"])
-        loaded = _hammer(port, paths, session["cookie"], size["clients"], size["seconds"], think)
-        trivial = _hammer(port, ["/accounts/login/"], session["cookie"], size["clients"], size["trivial_seconds"],
-                          think)
-        # The same clients without pauses: what the server sustains when every client waits on it.
-        saturated = _hammer(port, paths, session["cookie"], size["clients"], size["saturation_seconds"])
+        # Every page must answer 200 with the session: a redirect to the login page would be
+        # timed as a (fast) page otherwise.
+        check = _check_pages(port, paths + [trivial_path], session["cookie"])
+        if any(status != "200" for status in check.values()):
+            return {**base, "failed": "not every page answers 200 with the session cookie", "check": check,
+                    "pages": {}, "all_pages": {"n": 0, "p50_ms": None, "p95_ms": None},
+                    "errors": {path: status for path, status in check.items() if status != "200"}}
+        _hammer(port, paths + [trivial_path], session["cookie"], min(size["clients"], 4), 1.0)  # warm-up
+        log.take()
+        if found:
+            exe = found[0]
+            loaded = _wrk(exe, port, paths, session["cookie"], size["clients"], size["seconds"], think,
+                          data_dir, "paced")
+            loaded_log = _server_side(log.take(), pages)
+            trivial = _wrk(exe, port, [trivial_path], session["cookie"], size["clients"],
+                           size["trivial_seconds"], think, data_dir, "trivial")
+            trivial_log = _server_side(log.take(), {"login": trivial_path})
+            saturated = _wrk(exe, port, paths, session["cookie"], size["clients"], size["saturation_seconds"],
+                             None, data_dir, "saturated")
+            saturated_log = _server_side(log.take(), pages)
+        else:
+            loaded = _hammer(port, paths, session["cookie"], size["clients"], size["seconds"], think)
+            loaded_log = _server_side(log.take(), pages)
+            trivial = _hammer(port, [trivial_path], session["cookie"], size["clients"], size["trivial_seconds"],
+                              think)
+            trivial_log = _server_side(log.take(), {"login": trivial_path})
+            saturated = _hammer(port, paths, session["cookie"], size["clients"], size["saturation_seconds"])
+            saturated_log = _server_side(log.take(), pages)
     finally:
         server.terminate()
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-    all_pages = [ms for values in loaded["latencies"].values() for ms in values]
-    per_page = {name: _percentiles(loaded["latencies"][path]) for name, path in pages.items()}
-    triv = _percentiles(trivial["latencies"]["/accounts/login/"])
-    overall = _percentiles(all_pages)
-    saturated_all = _percentiles([ms for values in saturated["latencies"].values() for ms in values])
+    server_side = {"all_pages": loaded_log["all"], "trivial": trivial_log["all"], "saturation": saturated_log["all"],
+                   "statuses": {"paced": loaded_log["statuses"], "trivial": trivial_log["statuses"],
+                                "saturated": saturated_log["statuses"]}}
+    if found:
+        overall, triv, saturated_all = loaded, trivial, saturated
+        errors = {f"{run}: {kind}": count for run, stats in
+                  (("paced", loaded), ("trivial", trivial), ("saturated", saturated))
+                  for kind, count in stats["errors"].items()}
+        per_page, pages_source = loaded_log["pages"], "server"
+        rates = (loaded["requests_per_second"], trivial["requests_per_second"], saturated["requests_per_second"])
+        extra = {"wrk_threads": loaded["threads"]}
+        strip = ("errors", "threads", "requests_per_second")
+        overall, triv, saturated_all = ({k: v for k, v in s.items() if k not in strip}
+                                        for s in (overall, triv, saturated_all))
+    else:
+        overall = _percentiles([ms for values in loaded["latencies"].values() for ms in values])
+        triv = _percentiles(trivial["latencies"][trivial_path])
+        saturated_all = _percentiles([ms for values in saturated["latencies"].values() for ms in values])
+        errors = {**loaded["errors"], **trivial["errors"], **saturated["errors"]}
+        per_page = {name: _percentiles(loaded["latencies"][path]) for name, path in pages.items()}
+        pages_source = "client"
+        rates = (loaded["requests_per_second"], trivial["requests_per_second"], saturated["requests_per_second"])
+        extra = {}
     return {
-        "server": f"gunicorn, {workers} sync workers",
-        "clients": size["clients"],
-        "seconds": size["seconds"],
-        "think_seconds": list(think),
-        "saturation": {**saturated_all, "requests_per_second": saturated["requests_per_second"],
-                       "seconds": size["saturation_seconds"]},
+        **base,
+        **extra,
+        "check": check,
+        "saturation": {**saturated_all, "requests_per_second": rates[2], "seconds": size["saturation_seconds"]},
         "pages": per_page,
+        "pages_source": pages_source,
         "all_pages": overall,
-        "requests_per_second": loaded["requests_per_second"],
-        "trivial": {**triv, "requests_per_second": trivial["requests_per_second"]},
+        "requests_per_second": rates[0],
+        "trivial": {**triv, "requests_per_second": rates[1]},
         "p95_vs_trivial": round(overall["p95_ms"] / triv["p95_ms"], 2)
         if overall["p95_ms"] and triv["p95_ms"] else None,
-        "errors": {**loaded["errors"], **trivial["errors"], **saturated["errors"]},
+        "server_side": server_side,
+        "errors": errors,
     }
 
 
@@ -1120,18 +1381,36 @@ def print_table(results: dict) -> None:
     if load:
         think = load.get("think_seconds")
         pause = f"，每次请求间隔 {think[0]}–{think[1]} s" if think else ""
-        print(f"(c) 页面延迟（{load['server']}，{load['clients']} 个并发客户端{pause}，{load['seconds']:.0f} s）")
-        for name, stats in load["pages"].items():
-            print(f"    {name:<28} p50 {stats['p50_ms']!s:>7} ms   p95 {stats['p95_ms']!s:>7} ms   n={stats['n']}")
-        print(f"    {'全部页面':<28} p50 {load['all_pages']['p50_ms']!s:>7} ms   p95 "
-              f"{load['all_pages']['p95_ms']!s:>7} ms   {load['requests_per_second']} 请求/秒")
-        print(f"    {'对照：登录页（无查询）':<24} p50 {load['trivial']['p50_ms']!s:>7} ms   p95 "
-              f"{load['trivial']['p95_ms']!s:>7} ms   {load['trivial']['requests_per_second']} 请求/秒   "
-              f"p95 比值 {load['p95_vs_trivial']}×")
-        if load.get("saturation"):
-            sat = load["saturation"]
-            print(f"    {'不间断请求（饱和）':<25} p50 {sat['p50_ms']!s:>7} ms   p95 {sat['p95_ms']!s:>7} ms   "
-                  f"{sat['requests_per_second']} 请求/秒")
+        client = load.get("client", "python threads")
+        print(f"(c) 页面延迟（{load['server']}；客户端 {client}，{load['clients']} 个连接{pause}，"
+              f"{load['seconds']:.0f} s）")
+        if load.get("failed"):
+            print(f"    未测：{load['failed']}：{load.get('check')}")
+        else:
+            side = "服务器端（gunicorn 访问日志）" if load.get("pages_source") == "server" else "客户端"
+            print(f"    各页面，{side}：")
+            for name, stats in load["pages"].items():
+                print(f"    {name:<28} p50 {stats['p50_ms']!s:>7} ms   p95 {stats['p95_ms']!s:>7} ms   n={stats['n']}")
+
+            def p99(stats: dict) -> str:
+                return f"   p99 {stats['p99_ms']!s:>7} ms" if stats.get("p99_ms") is not None else ""
+
+            print(f"    客户端测得：")
+            print(f"    {'全部页面':<28} p50 {load['all_pages']['p50_ms']!s:>7} ms   p95 "
+                  f"{load['all_pages']['p95_ms']!s:>7} ms{p99(load['all_pages'])}   "
+                  f"{load['requests_per_second']} 请求/秒")
+            print(f"    {'对照：登录页（无查询）':<24} p50 {load['trivial']['p50_ms']!s:>7} ms   p95 "
+                  f"{load['trivial']['p95_ms']!s:>7} ms{p99(load['trivial'])}   "
+                  f"{load['trivial']['requests_per_second']} 请求/秒   p95 比值 {load['p95_vs_trivial']}×")
+            if load.get("saturation"):
+                sat = load["saturation"]
+                print(f"    {'不间断请求（饱和）':<25} p50 {sat['p50_ms']!s:>7} ms   p95 {sat['p95_ms']!s:>7} ms"
+                      f"{p99(sat)}   {sat['requests_per_second']} 请求/秒")
+            server = load.get("server_side")
+            if server:
+                print(f"    服务器端：全部页面 p50 {server['all_pages']['p50_ms']} / p95 {server['all_pages']['p95_ms']} ms，"
+                      f"登录页 p50 {server['trivial']['p50_ms']} / p95 {server['trivial']['p95_ms']} ms，"
+                      f"饱和 p50 {server['saturation']['p50_ms']} / p95 {server['saturation']['p95_ms']} ms")
         if load["errors"]:
             print(f"    错误：{load['errors']}")
     imp = results.get("import")
@@ -1222,7 +1501,7 @@ def run_sections(args, size: dict, work: Path, pg_url: str, workers: int, wanted
 
     if wanted("load"):
         _log(f"(c) load: {size['load']['clients']} clients × {size['load']['seconds']} s, {workers} workers …")
-        results["load"] = run_load(work / "large", size["load"], workers)
+        results["load"] = run_load(work / "large", size["load"], workers, client=args.load_client)
 
     if wanted("import") or args.pg_import:
         _log(f"(d) import {size['workbook']} …")
@@ -1257,6 +1536,8 @@ def main(argv: list[str] | None = None) -> int:
                              "merged into the existing results file")
     parser.add_argument("--work", type=Path, default=None, help="keep the databases in this directory")
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default 2 × cores + 1)")
+    parser.add_argument("--load-client", choices=("auto", "wrk", "python"), default="auto",
+                        help="(c)'s clients: wrk when installed (auto), or Python threads in this process")
     parser.add_argument("--reuse", action="store_true",
                         help="with --work: use the hospitals already built there (same size) instead of rebuilding")
     # child options

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -142,17 +143,52 @@ def test_tiny_run_writes_results_with_every_section(tmp_path):
     assert {"meta", "datasets", "report", "queries", "load", "import", "bureau", "targets"} <= set(results)
     report = results["report"]
     assert {"report_seconds", "sql_seconds", "ratio", "queries", "figures", "mismatches"} <= set(report)
-    assert report["mismatches"] == [] and report["figures_checked_against_sql"] > 0
+    assert report["mismatches"] == [] and report["mismatch_count"] == 0
+    # Every figure of the report is recomputed by bare SQL, except the listed non-aggregates.
+    not_covered = report["figures_not_covered"]
+    assert not_covered["unexpected"] == []
+    assert report["figures_checked_against_sql"] + not_covered["count"] == report["report_figures_both_years"]
+    families = report["checked_by_family"]
+    assert {"org", "members", "meetings", "attendance", "development", "elections", "rectification",
+            "decisions", "services", "evaluations", "ethics", "honours", "brands", "cultivation", "opinion",
+            "implementation", "integrity"} <= set(families)
+    # more than the headline and per-branch families (members, 三会一课, 参会率) covered before
+    branches = report["branches"]
+    assert report["figures_checked_against_sql"] > 2 * (3 * branches + 40)
+    assert families["development"] >= 2 * (4 + branches)
     queries = results["queries"]
     assert queries["pages"] > 20 and set(queries["table"]) >= {"report: compute_figures",
                                                                "admin organizations:member_list"}
     assert queries["statuses"]["admin organizations:member_list"] == 200
     load = results["load"]
+    assert "failed" not in load, load.get("check")
+    assert set(load["check"].values()) == {"200"}  # every page answered 200 with the session
     assert {"p50_ms", "p95_ms", "n"} <= set(load["all_pages"]) and "trivial" in load
-    assert load["all_pages"]["n"] > 0
+    assert load["all_pages"]["n"] > 0 and load["errors"] == {}
+    if shutil.which("wrk"):
+        assert load["client"].startswith("wrk ") and load["pages_source"] == "server"
+        assert {"p99_ms", "max_ms"} <= set(load["all_pages"]) and load["wrk_threads"] >= 1
+    else:
+        assert load["client"] == "python threads" and load["pages_source"] == "client"
+    assert sum(stats["n"] for stats in load["pages"].values()) > 0
+    assert load["server_side"]["all_pages"]["n"] > 0
     imp = results["import"]
     assert imp["all_written"] and imp["bad_workbook"]["rows_written"] == 0
     assert imp["total_rows"] == sum(imp["rows"].values())
     assert results["bureau"] is None
     assert [t["met"] for t in results["targets"]][-1] is None  # (e) not run
     assert "查询数" in completed.stdout
+
+    # The Python-thread fallback (no wrk), re-measuring only (c) on the hospital already built.
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--size", "tiny", "--out", str(out),
+         "--work", str(tmp_path / "work"), "--only", "load", "--reuse", "--load-client", "python"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "reusing the large hospital" in completed.stdout
+    rerun = json.loads(out.read_text(encoding="utf-8"))
+    load = rerun["load"]
+    assert load["client"] == "python threads" and load["pages_source"] == "client"
+    assert load["all_pages"]["n"] > 0 and load["errors"] == {}
+    assert rerun["report"] == report  # merged: the other sections are kept
