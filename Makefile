@@ -32,6 +32,7 @@ check: $(STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || echo "wrk is not installed: (c) uses Python client threads in the benchmark process (apt-get install wrk)"
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
