@@ -61,6 +61,14 @@ class LedgerListView(LoginRequiredMixin, FilterView):
         wanted = self.request.GET.get("sort", "")
         return wanted if wanted.removeprefix("-") in self.sort_keys() else ""
 
+    def get_filterset(self, filterset_class):
+        from .filters import use_cached_choices
+
+        filterset = super().get_filterset(filterset_class)
+        # Every list's filter form, LedgerFilterSet or not: options kept per data version.
+        use_cached_choices(filterset.form)
+        return filterset
+
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         sort = self.current_sort()
