@@ -17,10 +17,14 @@ How the numbers are computed, and why it is done this way:
   问题编号, 事项编号, 组织编码, and 姓名 with the masked 身份证号 for 发展党员), so every number
   in a report can be traced back to its ledger rows; ``pks`` keeps the primary keys for the
   report page's record list.
-* 参会记录 — a hundred thousand rows a year in a large hospital, millions in a county bureau — are
-  the exception: they are counted in SQL by organisation and status (:class:`Tally`), and the
-  records of their figures are read only when someone asks for them (:class:`DeferredRecords`:
-  the figure's record page, the JSON export).
+* The large datasets — 党员 (10⁵ in a county bureau), 组织生活 (10⁵ a year), 参会记录 (10⁵ a year
+  in a large hospital, millions in a bureau) and 评议考核 — are instead counted in SQL, grouped by
+  organisation and by the columns their figures select on (:class:`Tally`). Their figures add up
+  tallies; the records of such a figure are read only when someone asks for them
+  (:class:`DeferredRecords`: the figure's record page, the JSON export), in ONE query per dataset
+  (:class:`TallySource`), and are exactly the rows of the figure's tallies: a record belongs to
+  the tally with its organisation and its grouping columns (``key``), computed by the same SQL
+  expressions in both queries.
 * Election overdue and 三重一大 quorum come from the pure rules package (``dangjian.rules``).
 
 Keys marked "spec" are those of the ledger-workbook spec ("Report figure keys"); they are stable.
@@ -119,61 +123,57 @@ class OrgRow:
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """A number of ledger rows counted in SQL: those of one organisation with one status."""
+    """A number of ledger rows counted in SQL: those of one organisation (``org_id``) with the
+    same values of the dataset's grouping columns (``key``, as SQL returns them). ``data`` holds
+    the columns the figures select on, derived from ``key``."""
 
+    dataset: str
     org_id: int
-    status: str
+    key: tuple
+    data: dict[str, Any]
     n: int
+
+    def __getitem__(self, name: str) -> Any:
+        return self.data[name]
+
+
+def _size(rows: list[Row] | list[Tally]) -> int:
+    """How many ledger rows a selection counts."""
+    if rows and isinstance(rows[0], Tally):
+        return sum(t.n for t in rows)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class TallySource:
+    """How a dataset counted in SQL lists its rows when a figure's records are asked for.
+
+    ``records(ctx, org_ids)`` returns ``(pk, organisation id, identifier, *key)`` in the order a
+    figure lists its records, for the organisations ``org_ids`` or, with None, the whole
+    subtree. A dataset that cannot narrow to organisations (``narrows`` False) is always read
+    whole."""
+
+    records: Callable[[Context, list[int] | None], Iterable[tuple]]
+    narrows: bool = True
 
 
 class DeferredRecords:
     """The records of a figure counted in SQL: the number is known at once, the identifiers and
-    primary keys are read (one query) only when first needed — the figure's record page or the
-    JSON export. ``query`` returns ``values_list("pk", "<organisation id>", …)``; ``ident`` turns
-    the remaining columns into the identifier shown.
+    primary keys are read only when first needed — the figure's record page or the JSON export.
+    ``load`` returns ``(identifier, pk)`` pairs."""
 
-    A part (one 党支部's records, ``org_ids``) ``within`` the whole subtree's records takes its
-    rows from the whole when that is already read, so exporting every figure costs one query,
-    not one per 党支部."""
-
-    def __init__(self, count: int, query: Callable[[], Any], ident: Callable[..., str], *,
-                 within: DeferredRecords | None = None, org_ids: Iterable[int] = ()):
+    def __init__(self, count: int, load: Callable[[], list[tuple[str, int]]]):
         self.count = count
-        self._query = query
-        self._ident = ident
-        self._within = within
-        self._org_ids = tuple(org_ids)
-        self._rows: list[tuple] | None = None
+        self._load_rows = load
         self._loaded: tuple[tuple[str, ...], tuple[int, ...]] | None = None
 
     def __len__(self) -> int:
         return self.count
 
-    def _read(self) -> list[tuple]:
-        if self._rows is None:
-            whole = self._within
-            if not self.count:
-                self._rows = []
-            elif whole is not None and whole._rows is not None:
-                positions = whole._positions_by_org()
-                picked = sorted(i for org_id in self._org_ids for i in positions.get(org_id, ()))
-                self._rows = [whole._rows[i] for i in picked]
-            else:
-                self._rows = list(self._query())
-        return self._rows
-
-    def _positions_by_org(self) -> dict[int, list[int]]:
-        cache = self.__dict__.get("_by_org")
-        if cache is None:
-            cache = self.__dict__["_by_org"] = {}
-            for i, row in enumerate(self._read()):
-                cache.setdefault(row[1], []).append(i)
-        return cache
-
     def _load(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
         if self._loaded is None:
-            rows = self._read()
-            self._loaded = tuple(self._ident(*r[2:]) for r in rows), tuple(r[0] for r in rows)
+            rows = self._load_rows() if self.count else []
+            self._loaded = tuple(ident for ident, _pk in rows), tuple(pk for _ident, pk in rows)
         return self._loaded
 
     @property
@@ -200,8 +200,22 @@ class Context:
     start: dt.date
     end: dt.date
     orgs: list[OrgRow] = field(default_factory=list)
-    rows: dict[str, list[Row] | list[Tally]] = field(default_factory=dict)  # Tally: 参会记录
+    rows: dict[str, list[Row] | list[Tally]] = field(default_factory=dict)  # Tally: see TALLIED
     _rule_configs: dict[int, rules.RuleConfig] | None = None
+    _records: dict[str, list[tuple]] = field(default_factory=dict)
+
+    def records(self, dataset: str, org_ids: list[int] | None = None) -> list[tuple]:
+        """The rows of a dataset counted in SQL (see :class:`TallySource`): read whole once and
+        kept, so listing every figure's records costs one query per dataset; or, until then,
+        only those of ``org_ids`` (one 党支部's record page)."""
+        whole = self._records.get(dataset)
+        if whole is not None:
+            return whole
+        source = TALLIED[dataset]
+        if org_ids is not None and source.narrows:
+            return list(source.records(self, org_ids))
+        whole = self._records[dataset] = list(source.records(self, None))
+        return whole
 
     def rule_configs(self) -> dict[int, rules.RuleConfig]:
         """Each organisation's effective rules (its overrides and its ancestors'), one query."""
@@ -265,61 +279,127 @@ def _load_orgs(ctx: Context) -> None:
     ]
 
 
-def _load_members(ctx: Context) -> list[Row]:
-    rows = []
-    # Each member counts for the organisation they belonged to at year end (组织关系转接:
-    # transfers.selectors, one query), not the one they are in today.
-    for pk, org_id, no, name, category, joined, full_on, post, dual in members_in_subtree_on(
-        ctx.org.path, ctx.end,
-        ("member_no", "name", "category", "joined_on", "full_member_on", "party_post", "is_dual_leader"),
-    ):
-        # A member counts at year end unless they joined after it.
-        if joined is not None and joined > ctx.end:
-            continue
+def _tallies(dataset: str, counts: dict[tuple[int, tuple], int],
+             derive: Callable[[tuple], dict[str, Any]]) -> list[Tally]:
+    return [Tally(dataset, org_id, key, derive(key), n) for (org_id, key), n in counts.items()]
+
+
+def _add_counts(counts: dict[tuple[int, tuple], int], grouped: Iterable[tuple]) -> None:
+    """Add ``(organisation id, *key, n)`` rows (a GROUP BY's) to ``counts``."""
+    for org_id, *key, n in grouped:
+        group = (org_id, tuple(key))
+        counts[group] = counts.get(group, 0) + n
+
+
+# ---- 党员 -------------------------------------------------------------------------------------
+# Grouping columns: 预备党员 at year end, 党内职务, 双带头人, and the name of a 书记 (so that the
+# lectures of each branch's secretaries can be recognised; other members group by "" there).
+_MEMBER_KEY = ("probationary", "party_post", "is_dual_leader", "secretary_name")
+
+
+def _members_queryset(ctx: Context):
+    """The members that count at year end (not those who joined after it), with the key."""
+    from django.db.models import BooleanField, Case, CharField, F, Q, Value, When
+
+    return Member.objects.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=ctx.end)).annotate(
         # 预备党员 at year end: still 预备 today, or 转正 only after the year ended.
-        probationary = category == MemberCategory.PROBATIONARY or (full_on is not None and full_on > ctx.end)
-        rows.append(Row(pk, no, org_id, {
-            "probationary": probationary, "secretary": (post or "").strip() == "书记", "dual": dual,
-            "name": name,
-        }))
-    return rows
-
-
-def _load_events(ctx: Context) -> list[Row]:
-    return [
-        Row(pk, code, org_id, {"type": event_type, "date": day, "lecturer": (lecturer or "").strip()})
-        for pk, code, org_id, event_type, day, lecturer in OrgLifeEvent.objects.filter(
-            organization__path__startswith=ctx.org.path, date__range=(ctx.start, ctx.end)
-        ).order_by("date", "code").values_list(
-            "pk", "code", "organization_id", "event_type", "date", "lecturer"
-        )
-    ]
-
-
-def _attendance_rows(path: str, start: dt.date, end: dt.date, org_ids: list[int] | None = None):
-    """参会记录 of the organisations under ``path`` (or of ``org_ids``) whose event is dated in
-    the range, in the order the records of a figure are listed."""
-    found = Attendance.objects.filter(event__date__range=(start, end))
-    if org_ids is None:
-        found = found.filter(event__organization__path__startswith=path)
-    else:
-        found = found.filter(event__organization_id__in=org_ids)
-    return found.order_by("event__date", "event__code", "member__member_no").values_list(
-        "pk", "event__organization_id", "event__code", "member__member_no"
+        probationary=Case(
+            When(Q(category=MemberCategory.PROBATIONARY) | Q(full_member_on__gt=ctx.end), then=Value(True)),
+            default=Value(False), output_field=BooleanField(),
+        ),
+        secretary_name=Case(When(party_post__contains="书记", then=F("name")), default=Value(""),
+                            output_field=CharField()),
     )
 
 
+def _member_data(key: tuple) -> dict[str, Any]:
+    probationary, post, dual, name = key
+    secretary = (post or "").strip() == "书记"
+    return {"probationary": bool(probationary), "secretary": secretary, "dual": bool(dual),
+            "name": name if secretary else ""}
+
+
+def _load_members(ctx: Context) -> list[Tally]:
+    """Members counted at year end in the organisation they belonged to then (组织关系转接): those
+    never transferred are grouped in SQL where they are now; the few with a transfer are placed
+    by ``transfers.selectors`` (one query) and counted here."""
+    from dangjian.transfers.selectors import never_moved
+
+    members = _members_queryset(ctx)
+    counts: dict[tuple[int, tuple], int] = {}
+    _add_counts(counts, never_moved(ctx.org.path, members).order_by()
+                .values_list("organization_id", *_MEMBER_KEY).annotate(n=Count("pk")))
+    _add_counts(counts, ((org_id, *key, 1) for _pk, org_id, *key in members_in_subtree_on(
+        ctx.org.path, ctx.end, _MEMBER_KEY, members=members, moved_only=True)))
+    return _tallies("members", counts, _member_data)
+
+
+def _member_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+    for pk, org_id, member_no, *key in members_in_subtree_on(
+        ctx.org.path, ctx.end, ("member_no", *_MEMBER_KEY), members=_members_queryset(ctx)
+    ):
+        yield pk, org_id, member_no, *key
+
+
+# ---- 组织生活 ---------------------------------------------------------------------------------
+# Grouping columns: the type, and the 讲课人 of a 党课 (whether a branch's secretary lectured).
+_EVENT_KEY = ("event_type", "lecture_by")
+
+
+def _events_queryset(ctx: Context, org_ids: list[int] | None = None):
+    from django.db.models import Case, CharField, F, Value, When
+
+    found = OrgLifeEvent.objects.filter(date__range=(ctx.start, ctx.end))
+    if org_ids is None:
+        found = found.filter(organization__path__startswith=ctx.org.path)
+    else:
+        found = found.filter(organization_id__in=org_ids)
+    return found.annotate(lecture_by=Case(
+        When(event_type=EventType.PARTY_LECTURE, then=F("lecturer")), default=Value(""),
+        output_field=CharField(),
+    ))
+
+
+def _event_data(key: tuple) -> dict[str, Any]:
+    return {"type": key[0], "lecturer": (key[1] or "").strip()}
+
+
+def _load_events(ctx: Context) -> list[Tally]:
+    counts: dict[tuple[int, tuple], int] = {}
+    _add_counts(counts, _events_queryset(ctx).order_by()
+                .values_list("organization_id", *_EVENT_KEY).annotate(n=Count("pk")))
+    return _tallies("events", counts, _event_data)
+
+
+def _event_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+    return _events_queryset(ctx, org_ids).order_by("date", "code").values_list(
+        "pk", "organization_id", "code", *_EVENT_KEY
+    )
+
+
+# ---- 参会记录 ---------------------------------------------------------------------------------
+
+
+def _attendance_queryset(ctx: Context, org_ids: list[int] | None = None):
+    found = Attendance.objects.filter(event__date__range=(ctx.start, ctx.end))
+    if org_ids is None:
+        return found.filter(event__organization__path__startswith=ctx.org.path)
+    return found.filter(event__organization_id__in=org_ids)
+
+
 def _load_attendance(ctx: Context) -> list[Tally]:
-    """参会记录 counted in SQL by organisation and status: a large hospital has ~10⁵ rows a year
-    and a county bureau ~10⁶, too many to read into Python for a rate. The identifiers of the
-    rows a figure counts are read only when someone asks for them (:class:`DeferredRecords`)."""
-    return [
-        Tally(org_id, status, n)
-        for org_id, status, n in Attendance.objects.filter(
-            event__organization__path__startswith=ctx.org.path,
-            event__date__range=(ctx.start, ctx.end),
-        ).order_by().values_list("event__organization_id", "status").annotate(n=Count("pk"))
-    ]
+    """参会记录 counted by organisation and status: a rate needs nothing more."""
+    counts: dict[tuple[int, tuple], int] = {}
+    _add_counts(counts, _attendance_queryset(ctx).order_by()
+                .values_list("event__organization_id", "status").annotate(n=Count("pk")))
+    return _tallies("attendance", counts, lambda key: {"status": key[0]})
+
+
+def _attendance_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+    for pk, org_id, code, member_no, status in _attendance_queryset(ctx, org_ids).order_by(
+        "event__date", "event__code", "member__member_no"
+    ).values_list("pk", "event__organization_id", "event__code", "member__member_no", "status"):
+        yield pk, org_id, f"{code}/{member_no}", status
 
 
 def _load_development(ctx: Context) -> list[Row]:
@@ -508,8 +588,9 @@ def _load_integrity_education(ctx: Context) -> list[Row]:
     ]
 
 
-#: dataset name → (model whose rows it reads, loader). One query each.
-DATASETS: dict[str, tuple[type[Model], Callable[[Context], list[Row]]]] = {
+#: dataset name → (model whose rows it reads, loader). One query each (党员: two, see
+#: ``_load_members``).
+DATASETS: dict[str, tuple[type[Model], Callable[[Context], list[Row] | list[Tally]]]] = {
     "members": (Member, _load_members),
     "events": (OrgLifeEvent, _load_events),
     "attendance": (Attendance, _load_attendance),
@@ -550,9 +631,9 @@ def _elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
 # --------------------------------------------------------------------------------------------
 
 #: A selection: given the context and one expansion parameter, the rows a figure counts (or,
-#: for rows counted in SQL, their deferred records) and its value (``None`` for a rate with
-#: nothing to divide).
-Selection = tuple["list[Row] | DeferredRecords", int | Decimal | None]
+#: for a dataset counted in SQL, the tallies of those rows) and its value (``None`` for a rate
+#: with nothing to divide).
+Selection = tuple["list[Row] | list[Tally]", int | Decimal | None]
 
 
 @dataclass(frozen=True)
@@ -597,16 +678,17 @@ class FigureDef:
             raise ValueError(self.per)
 
 
-def _count(rows: list[Row]) -> Selection:
-    return rows, len(rows)
+def _count(rows: list[Row] | list[Tally]) -> Selection:
+    return rows, _size(rows)
 
 
-def _rate(part: list[Row], whole: list[Row]) -> Selection:
+def _rate(part: list[Row] | list[Tally], whole: list[Row] | list[Tally]) -> Selection:
     """A rate counts its whole: the records are the denominator's rows."""
-    return whole, rules.percentage(len(part), len(whole))
+    return whole, rules.percentage(_size(part), _size(whole))
 
 
 def _in_branch(ctx: Context, rows: list[Row] | list[Tally], branch: OrgRow) -> list[Row] | list[Tally]:
+    """The rows (or tallies) of one 党支部 and its 党小组."""
     # Performance: the rows are grouped by branch once per list (not scanned once per branch,
     # which made a report O(rows × branches)). The cache keeps a reference to ``rows`` so that
     # its id cannot be reused by another list while the entry exists.
@@ -620,8 +702,9 @@ def _in_branch(ctx: Context, rows: list[Row] | list[Tally], branch: OrgRow) -> l
     return list(entry[1].get(branch.pk, ()))
 
 
-def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row]:
-    """The rows of a dataset whose columns have the ``wanted`` values, in the dataset's order.
+def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row] | list[Tally]:
+    """The rows (or tallies) of a dataset whose columns have the ``wanted`` values, in the
+    dataset's order.
 
     Performance: each dataset is grouped once per set of columns (not scanned once per figure
     and per grade, type or branch). The returned list is shared: callers must not change it."""
@@ -635,7 +718,7 @@ def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row]:
     return groups.get(tuple(wanted[n] for n in names), [])
 
 
-def _events(ctx: Context, *types: str) -> list[Row]:
+def _events(ctx: Context, *types: str) -> list[Tally]:
     if len(types) == 1:
         return _where(ctx, "events", type=types[0])
     # The same selection is asked for once per branch: compute it once per context.
@@ -650,16 +733,15 @@ def _secretary_names(ctx: Context) -> dict[int, set[str]]:
     names = ctx.__dict__.get("_secretary_names")
     if names is None:
         names = {}
-        for row in ctx.rows["members"]:
-            if row["secretary"]:
-                branch = ctx.branch_id_of(row.org_id)
-                if branch is not None:
-                    names.setdefault(branch, set()).add(row["name"])
+        for tally in _where(ctx, "members", secretary=True):
+            branch = ctx.branch_id_of(tally.org_id)
+            if branch is not None:
+                names.setdefault(branch, set()).add(tally["name"])
         ctx.__dict__["_secretary_names"] = names
     return names
 
 
-def _lectures_by_secretaries(ctx: Context) -> list[Row]:
+def _lectures_by_secretaries(ctx: Context) -> list[Tally]:
     secretaries = _secretary_names(ctx)
     return [
         r for r in _events(ctx, EventType.PARTY_LECTURE)
@@ -672,40 +754,21 @@ def _branches_without_secretary_lecture(ctx: Context) -> list[Row]:
     return _org_rows(ctx, [b for b in ctx.branches() if b.pk not in lectured])
 
 
-def _attendance_ident(event_code: str, member_no: str) -> str:
-    return f"{event_code}/{member_no}"
-
-
-def _attendance(ctx: Context, branch: OrgRow | None = None) -> tuple[int, int, DeferredRecords]:
-    """参会记录 of the subtree (or of one 党支部): how many, how many 出席, and the records."""
+def _attendance(ctx: Context, branch: OrgRow | None = None) -> tuple[list[Tally], int, int]:
+    """参会记录 of the subtree (or of one 党支部): their tallies, how many, how many 出席."""
     tallies = ctx.rows["attendance"] if branch is None else _in_branch(ctx, ctx.rows["attendance"], branch)
-    total = sum(t.n for t in tallies)
-    present = sum(t.n for t in tallies if t.status == AttendanceStatus.PRESENT)
-    whole = ctx.__dict__.get("_attendance_records")
-    if whole is None:
-        whole = ctx.__dict__["_attendance_records"] = DeferredRecords(
-            sum(t.n for t in ctx.rows["attendance"]),
-            lambda: _attendance_rows(ctx.org.path, ctx.start, ctx.end), _attendance_ident,
-        )
-    if branch is None:
-        return total, present, whole
-    org_ids = ctx.org_ids_in_branch(branch.pk)
-    records = DeferredRecords(
-        total, lambda: _attendance_rows(ctx.org.path, ctx.start, ctx.end, org_ids), _attendance_ident,
-        within=whole, org_ids=org_ids,
-    )
-    return total, present, records
+    present = sum(t.n for t in tallies if t["status"] == AttendanceStatus.PRESENT)
+    return tallies, _size(tallies), present
 
 
 def _attendance_rate(ctx: Context, branch: OrgRow | None = None) -> Selection:
     """出席 ÷ all 参会记录; the records are all of them (a rate counts its whole)."""
-    total, present, records = _attendance(ctx, branch)
-    return records, rules.percentage(present, total)
+    tallies, total, present = _attendance(ctx, branch)
+    return tallies, rules.percentage(present, total)
 
 
 def _attendance_count(ctx: Context) -> Selection:
-    total, _present, records = _attendance(ctx)
-    return records, total
+    return _count(ctx.rows["attendance"])
 
 
 def _low_attendance_branches(ctx: Context) -> list[Row]:
@@ -728,11 +791,11 @@ def _dev(ctx: Context, date_field: str) -> list[Row]:
     return cache[date_field]
 
 
-def _members(ctx: Context, **wanted: bool) -> list[Row]:
+def _members(ctx: Context, **wanted: bool) -> list[Tally]:
     return _where(ctx, "members", **wanted)
 
 
-def _dual_leaders(ctx: Context) -> list[Row]:
+def _dual_leaders(ctx: Context) -> list[Tally]:
     return [
         r for r in _members(ctx, secretary=True, dual=True)
         if ctx.org_by_id[r.org_id].org_type == OrgType.BRANCH
@@ -913,35 +976,49 @@ from dangjian.evaluations.models import (  # noqa: E402  (kept next to the figur
 )
 
 
-def _load_evaluations(ctx: Context) -> list[Row]:
+def _evaluation_parts(ctx: Context):
+    """The four ledgers of the year: (queryset, kind, identifier column, organisation column)."""
     from django.db.models import CharField, Value
 
     def part(queryset, kind: str, ident: str, org: str, path: str):
-        return (
-            queryset.filter(year=ctx.year, **{f"{path}__startswith": ctx.org.path}).order_by()
-            .annotate(kind=Value(kind, output_field=CharField()))
-            .values_list("pk", ident, org, "grade", "kind")
-        )
+        return (queryset.filter(year=ctx.year, **{f"{path}__startswith": ctx.org.path}).order_by()
+                .annotate(kind=Value(kind, output_field=CharField())), ident, org)
 
-    union = part(MemberEvaluation.objects, "member", "member__member_no", "member__organization_id",
-                 "member__organization__path").union(
-        part(SecretaryReview.objects, "secretary", "member__member_no", "organization_id",
-             "organization__path"),
-        part(BranchAssessment.objects, "branch", "organization__code", "organization_id",
-             "organization__path"),
+    return [
+        part(MemberEvaluation.objects, "member", "member__member_no", "member__organization_id",
+             "member__organization__path"),
+        part(SecretaryReview.objects, "secretary", "member__member_no", "organization_id", "organization__path"),
+        part(BranchAssessment.objects, "branch", "organization__code", "organization_id", "organization__path"),
         part(EthicsRecord.objects, "ethics", "staff_no", "organization_id", "organization__path"),
-        all=True,
-    )
-    rows = [Row(pk, ident, org_id, {"kind": kind, "grade": grade})
-            for pk, ident, org_id, grade, kind in union]
-    rows.sort(key=lambda r: (r["kind"], r.ident))
+    ]
+
+
+def _union(querysets: list):
+    return querysets[0].union(*querysets[1:], all=True)
+
+
+def _load_evaluations(ctx: Context) -> list[Tally]:
+    """Counted by organisation, ledger (``kind``) and grade, the four ledgers in ONE query."""
+    counts: dict[tuple[int, tuple], int] = {}
+    _add_counts(counts, _union([
+        queryset.values_list(org, "kind", "grade").annotate(n=Count("pk"))
+        for queryset, _ident, org in _evaluation_parts(ctx)
+    ]))
+    return _tallies("evaluations", counts, lambda key: {"kind": key[0], "grade": key[1]})
+
+
+def _evaluation_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+    rows = list(_union([
+        queryset.values_list("pk", org, ident, "kind", "grade") for queryset, ident, org in _evaluation_parts(ctx)
+    ]))
+    rows.sort(key=lambda r: (r[3], r[2]))
     return rows
 
 
 DATASETS["evaluations"] = (MemberEvaluation, _load_evaluations)
 
 
-def _graded(ctx: Context, kind: str, grade: str | None = None) -> list[Row]:
+def _graded(ctx: Context, kind: str, grade: str | None = None) -> list[Tally]:
     if grade is None:
         return _where(ctx, "evaluations", kind=kind)
     return _where(ctx, "evaluations", kind=kind, grade=grade)
@@ -981,6 +1058,31 @@ DATASETS["instructions"] = (Instruction, _load_instructions)
 DATASETS["measures"] = (Measure, _load_measures)
 DATASETS["letters"] = (Responsibility, _load_letters)
 DATASETS["integrity_education"] = (IntegrityEducation, _load_integrity_education)
+
+#: The datasets counted in SQL (their loaders return tallies) and how each lists its records.
+TALLIED: dict[str, TallySource] = {
+    "members": TallySource(_member_records, narrows=False),  # placed by their transfers
+    "events": TallySource(_event_records),
+    "attendance": TallySource(_attendance_records),
+    "evaluations": TallySource(_evaluation_records, narrows=False),
+}
+
+
+def _deferred(ctx: Context, tallies: list[Tally], *, narrow: bool) -> DeferredRecords:
+    """The records of the rows counted by ``tallies`` (of one dataset), read when asked for.
+    ``narrow``: the tallies are one 党支部's, so until the whole dataset is read its record page
+    reads only that branch's rows."""
+    dataset = tallies[0].dataset
+
+    def load() -> list[tuple[str, int]]:
+        groups = {(t.org_id, t.key) for t in tallies}
+        org_ids = sorted({t.org_id for t in tallies}) if narrow else None
+        return [
+            (ident, pk) for pk, org_id, ident, *key in ctx.records(dataset, org_ids)
+            if (org_id, tuple(key)) in groups
+        ]
+
+    return DeferredRecords(_size(tallies), load)
 
 
 def _measures(ctx: Context, **wanted: bool) -> list[Row]:
@@ -1151,9 +1253,10 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
         for definition in REGISTRY:
             for key, label, param in definition.expand(ctx):
                 rows, value = definition.select(ctx, param)
-                source = rows if isinstance(rows, DeferredRecords) else KeptRecords(
-                    tuple(r.ident for r in rows), tuple(r.pk for r in rows)
-                )
+                if rows and isinstance(rows[0], Tally):
+                    source = _deferred(ctx, rows, narrow=definition.per == "branch")
+                else:
+                    source = KeptRecords(tuple(r.ident for r in rows), tuple(r.pk for r in rows))
                 figures[key] = Figure(
                     key=key, label=label, value=value,
                     unit=definition.unit_of(ctx, param) if definition.unit_of else definition.unit,

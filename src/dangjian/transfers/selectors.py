@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from dangjian.organizations.models import Member
 
@@ -17,15 +17,25 @@ _MOVE_FIELDS = ("transfers__from_org__path", "transfers__date", "transfers__kind
                 "transfers__from_org_id", "transfers__to_org_id")
 
 
-def members_in_subtree_on(org_path: str, day: dt.date, columns: Sequence[str] = ()) -> list[tuple[Any, ...]]:
+def members_in_subtree_on(
+    org_path: str, day: dt.date, columns: Sequence[str] = (), *, members=None, moved_only: bool = False,
+) -> list[tuple[Any, ...]]:
     """Members whose organisation on ``day`` lies under ``org_path``, with that organisation.
 
     Returns ``(member pk, organisation pk on day, *columns)`` ordered by 党员编号. ONE query,
     whatever the data: the candidates (members there now, and members who were ever transferred
     out of the subtree) are read joined to their transfers, and ``periods.org_on`` decides.
+
+    ``members`` narrows the candidates (a filtered or annotated ``Member`` queryset: ``columns``
+    may name its annotations). ``moved_only`` reads only members with a transfer: a member
+    without one is on every day where they are now, which a caller can count in SQL
+    (see :func:`never_moved`).
     """
     moved_out = Transfer.objects.filter(from_org__path__startswith=org_path).values("member_id")
-    candidates = Member.objects.filter(Q(organization__path__startswith=org_path) | Q(pk__in=moved_out))
+    base = Member.objects.all() if members is None else members
+    candidates = base.filter(Q(organization__path__startswith=org_path) | Q(pk__in=moved_out))
+    if moved_only:
+        candidates = candidates.filter(_has_transfer())
     fields = ("pk", "organization_id", "organization__path", *columns, *_MOVE_FIELDS)
     rows: dict[int, list] = {}
     paths: dict[int, str] = {}
@@ -44,6 +54,18 @@ def members_in_subtree_on(org_path: str, day: dt.date, columns: Sequence[str] = 
         if org is not None and paths.get(org, "").startswith(org_path):
             result.append((record[0], org, *record[3:]))
     return result
+
+
+def _has_transfer() -> Exists:
+    return Exists(Transfer.objects.filter(member=OuterRef("pk")))
+
+
+def never_moved(org_path: str, members=None):
+    """Members under ``org_path`` now who have no transfer: on every day they belong where they
+    are now, so they can be counted in SQL. With ``members_in_subtree_on(moved_only=True)``
+    they make up the members of the subtree on any day."""
+    base = Member.objects.all() if members is None else members
+    return base.filter(organization__path__startswith=org_path).filter(~_has_transfer())
 
 
 def member_periods(member: Member) -> list[Period]:
