@@ -86,9 +86,9 @@ class LedgerListView(LoginRequiredMixin, FilterView):
         sort = self.current_sort()
         without_sort = query.copy()
         without_sort.pop("sort", None)
+        columns = [_resolved(column, self.model) for column in self.columns]
         headers = []
-        for column in self.columns:
-            resolved = _resolved(column, self.model)
+        for column, resolved in zip(self.columns, columns):
             link = direction = ""
             if column.sort:
                 ascending = sort == column.sort
@@ -99,7 +99,7 @@ class LedgerListView(LoginRequiredMixin, FilterView):
             headers.append({"column": resolved, "sort_link": link, "direction": direction})
         context.update(
             title=self.title or self.model._meta.verbose_name_plural,
-            columns=[_resolved(column, self.model) for column in self.columns],
+            columns=columns,
             headers=headers,
             querystring=query.urlencode(),
             can_add=bool(self.create_url_name) and scope_for(self.request.user).can_change,
@@ -254,8 +254,9 @@ class LedgerDeleteView(LoginRequiredMixin, DeleteView):
 
 
 def _resolved(column: Column, model) -> Column:
+    """The column with its heading as a plain string (translated once, not once per row)."""
     if column.label:
-        return column
+        return Column(column.accessor, str(column.label), column.link, column.sort, column.phone)
     field_name = column.accessor.split(".")[0].removesuffix("_masked")
     try:
         label = str(model._meta.get_field(field_name).verbose_name)

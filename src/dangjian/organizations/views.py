@@ -26,13 +26,38 @@ def organization_tree(request):
         .values_list("organization", "n")
     )
     top_depth = min((org.depth for org in organizations), default=0)
+    # Per page, not per row: the type labels (get_org_type_display hashes and translates every
+    # choice on each call) and the detail links (one reverse() per organisation).
+    type_labels = dict(Organization._meta.get_field("org_type").flatchoices)
+    type_labels = {value: str(label) for value, label in type_labels.items()}
+    url_of = _detail_urls(organizations)
     rows = [
-        {"org": org, "indent": org.depth - top_depth, "members": counts.get(org.pk, 0)}
+        {
+            "org": org, "indent": org.depth - top_depth, "members": counts.get(org.pk, 0),
+            "url": url_of(org), "type_label": type_labels.get(org.org_type, org.org_type),
+        }
         for org in organizations
     ]
     return render(request, "organizations/tree.html", {
         "rows": rows, "title": _("组织架构"), "can_add": scope_for(request.user).can_change,
     })
+
+
+def _detail_urls(organizations):
+    """``org.get_absolute_url`` for each organisation, from one reverse() when the URL is the
+    pattern with the primary key in it (checked on the first organisation)."""
+    from django.urls import reverse
+
+    marker = 2147483647
+    pattern = reverse("organizations:organization_detail", args=[marker])
+    prefix, _sep, suffix = pattern.partition(str(marker))
+
+    def fast(org):
+        return f"{prefix}{org.pk}{suffix}"
+
+    if organizations and fast(organizations[0]) == organizations[0].get_absolute_url():
+        return fast
+    return lambda org: org.get_absolute_url()
 
 
 @login_required

@@ -1,4 +1,7 @@
-from django.urls import NoReverseMatch, reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.scoping import is_party_admin, scope_for
@@ -48,11 +51,31 @@ def navigation(request):
     scope = scope_for(user)
     is_admin = scope.can_change and is_party_admin(user)
     is_branch = scope.can_change
-    allowed = {"any": True, "branch": is_branch, "admin": is_admin}
-    return {
-        "navigation": [(_url(name), label) for name, label, who in NAVIGATION if allowed[who] and _url(name)],
-        "is_party_admin": is_admin,
-    }
+    return {"navigation": _links(is_branch, is_admin), "is_party_admin": is_admin}
+
+
+# The links depend only on the role, the URL configuration, the script prefix and the language:
+# reversed and translated once, not 60 ``reverse`` and 30 ``gettext`` calls on every page.
+_cache: dict[tuple, list[tuple[str, str]]] = {}
+
+
+def _links(is_branch: bool, is_admin: bool) -> list[tuple[str, str]]:
+    key = (is_branch, is_admin, get_urlconf(), get_script_prefix(), get_language())
+    links = _cache.get(key)
+    if links is None:
+        allowed = {"any": True, "branch": is_branch, "admin": is_admin}
+        links = [
+            (url, str(label)) for name, label, who in NAVIGATION if allowed[who] and (url := _url(name))
+        ]
+        if len(_cache) > 64:
+            _cache.clear()
+        _cache[key] = links
+    return list(links)
+
+
+@receiver(setting_changed)
+def _forget_links(**kwargs) -> None:  # a test's override_settings(ROOT_URLCONF=...) and the like
+    _cache.clear()
 
 
 def _url(name: str) -> str:

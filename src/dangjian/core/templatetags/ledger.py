@@ -4,8 +4,49 @@ import datetime as dt
 
 from django import template
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 
 register = template.Library()
+
+_NOT_GENERATED = object()
+# (model class, field name) -> the field whose Django-generated ``get_FOO_display`` the class uses,
+# or _NOT_GENERATED (no such method, or the model defines its own).
+_display_fields: dict[tuple[type, str], object] = {}
+# (field, language) -> {value: label}: what ``get_FOO_display`` looks up, built once instead of
+# hashing every choice (and translating every label) for each cell.
+_labels: dict[tuple[models.Field, str | None], dict] = {}
+
+
+def _display_field(cls: type, part: str):
+    key = (cls, part)
+    found = _display_fields.get(key)
+    if found is None:
+        found = _NOT_GENERATED
+        name = f"get_{part}_display"
+        for klass in cls.__mro__:
+            if name in klass.__dict__:
+                method = klass.__dict__[name]
+                func = getattr(method, "func", None)  # Django sets a partialmethod
+                field = getattr(method, "keywords", {}).get("field")
+                if func is models.Model._get_FIELD_display and isinstance(field, models.Field) \
+                        and isinstance(field.choices, (list, tuple)):  # not callable choices
+                    found = field
+                break
+        _display_fields[key] = found
+    return found
+
+
+def _choice_label(field: models.Field, value):
+    """``obj.get_FOO_display()``, the same result from a per-language table."""
+    key = (field, get_language())
+    labels = _labels.get(key)
+    if labels is None:
+        labels = {make_hashable(k): force_str(v, strings_only=True) for k, v in field.flatchoices}
+        _labels[key] = labels
+    found = labels.get(make_hashable(value), _NOT_GENERATED)
+    return force_str(value, strings_only=True) if found is _NOT_GENERATED else found
 
 
 @register.simple_tag
@@ -16,8 +57,12 @@ def cell(obj, accessor: str):
     for part in accessor.split("."):
         if value is None:
             return ""
-        display = getattr(value, f"get_{part}_display", None)
-        value = display() if callable(display) else getattr(value, part, "")
+        field = _display_field(type(value), part)
+        if field is not _NOT_GENERATED:
+            value = _choice_label(field, getattr(value, field.attname))
+        else:
+            display = getattr(value, f"get_{part}_display", None)
+            value = display() if callable(display) else getattr(value, part, "")
         if isinstance(value, models.Manager):
             value = "、".join(str(item) for item in value.all())
     if isinstance(value, bool):
