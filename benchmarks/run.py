@@ -24,7 +24,9 @@ Every figure is a ratio or a count measured in this one run, with the absolute s
     200 counts as an error — else Python threads in this process (whose GIL contention on a
     small machine shows in the numbers); ``load.client`` says which. wrk does not time per path,
     so the per-page figures then come from gunicorn's access log (server-side request time);
-    every page must answer 200 with the session cookie before the run starts;
+    every page must answer 200 with the session cookie before the run starts. gunicorn listens
+    on a socket made here with ``TCP_DEFER_ACCEPT`` (as nginx's ``deferred``), so that a sync
+    worker never waits on a paced client's idle connection (see ``WRK_SCRIPT``);
 (d) ``import``  — import throughput (rows/s) of a generated workbook, and the all-or-nothing
     check (a workbook with one bad row at the end writes nothing);
 (e) ``bureau``  — (opt-in, ``--bureau``) the report at bureau scale on PostgreSQL
@@ -677,12 +679,6 @@ def stage_session(args) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _hammer(port: int, paths: list[str], cookie: str, clients: int, seconds: float,
             think: tuple[float, float] | None = None) -> dict:
     """``clients`` threads, each with one keep-alive connection, request for ``seconds``;
@@ -768,8 +764,17 @@ ACCESS_LOG_FORMAT = "%(s)s\t%(D)s\t%(M)s\t%(r)s"
 #: wrk's Lua script. Each wrk thread cycles through the pages (starting at a different one);
 #: ``delay()`` (defined only for paced runs) pauses a random time before each request of a
 #: connection, as a person or locust's ``between`` does; ``response()`` counts every status other
-#: than 200 (wrk itself counts only ≥ 400, and a redirect to the login page would pass);
-#: ``done()`` prints one JSON line (latencies in µs → ms).
+#: than 200 (wrk counts only ≥ 400 in ``summary.errors.status``, so a redirect to the login page
+#: would pass); ``done()`` prints one JSON line (latencies in µs → ms).
+#:
+#: wrk reconnects as soon as a response ends (gunicorn's sync workers close every connection)
+#: and pauses on the new, idle connection. A sync worker that accepted it would wait there for the
+#: whole pause while requests queue behind it (the login page measured p95 ≈ 540 ms client-side
+#: against 36 ms server-side); so the server's listening socket defers accept until a request
+#: arrives (``TCP_DEFER_ACCEPT``, what nginx's ``listen … deferred`` does; in production nginx
+#: in front of gunicorn hands it whole requests). Pausing in ``response()`` instead, before the
+#: reconnect, does not work either: gunicorn ≥ 22 lingers on each closed connection until the
+#: client closes its end (``util.close_graceful``), so a worker waits out the client's pause.
 WRK_SCRIPT = """\
 -- Written by benchmarks/run.py for one load run.
 local paths = {%(paths)s}
@@ -842,7 +847,8 @@ def _lua_string(text: str) -> str:
 def _wrk(exe: str, port: int, paths: list[str], cookie: str, clients: int, seconds: float,
          think: tuple[float, float] | None, work: Path, name: str) -> dict:
     """One wrk run: ``clients`` connections (one per client) on ≤ cores threads for ``seconds``
-    (whole seconds, at least 1: wrk takes no fractions). Returns wrk's own latencies and errors."""
+    (whole seconds, at least 1: wrk takes no fractions), pausing ``think`` (seconds) between a
+    connection's requests. Returns wrk's own latencies and errors."""
     import math
 
     script = work / f"wrk-{name}.lua"
@@ -953,26 +959,39 @@ def run_load(data_dir: Path, size: dict, workers: int, database_url: str | None 
     if client == "wrk" and found is None:
         raise RuntimeError("--load-client wrk: wrk is not installed (apt-get install wrk)")
     session = child("session", data_dir, database_url=database_url)
-    port = _free_port()
     env = _child_env(data_dir, database_url)
     env["DANGJIAN_CONN_MAX_AGE"] = env.get("DANGJIAN_CONN_MAX_AGE", "60")
     gunicorn = Path(sys.executable).with_name("gunicorn")
     log = AccessLog(data_dir / "access.log")
     if log.path.exists():
         log.path.unlink()
-    server = subprocess.Popen(
-        [str(gunicorn), "dangjian.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--worker-class", "sync", "--keep-alive", "30",
-         "--log-level", "warning", "--chdir", str(ROOT),
-         "--access-logfile", str(log.path), "--access-logformat", ACCESS_LOG_FORMAT],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    # The listening socket is made here and handed to gunicorn (fd://): accept deferred until a
+    # request arrives, so that no sync worker waits on a client's idle connection (see WRK_SCRIPT).
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    deferred = hasattr(socket, "TCP_DEFER_ACCEPT")
+    if deferred:
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_DEFER_ACCEPT, 30)
+    listener.listen(2048)
+    listener.set_inheritable(True)
+    try:
+        server = subprocess.Popen(
+            [str(gunicorn), "dangjian.wsgi:application", "--bind", f"fd://{listener.fileno()}",
+             "--workers", str(workers), "--worker-class", "sync",
+             "--log-level", "warning", "--chdir", str(ROOT),
+             "--access-logfile", str(log.path), "--access-logformat", ACCESS_LOG_FORMAT],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(listener.fileno(),),
+        )
+    finally:
+        listener.close()
     pages = session["pages"]
     paths = list(pages.values())
     trivial_path = "/accounts/login/"
     think = tuple(size["think"])
     base = {
-        "server": f"gunicorn, {workers} sync workers",
+        "server": f"gunicorn, {workers} sync workers" + ("（TCP_DEFER_ACCEPT）" if deferred else ""),
         "client": found[1] if found else "python threads",
         "clients": size["clients"],
         "seconds": size["seconds"],
@@ -1055,15 +1074,23 @@ def run_load(data_dir: Path, size: dict, workers: int, database_url: str | None 
 
 
 def _wait_for(port: int, server: subprocess.Popen) -> None:
+    """Until gunicorn answers an HTTP request (a deferred-accept socket accepts connections
+    before any worker is up, so a TCP connect proves nothing)."""
+    import http.client
+
     deadline = time.time() + 60
     while time.time() < deadline:
         if server.poll() is not None:
             raise RuntimeError("gunicorn exited: " + server.stderr.read().decode(errors="replace")[-2000:])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
+            conn.request("GET", "/accounts/login/", headers={"Host": "127.0.0.1"})
+            conn.getresponse().read()
+            return
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.3)
+        finally:
+            conn.close()
     raise RuntimeError("gunicorn did not start within 60 s")
 
 
@@ -1382,6 +1409,8 @@ def print_table(results: dict) -> None:
         think = load.get("think_seconds")
         pause = f"，每次请求间隔 {think[0]}–{think[1]} s" if think else ""
         client = load.get("client", "python threads")
+        if load.get("wrk_threads"):
+            client += f" -t {load['wrk_threads']}"
         print(f"(c) 页面延迟（{load['server']}；客户端 {client}，{load['clients']} 个连接{pause}，"
               f"{load['seconds']:.0f} s）")
         if load.get("failed"):
