@@ -30,3 +30,27 @@ def test_a_line_break_in_text_still_becomes_a_word_break(year2025):
     report.closing = ["第一行\n第二行"]
     xml = _document_xml(render.to_docx(report))
     assert "第一行</w:t><w:br/><w:t xml:space=\"preserve\">第二行" in xml
+
+
+def test_a_template_with_a_cell_tag_still_gets_its_table_grid_repaired(tmp_path):
+    """docxtpl's ``{%tc %}`` adds cells in a loop; its grid repair must still run then."""
+    from docx import Document
+
+    from dangjian.reports.render import _docx_template
+
+    document = Document()
+    table = document.add_table(rows=1, cols=3)
+    for i, text in enumerate(["{%tc for x in items %}", "{{ x }}", "{%tc endfor %}"]):
+        table.cell(0, i).text = text
+    path = tmp_path / "cells.docx"
+    document.save(path)
+
+    def grid_columns(template_class) -> int:
+        template = template_class(str(path))
+        template.render({"items": ["甲", "乙", "丙", "丁", "戊"]})
+        out = tmp_path / "out.docx"
+        template.save(out)
+        xml = _document_xml(out.read_bytes())
+        return xml.count("<w:gridCol ")
+
+    assert grid_columns(_docx_template) == grid_columns(DocxTemplate) == 5

@@ -180,9 +180,12 @@ class Member(LedgerModel):
     def phone_masked(self) -> str:
         return idcard.mask_phone(self.phone)
 
+    #: The 党内职务 of a 党支部书记 (the report counts members whose post is exactly this).
+    SECRETARY_POST = "书记"
+
     @property
     def is_secretary(self) -> bool:
-        return self.party_post.strip() == "书记"
+        return self.party_post.strip() == self.SECRETARY_POST
 
     def save(self, *args, **kwargs) -> None:
         self.name_initials = name_initials(self.name)

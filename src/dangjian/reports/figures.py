@@ -234,11 +234,14 @@ class Context:
         return cache
 
     def branches(self) -> list[OrgRow]:
-        """党支部 of the subtree existing at year end, in tree order."""
-        return [
-            o for o in self.orgs
-            if o.org_type == OrgType.BRANCH and (o.founded_on is None or o.founded_on <= self.end)
-        ]
+        """党支部 of the subtree existing at year end, in tree order (shared: do not change it)."""
+        found = self.__dict__.get("_branches")
+        if found is None:
+            found = self.__dict__["_branches"] = [
+                o for o in self.orgs
+                if o.org_type == OrgType.BRANCH and (o.founded_on is None or o.founded_on <= self.end)
+            ]
+        return found
 
     def branch_id_of(self, org_id: int) -> int | None:
         """The 党支部 a row belongs to: its own organisation, or the nearest 党支部 above it."""
@@ -292,31 +295,32 @@ def _add_counts(counts: dict[tuple[int, tuple], int], grouped: Iterable[tuple]) 
 
 
 # ---- 党员 -------------------------------------------------------------------------------------
-# Grouping columns: 预备党员 at year end, 党内职务, 双带头人, and the name of a 书记 (so that the
-# lectures of each branch's secretaries can be recognised; other members group by "" there).
-_MEMBER_KEY = ("probationary", "party_post", "is_dual_leader", "secretary_name")
+# Grouping columns: 预备党员 at year end, 党支部书记 (党内职务 书记), 双带头人, and the name of a
+# 书记 (so that the lectures of each branch's secretaries can be recognised; "" for the others).
+_MEMBER_KEY = ("probationary", "secretary", "is_dual_leader", "secretary_name")
 
 
 def _members_queryset(ctx: Context):
     """The members that count at year end (not those who joined after it), with the key."""
     from django.db.models import BooleanField, Case, CharField, F, Q, Value, When
+    from django.db.models.functions import Trim
+
+    def flag(condition: Q) -> Case:
+        return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
 
     return Member.objects.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=ctx.end)).annotate(
         # 预备党员 at year end: still 预备 today, or 转正 only after the year ended.
-        probationary=Case(
-            When(Q(category=MemberCategory.PROBATIONARY) | Q(full_member_on__gt=ctx.end), then=Value(True)),
-            default=Value(False), output_field=BooleanField(),
-        ),
-        secretary_name=Case(When(party_post__contains="书记", then=F("name")), default=Value(""),
+        probationary=flag(Q(category=MemberCategory.PROBATIONARY) | Q(full_member_on__gt=ctx.end)),
+        post=Trim("party_post"),
+        secretary=flag(Q(post=Member.SECRETARY_POST)),
+        secretary_name=Case(When(post=Member.SECRETARY_POST, then=F("name")), default=Value(""),
                             output_field=CharField()),
     )
 
 
 def _member_data(key: tuple) -> dict[str, Any]:
-    probationary, post, dual, name = key
-    secretary = (post or "").strip() == "书记"
-    return {"probationary": bool(probationary), "secretary": secretary, "dual": bool(dual),
-            "name": name if secretary else ""}
+    probationary, secretary, dual, name = key
+    return {"probationary": bool(probationary), "secretary": bool(secretary), "dual": bool(dual), "name": name}
 
 
 def _load_members(ctx: Context) -> list[Tally]:
@@ -608,6 +612,14 @@ def _org_rows(ctx: Context, orgs: Iterable[OrgRow]) -> list[Row]:
 
 
 def _elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
+    """Organisations that held an election in the year, and those overdue at year end."""
+    found = ctx.__dict__.get("_elections")
+    if found is None:
+        found = ctx.__dict__["_elections"] = _judge_elections(ctx)
+    return found
+
+
+def _judge_elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
     from dangjian.compliance.overrides import term_years
 
     completed, overdue = [], []
@@ -819,7 +831,7 @@ def _brands(ctx: Context, kind: str) -> list[Row]:
 
 
 def _indicator_rows(ctx: Context, name: str) -> list[Row]:
-    return [r for r in _extras(ctx, "indicator") if r["indicator"] == name]
+    return _where(ctx, "party_extras", family="indicator", indicator=name)
 
 
 def _indicator_unit(ctx: Context, name: str) -> str:

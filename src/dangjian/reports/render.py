@@ -126,20 +126,39 @@ def to_html(report: Report, link: Callable[[str], str] | None = None) -> str:
 
 #: A tab, line break, paragraph mark or page break inside a run's text (``<w:t>…</w:t>``).
 _LISTING_CHAR_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+#: docxtpl's table-cell tag ``{%tc … %}``, in a template's text (its XML tags removed).
+_CELL_TAG = re.compile(r"\{%-?\s*tc\s")
+_XML_TAG = re.compile(r"<[^>]*>")
 
 
 def _docx_template(path: str):
     from docxtpl import DocxTemplate
+    from lxml import etree
 
     class Template(DocxTemplate):
-        """docxtpl's template, skipping its rewrite of tabs and line breaks inside text when no
-        text holds one: that rewrite runs three regular expressions per paragraph and run, a
-        third of rendering a 400-figure appendix, and changes nothing without such a character."""
+        """docxtpl's template, skipping two passes that change nothing for most templates:
+
+        * the rewrite of tabs and line breaks inside text when no text holds one: it runs three
+          regular expressions per paragraph and run, a third of rendering a 400-figure appendix;
+        * the repair of table grids when the template has no ``{%tc %}`` tag: only that tag
+          adds or removes cells, and the repair walks every cell of the rendered appendix
+          (half a second for a county bureau's).
+        """
+
+        def build_xml(self, context, jinja_env=None):
+            # The body's source, before rendering: does it use the tag?
+            self._has_cell_tags = _CELL_TAG.search(_XML_TAG.sub("", self.get_xml())) is not None
+            return super().build_xml(context, jinja_env)
 
         def resolve_listing(self, xml):
             if _LISTING_CHAR_IN_TEXT.search(xml) is None:
                 return xml
             return super().resolve_listing(xml)
+
+        def fix_tables(self, xml):
+            if getattr(self, "_has_cell_tags", True):
+                return super().fix_tables(xml)
+            return etree.fromstring(xml, parser=etree.XMLParser(recover=True))
 
     return Template(path)
 
