@@ -248,6 +248,25 @@ def sql_figures(year: int, org) -> dict[str, object]:
                     if row[2] == "党支部" and (row[4] is None or _date(row[4]) <= end)}
         out["org.branches"] = len(branches)
 
+        # The per-part figures: per 党支部, or per 下属单位 (the 党委 right below, e.g. a
+        # 卫健局's hospitals) when there are any.
+        def committee_above(org_id):
+            row = orgs.get(orgs[org_id][3])
+            while row is not None and row[2] != "党委":
+                row = orgs.get(row[3])
+            return None if row is None else row[0]
+
+        units = {pk: row[1] for pk, row in orgs.items()
+                 if row[2] == "党委" and pk != org.pk and committee_above(pk) == org.pk}
+
+        def unit_of(org_id):
+            row = orgs.get(org_id)
+            while row is not None and row[0] not in units:
+                row = orgs.get(row[3])
+            return None if row is None else row[0]
+
+        part, parts, part_of = ("unit", units, unit_of) if units else ("branch", branches, branch_of)
+
         # Organisations existing at year end by type, 党支部 founded in the year, and the
         # organisations that hold elections (党委, 党总支, 党支部) with their latest one in the year.
         cursor.execute(
@@ -280,13 +299,13 @@ def sql_figures(year: int, org) -> dict[str, object]:
             total += count
             probationary += prob or 0
             dual_leaders += dual or 0
-            branch = branch_of(org_id)
+            branch = part_of(org_id)
             per_branch[branch] = per_branch.get(branch, 0) + count
         out["members.total"] = total
         out["members.probationary"] = probationary
         out["members.dual_leaders"] = dual_leaders
-        for pk, code in branches.items():
-            out[f"members.by_branch.{code}"] = per_branch.get(pk, 0)
+        for pk, code in parts.items():
+            out[f"members.by_{part}.{code}"] = per_branch.get(pk, 0)
 
         cursor.execute(
             "SELECT e.organization_id, e.event_type, COUNT(*) FROM orglife_orglifeevent e "
@@ -298,14 +317,14 @@ def sql_figures(year: int, org) -> dict[str, object]:
         for org_id, kind, count in cursor.fetchall():
             by_type[kind] = by_type.get(kind, 0) + count
             if kind in ("支部党员大会", "支部委员会会议", "党小组会", "党课"):
-                branch = branch_of(org_id)
+                branch = part_of(org_id)
                 three_by_branch[branch] = three_by_branch.get(branch, 0) + count
         # Every type the report lists (zero included), and any other type found.
         for kind in [value for value, _label in EventType.choices] + sorted(set(by_type) - set(EventType.values)):
             out[f"meetings.{kind}"] = by_type.get(kind, 0)
         out["meetings.三会一课"] = sum(three_by_branch.values())
-        for pk, code in branches.items():
-            out[f"meetings.三会一课.by_branch.{code}"] = three_by_branch.get(pk, 0)
+        for pk, code in parts.items():
+            out[f"meetings.三会一课.by_{part}.{code}"] = three_by_branch.get(pk, 0)
 
         cursor.execute(
             "SELECT e.organization_id, a.status, COUNT(*) FROM orglife_attendance a "
@@ -316,14 +335,14 @@ def sql_figures(year: int, org) -> dict[str, object]:
         present: dict[int, int] = {}
         counted: dict[int, int] = {}
         for org_id, status, count in cursor.fetchall():
-            branch = branch_of(org_id)
+            branch = part_of(org_id)
             counted[branch] = counted.get(branch, 0) + count
             if status == "present":
                 present[branch] = present.get(branch, 0) + count
         out["attendance.records"] = sum(counted.values())
         out["attendance.rate"] = rules.percentage(sum(present.values()), sum(counted.values()))
-        for pk, code in branches.items():
-            out[f"attendance.rate.by_branch.{code}"] = rules.percentage(
+        for pk, code in parts.items():
+            out[f"attendance.rate.by_{part}.{code}"] = rules.percentage(
                 present.get(pk, 0), counted.get(pk, 0))
 
         cursor.execute(
@@ -348,10 +367,10 @@ def sql_figures(year: int, org) -> dict[str, object]:
             [like, start, end])
         admitted_by_branch: dict[int, int] = {}
         for org_id, count in cursor.fetchall():
-            branch = branch_of(org_id)
+            branch = part_of(org_id)
             admitted_by_branch[branch] = admitted_by_branch.get(branch, 0) + count
-        for pk, code in branches.items():
-            out[f"development.new_probationary.by_branch.{code}"] = admitted_by_branch.get(pk, 0)
+        for pk, code in parts.items():
+            out[f"development.new_probationary.by_{part}.{code}"] = admitted_by_branch.get(pk, 0)
 
         cursor.execute(
             "SELECT d.category, d.members_due, d.members_present, COUNT(*) "

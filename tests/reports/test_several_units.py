@@ -26,6 +26,14 @@ def test_bureau_sums_its_hospitals(db):
     assert figures.value("members.total") == 12
     assert figures.value("meetings.主题党日") == 11
     assert figures.value("services.people_served") == 320
-    assert figures.value("members.by_branch.H1B2") == 2
+    # A bureau compares its hospitals: the per-part figures are per 下属单位, not per 党支部.
+    assert figures.part == "unit"
+    assert figures.value("members.by_unit.H0") == 6 and figures.value("members.by_unit.H1") == 6
+    assert figures.get("members.by_branch.H1B2") is None
+    assert len(figures["members.by_unit.H1"].records) == 6
+    # 三会一课 counts none of the 主题党日; the rate has no 参会记录 to divide.
+    assert figures.value("meetings.三会一课.by_unit.H0") == 0
+    assert figures.value("attendance.rate.by_unit.H0") is None
     one = compute_figures(2025, bureau.children.get(code="H0"))
     assert one.value("meetings.主题党日") == 8 and one.value("services.people_served") == 200
+    assert one.part == "branch" and one.value("members.by_branch.H0B1") == 3

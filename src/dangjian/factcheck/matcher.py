@@ -51,19 +51,19 @@ SYNONYMS: dict[str, list[str | tuple[str, ...]]] = {
     "members.total": ["党员", "党员总数", "共有党员", "现有党员"],
     "members.probationary": ["预备党员"],
     "members.dual_leaders": ["双带头人"],
-    "members.by_branch.{code}": ["党员"],
+    "members.by_{part}.{code}": ["党员"],
     "meetings.{type}": [],
     "meetings.三会一课": ["三会一课"],
-    "meetings.三会一课.by_branch.{code}": ["三会一课"],
+    "meetings.三会一课.by_{part}.{code}": ["三会一课"],
     "meetings.党课.by_secretary": [("书记", "讲党课"), ("书记", "党课")],
     "attendance.rate": ["参会率", "出席率", "到会率", "参学率"],
     "attendance.records": ["参会记录"],
-    "attendance.rate.by_branch.{code}": ["参会率", "出席率", "到会率"],
+    "attendance.rate.by_{part}.{code}": ["参会率", "出席率", "到会率"],
     "development.applicants": ["入党申请", "入党申请书", "递交入党申请"],
     "development.activists": ["入党积极分子", "积极分子"],
     "development.new_probationary": ["发展党员", "发展新党员", "新发展党员", "吸收预备党员"],
     "development.converted": ["转正", "预备党员转正", "按期转正"],
-    "development.new_probationary.by_branch.{code}": ["发展党员"],
+    "development.new_probationary.by_{part}.{code}": ["发展党员"],
     "elections.completed": ["换届", "换届选举", "完成换届"],
     "elections.overdue": [("逾期", "换届"), ("未按期", "换届")],
     "rectification.total": ["整改问题", "问题清单", ("查摆", "问题"), ("检视", "问题"), "整改事项"],
@@ -107,15 +107,16 @@ def _words_from_label(label: str) -> str:
 
 
 def _pattern(key: str) -> re.Pattern[str]:
-    parts = re.split(r"(\{code\}|\{type\})", key)
+    parts = re.split(r"(\{code\}|\{type\}|\{part\})", key)
     regex = "".join(
-        "(?P<code>.+)" if p == "{code}" else "(?P<type>.+)" if p == "{type}" else re.escape(p)
+        "(?P<code>.+)" if p == "{code}" else "(?P<type>.+)" if p == "{type}"
+        else "(?:branch|unit)" if p == "{part}" else re.escape(p)
         for p in parts
     )
     return re.compile(f"^{regex}$")
 
 
-# Exact keys first, then the most specific pattern (``meetings.三会一课.by_branch.{code}`` before
+# Exact keys first, then the most specific pattern (``meetings.三会一课.by_{part}.{code}`` before
 # ``meetings.{type}``, which would match it too).
 _PATTERNS = sorted(
     ((definition, _pattern(definition.key)) for definition in REGISTRY),

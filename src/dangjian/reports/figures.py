@@ -257,14 +257,45 @@ class Context:
         memo[org_id] = found
         return found
 
-    def org_ids_in_branch(self, branch_id: int) -> list[int]:
-        """The organisations whose rows count for a 党支部: itself and its 党小组."""
-        by_branch = self.__dict__.get("_orgs_by_branch")
-        if by_branch is None:
-            by_branch = self.__dict__["_orgs_by_branch"] = {}
-            for o in self.orgs:
-                by_branch.setdefault(self.branch_id_of(o.pk), []).append(o.pk)
-        return by_branch.get(branch_id, [])
+    def units(self) -> list[OrgRow]:
+        """下属单位: the 党委 right below this organisation (a 卫健局's hospitals), in tree order."""
+        found = self.__dict__.get("_units")
+        if found is None:
+            root = self.org.pk
+            found = self.__dict__["_units"] = [
+                o for o in self.orgs
+                if o.org_type == OrgType.PARTY_COMMITTEE and o.pk != root and self._committee_above(o) == root
+            ]
+        return found
+
+    def _committee_above(self, org: OrgRow) -> int | None:
+        parent = self.org_by_id.get(org.parent_id) if org.parent_id else None
+        while parent is not None and parent.org_type != OrgType.PARTY_COMMITTEE:
+            parent = self.org_by_id.get(parent.parent_id) if parent.parent_id else None
+        return None if parent is None else parent.pk
+
+    @property
+    def part(self) -> str:
+        """What the "per part" figures are broken down by: ``"branch"`` (党支部), or ``"unit"``
+        when the organisation has 党委 under it — a 卫健局 compares its hospitals; a hospital's
+        own report has its 党支部."""
+        return "unit" if self.units() else "branch"
+
+    def parts(self) -> list[OrgRow]:
+        return self.units() if self.part == "unit" else self.branches()
+
+    def part_id_of(self, org_id: int, part: str) -> int | None:
+        """The 党支部 (or 下属单位) whose figures a row of ``org_id`` counts for."""
+        if part == "branch":
+            return self.branch_id_of(org_id)
+        memo = self.__dict__.setdefault("_unit_of", {})
+        if org_id not in memo:
+            units = {u.pk for u in self.units()}
+            org = self.org_by_id.get(org_id)
+            while org is not None and org.pk not in units:
+                org = self.org_by_id.get(org.parent_id) if org.parent_id else None
+            memo[org_id] = None if org is None else org.pk
+        return memo[org_id]
 
     def in_year(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
@@ -652,9 +683,10 @@ Selection = tuple["list[Row] | list[Tally]", int | Decimal | None]
 class FigureDef:
     """One figure, declared once.
 
-    ``key`` and ``label`` may contain ``{code}``/``{name}`` (per branch) or ``{type}`` (per
-    type) when ``per`` says over what the figure is expanded. ``model`` is what ``records``
-    identify; ``select`` returns the counted rows and the value.
+    ``key`` and ``label`` may contain ``{code}``/``{name}`` (per part: each 党支部, or each
+    下属单位 of a 卫健局 — ``{part}`` is ``branch`` or ``unit``, see ``Context.part``) or
+    ``{type}`` (per type) when ``per`` says over what the figure is expanded. ``model`` is what
+    ``records`` identify; ``select`` returns the counted rows and the value.
     """
 
     key: str
@@ -662,7 +694,7 @@ class FigureDef:
     unit: str
     model: type[Model]
     select: Callable[[Context, Any], Selection]
-    per: str | None = None  # None, "branch", "event_type", "service_type"
+    per: str | None = None  # None, "part", "event_type", "indicator", "service_type"
     spec: bool = False  # one of the workbook spec's stable keys
     help: str = ""
     flow: bool = True  # a count over the year (compared with the previous year)
@@ -671,10 +703,10 @@ class FigureDef:
     def expand(self, ctx: Context) -> Iterator[tuple[str, str, Any]]:
         if self.per is None:
             yield self.key, self.label, None
-        elif self.per == "branch":
-            for branch in ctx.branches():
-                fmt = {"code": branch.code, "name": branch.name}
-                yield self.key.format(**fmt), self.label.format(**fmt), branch
+        elif self.per == "part":
+            for part in ctx.parts():
+                fmt = {"code": part.code, "name": part.name, "part": ctx.part}
+                yield self.key.format(**fmt), self.label.format(**fmt), part
         elif self.per == "event_type":
             for value, _label in EventType.choices:
                 yield self.key.format(type=value), self.label.format(type=value), value
@@ -699,19 +731,25 @@ def _rate(part: list[Row] | list[Tally], whole: list[Row] | list[Tally]) -> Sele
     return whole, rules.percentage(_size(part), _size(whole))
 
 
-def _in_branch(ctx: Context, rows: list[Row] | list[Tally], branch: OrgRow) -> list[Row] | list[Tally]:
-    """The rows (or tallies) of one 党支部 and its 党小组."""
-    # Performance: the rows are grouped by branch once per list (not scanned once per branch,
-    # which made a report O(rows × branches)). The cache keeps a reference to ``rows`` so that
-    # its id cannot be reused by another list while the entry exists.
-    cache = ctx.__dict__.setdefault("_by_branch", {})
-    entry = cache.get(id(rows))
+def _within(ctx: Context, rows: list[Row] | list[Tally], org: OrgRow, part: str) -> list[Row] | list[Tally]:
+    """The rows (or tallies) of one 党支部 and its 党小组 (``part`` "branch"), or of one
+    下属单位 and everything under it ("unit")."""
+    # Performance: the rows are grouped once per list (not scanned once per branch, which made
+    # a report O(rows × branches)). The cache keeps a reference to ``rows`` so that its id
+    # cannot be reused by another list while the entry exists.
+    cache = ctx.__dict__.setdefault("_by_part", {})
+    entry = cache.get((id(rows), part))
     if entry is None or entry[0] is not rows:
         grouped: dict[int | None, list[Row]] = {}
         for r in rows:
-            grouped.setdefault(ctx.branch_id_of(r.org_id), []).append(r)
-        entry = cache[id(rows)] = (rows, grouped)
-    return list(entry[1].get(branch.pk, ()))
+            grouped.setdefault(ctx.part_id_of(r.org_id, part), []).append(r)
+        entry = cache[(id(rows), part)] = (rows, grouped)
+    return list(entry[1].get(org.pk, ()))
+
+
+def _in_part(ctx: Context, rows: list[Row] | list[Tally], part: OrgRow) -> list[Row] | list[Tally]:
+    """The rows of one part of the per-part figures (see ``Context.part``)."""
+    return _within(ctx, rows, part, ctx.part)
 
 
 def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row] | list[Tally]:
@@ -766,16 +804,16 @@ def _branches_without_secretary_lecture(ctx: Context) -> list[Row]:
     return _org_rows(ctx, [b for b in ctx.branches() if b.pk not in lectured])
 
 
-def _attendance(ctx: Context, branch: OrgRow | None = None) -> tuple[list[Tally], int, int]:
-    """参会记录 of the subtree (or of one 党支部): their tallies, how many, how many 出席."""
-    tallies = ctx.rows["attendance"] if branch is None else _in_branch(ctx, ctx.rows["attendance"], branch)
+def _attendance(ctx: Context, org: OrgRow | None = None, part: str = "branch") -> tuple[list[Tally], int, int]:
+    """参会记录 of the subtree (or of one 党支部 or 下属单位): their tallies, how many, how many 出席."""
+    tallies = ctx.rows["attendance"] if org is None else _within(ctx, ctx.rows["attendance"], org, part)
     present = sum(t.n for t in tallies if t["status"] == AttendanceStatus.PRESENT)
     return tallies, _size(tallies), present
 
 
-def _attendance_rate(ctx: Context, branch: OrgRow | None = None) -> Selection:
+def _attendance_rate(ctx: Context, org: OrgRow | None = None, part: str = "branch") -> Selection:
     """出席 ÷ all 参会记录; the records are all of them (a rate counts its whole)."""
-    tallies, total, present = _attendance(ctx, branch)
+    tallies, total, present = _attendance(ctx, org, part)
     return tallies, rules.percentage(present, total)
 
 
@@ -873,17 +911,17 @@ REGISTRY: list[FigureDef] = [
               lambda c, _: _count(_members(c, probationary=True)), spec=True, flow=False),
     FigureDef("members.dual_leaders", "双带头人数", "名", M, lambda c, _: _count(_dual_leaders(c)),
               spec=True, flow=False, help="标记为“双带头人”的党支部书记"),
-    FigureDef("members.by_branch.{code}", "{name}党员数", "名", M,
-              lambda c, b: _count(_in_branch(c, c.rows["members"], b)), per="branch", flow=False),
+    FigureDef("members.by_{part}.{code}", "{name}党员数", "名", M,
+              lambda c, b: _count(_in_part(c, c.rows["members"], b)), per="part", flow=False),
     # ---- organisational life ----
     FigureDef("meetings.{type}", "{type}次数", "次", E, lambda c, t: _count(_events(c, t)),
               per="event_type", spec=True),
     FigureDef("meetings.三会一课", "“三会一课”次数", "次", E,
               lambda c, _: _count(_events(c, *THREE_MEETINGS_ONE_LECTURE)), spec=True,
               help="支部党员大会＋支部委员会会议＋党小组会＋党课"),
-    FigureDef("meetings.三会一课.by_branch.{code}", "{name}“三会一课”次数", "次", E,
-              lambda c, b: _count(_in_branch(c, _events(c, *THREE_MEETINGS_ONE_LECTURE), b)),
-              per="branch"),
+    FigureDef("meetings.三会一课.by_{part}.{code}", "{name}“三会一课”次数", "次", E,
+              lambda c, b: _count(_in_part(c, _events(c, *THREE_MEETINGS_ONE_LECTURE), b)),
+              per="part"),
     FigureDef("meetings.党课.by_secretary", "支部书记讲党课次数", "次", E,
               lambda c, _: _count(_lectures_by_secretaries(c)),
               help="讲课人为所在党支部书记的党课"),
@@ -894,8 +932,8 @@ REGISTRY: list[FigureDef] = [
     FigureDef("attendance.rate", "参会率", "%", A, lambda c, _: _attendance_rate(c),
               spec=True, help="出席 ÷（出席＋请假＋缺席）"),
     FigureDef("attendance.records", "参会记录数", "条", A, lambda c, _: _attendance_count(c)),
-    FigureDef("attendance.rate.by_branch.{code}", "{name}参会率", "%", A,
-              lambda c, b: _attendance_rate(c, b), per="branch"),
+    FigureDef("attendance.rate.by_{part}.{code}", "{name}参会率", "%", A,
+              lambda c, b: _attendance_rate(c, b, c.part), per="part"),
     FigureDef("attendance.low_branches", "参会率偏低的党支部数", "个", O,
               lambda c, _: _count(_low_attendance_branches(c)),
               help=f"参会率低于{LOW_ATTENDANCE_RATE}%的党支部"),
@@ -908,8 +946,8 @@ REGISTRY: list[FigureDef] = [
               lambda c, _: _count(_dev(c, "admitted_on")), spec=True, help="支部大会接收日期在本年"),
     FigureDef("development.converted", "按期转正数", "名", D,
               lambda c, _: _count(_dev(c, "converted_on")), spec=True),
-    FigureDef("development.new_probationary.by_branch.{code}", "{name}发展党员数", "名", D,
-              lambda c, b: _count(_in_branch(c, _dev(c, "admitted_on"), b)), per="branch"),
+    FigureDef("development.new_probationary.by_{part}.{code}", "{name}发展党员数", "名", D,
+              lambda c, b: _count(_in_part(c, _dev(c, "admitted_on"), b)), per="part"),
     # ---- elections ----
     FigureDef("elections.completed", "完成换届的党组织数", "个", O,
               lambda c, _: _count(_org_rows(c, _elections(c)[0])), spec=True),
@@ -1210,6 +1248,8 @@ class FigureSet:
     org_names: dict[str, str] = field(default_factory=dict)
     #: True when values come from a confirmed report of the year (see ``reports/prior.py``).
     from_prior: bool = False
+    #: What the per-part figures break down by: "branch" (党支部) or "unit" (下属单位).
+    part: str = "branch"
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures.values())
@@ -1234,8 +1274,13 @@ class FigureSet:
         return list(self.figures)
 
     def branch_keys(self, prefix: str) -> list[Figure]:
-        """The per-branch figures under ``prefix`` (e.g. ``attendance.rate.by_branch.``)."""
+        """The figures whose keys start with ``prefix`` (e.g. ``attendance.rate.by_branch.``)."""
         return [f for k, f in self.figures.items() if k.startswith(prefix)]
+
+    def by_part(self, family: str) -> list[Figure]:
+        """The per-part figures of a family (``attendance.rate``): each 党支部's, or each
+        下属单位's in a 卫健局's report (see ``part``)."""
+        return self.branch_keys(f"{family}.by_{self.part}.")
 
     @property
     def has_activity(self) -> bool:
@@ -1266,7 +1311,7 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
             for key, label, param in definition.expand(ctx):
                 rows, value = definition.select(ctx, param)
                 if rows and isinstance(rows[0], Tally):
-                    source = _deferred(ctx, rows, narrow=definition.per == "branch")
+                    source = _deferred(ctx, rows, narrow=definition.per == "part")
                 else:
                     source = KeptRecords(tuple(r.ident for r in rows), tuple(r.pk for r in rows))
                 figures[key] = Figure(
@@ -1277,7 +1322,7 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
                 )
     result = FigureSet(
         year=year, org=org, figures=figures, queries=len(captured.captured_queries),
-        org_names={o.code: o.name for o in ctx.orgs},
+        org_names={o.code: o.name for o in ctx.orgs}, part=ctx.part,
     )
     if previous:
         result.previous = compute_figures(year - 1, org)

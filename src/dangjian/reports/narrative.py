@@ -31,10 +31,11 @@ from typing import Any
 
 from django.template import Context as TemplateContext
 from django.utils.html import escape
+from django.utils.translation import gettext
 from django.utils.safestring import SafeString, mark_safe
 
 from dangjian.core.dates import chinese_date
-from dangjian.reports.figures import Figure, FigureSet
+from dangjian.reports.figures import LOW_ATTENDANCE_RATE, Figure, FigureSet
 from dangjian.reports.templates_dir import load_template
 
 __all__ = ["Report", "Section", "build_report", "change_text"]
@@ -263,9 +264,18 @@ def _context(figures: FigureSet, tree: FigureTree) -> dict[str, Any]:
         figure = figures.get(key)
         return [OrgRef(code, names.get(code, code)) for code in (figure.records if figure else ())]
 
+    # Branches below the 参会率 threshold, each with its rate; a 卫健局's report, whose figures
+    # break down by 下属单位, names the units below it.
+    if figures.part == "branch":
+        low_codes = figures["attendance.low_branches"].records if "attendance.low_branches" in figures else ()
+    else:
+        low_codes = tuple(
+            f.key.rsplit(".", 1)[1] for f in figures.by_part("attendance.rate")
+            if f.value is not None and f.value < LOW_ATTENDANCE_RATE
+        )
     low = [
-        {"name": names.get(code, code), "rate": f["attendance"]["rate"]["by_branch"][code]}
-        for code in (figures["attendance.low_branches"].records if "attendance.low_branches" in figures else ())
+        {"name": names.get(code, code), "rate": f["attendance"]["rate"][f"by_{figures.part}"][code]}
+        for code in low_codes
     ]
     service_types = [
         {"type": key.split(".", 1)[1], "node": f["services"][key.split(".", 1)[1]]}
@@ -282,6 +292,7 @@ def _context(figures: FigureSet, tree: FigureTree) -> dict[str, Any]:
         "completed_elections": orgs("elections.completed"),
         "no_secretary_lecture": orgs("meetings.党课.branches_without_secretary"),
         "low_attendance": low,
+        "low_attendance_of": gettext("党支部") if figures.part == "branch" else gettext("单位"),
         "service_types": service_types,
     }
 

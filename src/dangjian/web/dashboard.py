@@ -95,7 +95,7 @@ def dashboard_data(user, *, year: int, org: Organization, today: dt.date | None 
     def link(key: str) -> str:
         return figure_url(year, org, key)
 
-    branch_rates = figures.branch_keys("attendance.rate.by_branch.")
+    branch_rates = figures.by_part("attendance.rate")  # a 卫健局's: its hospitals
     attendance = {
         "labels": [f.label.removesuffix("参会率") for f in branch_rates],
         "data": [_num(f.value) for f in branch_rates],
