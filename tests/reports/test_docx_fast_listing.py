@@ -54,3 +54,19 @@ def test_a_template_with_a_cell_tag_still_gets_its_table_grid_repaired(tmp_path)
         return xml.count("<w:gridCol ")
 
     assert grid_columns(_docx_template) == grid_columns(DocxTemplate) == 5
+
+
+def test_the_compiled_word_template_is_reused_and_renders_each_report_anew(year2025):
+    from jinja2 import Environment
+
+    first = build_report(compute_figures(2025, year2025.h.committee, previous=True))
+    render.to_docx(first)  # compiles the template's parts
+    compiled = Environment.compile
+    calls = []
+    with mock.patch.object(Environment, "compile", lambda self, *a, **k: calls.append(1) or compiled(self, *a, **k)):
+        first_xml = _document_xml(render.to_docx(first))
+        second = build_report(compute_figures(2025, year2025.h.branch_a, previous=True))
+        second_xml = _document_xml(render.to_docx(second))
+    assert calls == []  # nothing compiled again
+    assert year2025.h.committee.name in first_xml and year2025.h.committee.name not in second_xml
+    assert year2025.h.branch_a.name in second_xml
