@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection
@@ -774,13 +775,14 @@ def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row] | list[Tally]
     Performance: each dataset is grouped once per set of columns (not scanned once per figure
     and per grade, type or branch). The returned list is shared: callers must not change it."""
     names = tuple(sorted(wanted))
+    pick = itemgetter(*names)  # the same key from a row's data and from ``wanted``
     cache = ctx.__dict__.setdefault("_where", {})
     groups = cache.get((dataset, names))
     if groups is None:
         groups = cache[(dataset, names)] = {}
         for r in ctx.rows[dataset]:
-            groups.setdefault(tuple(r.data[n] for n in names), []).append(r)
-    return groups.get(tuple(wanted[n] for n in names), [])
+            groups.setdefault(pick(r.data), []).append(r)
+    return groups.get(pick(wanted), [])
 
 
 def _events(ctx: Context, *types: str) -> list[Tally]:

@@ -62,13 +62,34 @@ def load_template(org: Organization, name: str, *, autoescape: bool = False) -> 
     """The Django template ``name`` (``narrative.txt``, ``annual_report.md``, ``annual_report.html``)
     for ``org``: a hospital's copy if there is one, else the shipped ``reports/<name>``.
 
-    Text formats render without HTML escaping; the HTML layout with it.
+    Text formats render without HTML escaping; the HTML layout with it. Each template is compiled
+    once (a hospital's copy again when the file changes): parsing the narrative took most of the
+    time of writing it.
     """
-    engine = Engine(
-        app_dirs=True, autoescape=autoescape,
-        libraries={"i18n": "django.templatetags.i18n", "static": "django.templatetags.static"},
-    )
+    engine = _engine(autoescape)
     path = find_template(org, name)
     if path.parent != PACKAGE_TEMPLATES:
-        return engine.from_string(path.read_text(encoding="utf-8"))
-    return engine.get_template(f"reports/{name}")
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size, autoescape)
+        found = _compiled_copies.get(key)
+        if found is None:
+            found = engine.from_string(path.read_text(encoding="utf-8"))
+            if len(_compiled_copies) >= 64:
+                _compiled_copies.clear()
+            _compiled_copies[key] = found
+        return found
+    return engine.get_template(f"reports/{name}")  # the engine's cached loader keeps it
+
+
+_engines: dict[bool, Engine] = {}
+_compiled_copies: dict[tuple, Template] = {}
+
+
+def _engine(autoescape: bool) -> Engine:
+    engine = _engines.get(autoescape)
+    if engine is None:
+        engine = _engines[autoescape] = Engine(
+            app_dirs=True, autoescape=autoescape,
+            libraries={"i18n": "django.templatetags.i18n", "static": "django.templatetags.static"},
+        )
+    return engine
