@@ -161,6 +161,49 @@ def _font_table_fallbacks(document) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+#: Style references in WordprocessingML (paragraph, run, table and numbering styles).
+_STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+
+
+def _drop_unused_styles(document) -> None:
+    """Keep only the styles the template uses (with what they are based on or linked to) and
+    drop the Word 2010 ``stylesWithEffects`` copy. python-docx's blank document carries some 160
+    styles, their latent-style table and that copy — 800 KB of XML that every report read,
+    wrote and compressed again (a third of rendering a hospital's Word report) and that a
+    hospital editing the template does not need: Word and WPS add a built-in style when it is
+    first applied."""
+    styles = document.styles.element
+    used: set[str] = set()
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is None or element is styles:
+            continue
+        for name in _STYLE_REFERENCES:
+            for found in element.iter(qn(name)):
+                used.add(found.get(qn("w:val")))
+    by_id = {style.get(qn("w:styleId")): style for style in styles.iter(qn("w:style"))}
+    keep = {sid for sid, style in by_id.items() if style.get(qn("w:default")) == "1"} | used
+    pending = list(keep)
+    while pending:  # what the kept styles are based on, continue with, or are linked to
+        style = by_id.get(pending.pop())
+        if style is None:
+            continue
+        for name in ("w:basedOn", "w:next", "w:link"):
+            found = style.find(qn(name))
+            if found is not None and found.get(qn("w:val")) not in keep:
+                keep.add(found.get(qn("w:val")))
+                pending.append(found.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in keep:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    for rel in list(document.part.rels.values()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel.rId)
+
+
 def _para(document, text: str, style: str):
     return document.add_paragraph(text, style=style)
 
@@ -282,6 +325,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
         body.remove(first)
 
     _font_table_fallbacks(document)
+    _drop_unused_styles(document)
     core = document.core_properties
     core.title = "年度党建工作报告（默认模板）"
     core.author = "dangjian"
