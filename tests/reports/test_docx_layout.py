@@ -81,3 +81,25 @@ def test_issuer_date_and_appendix(docx_parts):
     assert re.search(r"县人民医院党委\d{4}年\d{1,2}月\d{1,2}日附件", text)
     assert "2025年度党建工作指标明细" in text
     assert "未达法定人数的决策" in text and "J3、J2" in text
+
+
+def test_the_default_template_defines_every_style_it_uses_and_no_other():
+    """build_default_template keeps the used styles only: none may be missing."""
+    import re
+    import zipfile
+
+    from dangjian.reports.templates_dir import PACKAGE_TEMPLATES
+
+    with zipfile.ZipFile(PACKAGE_TEMPLATES / "annual_report.docx") as archive:
+        names = archive.namelist()
+        styles = archive.read("word/styles.xml").decode()
+        used = set()
+        for name in names:
+            if name.endswith(".xml") and name != "word/styles.xml":
+                used |= set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', archive.read(name).decode()))
+    defined = set(re.findall(r'w:styleId="([^"]+)"', styles))
+    assert used and used <= defined
+    for based in re.findall(r'<w:(?:basedOn|next|link) w:val="([^"]+)"', styles):
+        assert based in defined
+    assert "word/stylesWithEffects.xml" not in names
+    assert {"Normal", "GWBody", "GWTable", "TableGrid"} <= defined and len(defined) < 40
