@@ -31,4 +31,8 @@ def test_pdf_pages(year2025, tmp_path):
     for n in (1, 2, pages):
         assert f"—{n}—" in compact
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "CJK" in fonts  # the 公文 fonts fell back to an installed CJK font, not to boxes
+    # The 公文 fonts fell back to a Chinese font installed here (Noto CJK, WenQuanYi …), not to boxes.
+    installed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    families = {name.strip().replace(" ", "") for line in installed.splitlines() for name in line.split(",")}
+    embedded = re.sub(r"[ \t]+", "", fonts)
+    assert any(family and family in embedded for family in families), (fonts, families)
