@@ -378,10 +378,8 @@ def _load_members(ctx: Context) -> list[Tally]:
 
 
 def _member_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
-    for pk, org_id, member_no, *key in members_in_subtree_on(
-        ctx.org.path, ctx.end, ("member_no", *_MEMBER_KEY), members=_members_queryset(ctx)
-    ):
-        yield pk, org_id, member_no, *key
+    # (pk, organisation at year end, 党员编号, *key): already the shape of a TallySource's rows.
+    return members_in_subtree_on(ctx.org.path, ctx.end, ("member_no", *_MEMBER_KEY), members=_members_queryset(ctx))
 
 
 # ---- 组织生活 ---------------------------------------------------------------------------------
