@@ -69,6 +69,7 @@ from dangjian.implementation.models import Instruction, Measure, MeasureStatus
 from dangjian.integrity.models import EducationKind, IntegrityEducation, LetterKind, Responsibility
 
 __all__ = [
+    "LOW_ATTENDANCE_KEYS",
     "LOW_ATTENDANCE_RATE",
     "REGISTRY",
     "Figure",
@@ -80,6 +81,8 @@ __all__ = [
 
 #: A branch whose 参会率 is below this (in %) is named under 存在问题. Local practice, not a rule.
 LOW_ATTENDANCE_RATE = Decimal("85.0")
+# The figure naming the parts (see Context.part) below that rate: 党支部, or a 卫健局's 下属单位.
+LOW_ATTENDANCE_KEYS = {"branch": "attendance.low_branches", "unit": "attendance.low_units"}
 
 # Organisation types that hold elections (a 党小组 has no term), as the rules package names them.
 _RULE_ORG_TYPE = {
@@ -713,8 +716,11 @@ class FigureDef:
     help: str = ""
     flow: bool = True  # a count over the year (compared with the previous year)
     unit_of: Callable[[Context, Any], str] | None = None  # a unit that depends on the expansion
+    only_part: str | None = None  # reported only when the report's parts are these ("unit")
 
     def expand(self, ctx: Context) -> Iterator[tuple[str, str, Any]]:
+        if self.only_part is not None and ctx.part != self.only_part:
+            return
         if self.per is None:
             yield self.key, self.label, None
         elif self.per == "part":
@@ -836,12 +842,13 @@ def _attendance_count(ctx: Context) -> Selection:
     return _count(ctx.rows["attendance"])
 
 
-def _low_attendance_branches(ctx: Context) -> list[Row]:
+def _low_attendance(ctx: Context, part: str) -> list[Row]:
+    """The 党支部 (or 下属单位) whose 参会率 is below ``LOW_ATTENDANCE_RATE``."""
     low = []
-    for branch in ctx.branches():
-        _records, rate = _attendance_rate(ctx, branch)
+    for org in (ctx.branches() if part == "branch" else ctx.units()):
+        _records, rate = _attendance_rate(ctx, org, part)
         if rate is not None and rate < LOW_ATTENDANCE_RATE:
-            low.append(branch)
+            low.append(org)
     return _org_rows(ctx, low)
 
 
@@ -950,8 +957,11 @@ REGISTRY: list[FigureDef] = [
     FigureDef("attendance.rate.by_{part}.{code}", "{name}参会率", "%", A,
               lambda c, b: _attendance_rate(c, b, c.part), per="part"),
     FigureDef("attendance.low_branches", "参会率偏低的党支部数", "个", O,
-              lambda c, _: _count(_low_attendance_branches(c)),
+              lambda c, _: _count(_low_attendance(c, "branch")),
               help=f"参会率低于{LOW_ATTENDANCE_RATE}%的党支部"),
+    FigureDef("attendance.low_units", "参会率偏低的下属单位数", "个", O,
+              lambda c, _: _count(_low_attendance(c, "unit")), only_part="unit",
+              help=f"参会率低于{LOW_ATTENDANCE_RATE}%的下属单位（下设党委的组织的报告）"),
     # ---- development ----
     FigureDef("development.applicants", "入党申请人数", "名", D,
               lambda c, _: _count(_dev(c, "applied_on")), spec=True),

@@ -35,7 +35,7 @@ from django.utils.translation import gettext
 from django.utils.safestring import SafeString, mark_safe
 
 from dangjian.core.dates import chinese_date
-from dangjian.reports.figures import LOW_ATTENDANCE_RATE, Figure, FigureSet
+from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, Figure, FigureSet
 from dangjian.reports.templates_dir import load_template
 
 __all__ = ["Report", "Section", "build_report", "change_text"]
@@ -266,13 +266,8 @@ def _context(figures: FigureSet, tree: FigureTree) -> dict[str, Any]:
 
     # Branches below the 参会率 threshold, each with its rate; a 卫健局's report, whose figures
     # break down by 下属单位, names the units below it.
-    if figures.part == "branch":
-        low_codes = figures["attendance.low_branches"].records if "attendance.low_branches" in figures else ()
-    else:
-        low_codes = tuple(
-            f.key.rsplit(".", 1)[1] for f in figures.by_part("attendance.rate")
-            if f.value is not None and f.value < LOW_ATTENDANCE_RATE
-        )
+    low_key = LOW_ATTENDANCE_KEYS[figures.part]
+    low_codes = figures[low_key].records if low_key in figures else ()
     low = [
         {"name": names.get(code, code), "rate": f["attendance"]["rate"][f"by_{figures.part}"][code]}
         for code in low_codes
