@@ -82,9 +82,18 @@ class Session:
         self.goto("/accounts/login/")
         self.page.get_by_label("用户名").fill(username)
         self.page.get_by_label("密码").fill(password)
-        self.page.get_by_role("button", name="登录").click()
-        self.page.wait_for_load_state()
+        self.click_through(self.page.get_by_role("button", name="登录"))
         assert "/accounts/login/" not in self.page.url, self.page.inner_text("main")
+
+    def click_through(self, locator) -> None:
+        """Click a link or submit button and wait for the page it leads to to have loaded.
+
+        ``wait_for_load_state()`` alone returns at once while the old page is still shown (it is
+        loaded), so a check right after it could read the page the click left; on a busy CI
+        machine it did. Waiting for the navigation the click starts closes that race."""
+        with self.page.expect_navigation():
+            locator.click()
+        self.page.wait_for_load_state()
 
     def overflow(self) -> tuple[int, int]:
         """(document.documentElement.scrollWidth, window.innerWidth) of the page shown."""

@@ -31,8 +31,7 @@ def open_nav(session, label: str) -> None:
     page = session.page
     if not page.locator(".mainnav").is_visible():
         page.locator("label.nav-button").click()
-    page.locator(".mainnav").get_by_role("link", name=label, exact=True).click()
-    page.wait_for_load_state()
+    session.click_through(page.locator(".mainnav").get_by_role("link", name=label, exact=True))
 
 
 def assert_fits(session) -> None:
@@ -49,7 +48,7 @@ def test_login_page_is_chinese(open_session, hospital, viewport):
     assert session.page.get_by_role("heading", name="登录党建工作平台").is_visible()
     session.page.get_by_label("用户名").fill("carol")
     session.page.get_by_label("密码").fill("wrong-password")
-    session.page.get_by_role("button", name="登录").click()
+    session.click_through(session.page.get_by_role("button", name="登录"))
     assert session.page.get_by_text("用户名或密码不正确，请重新输入。").is_visible()
     assert_fits(session)
 
@@ -60,8 +59,7 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
     session.login("carol")
     page = session.page
     open_nav(session, "组织生活")
-    page.get_by_role("link", name="＋ 新增").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("link", name="＋ 新增"))
     assert_fits(session)
 
     page.select_option("#id_organization", str(hospital.branch_a.pk))
@@ -71,8 +69,7 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
     page.fill("#id_topic", "重温入党誓词")
     page.fill("#id_host", "爱丽丝")
     page.fill("#id_duration_hours", "2")
-    page.get_by_role("button", name="保存").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("button", name="保存"))
 
     # Saving goes straight on to the attendance sheet of the branch (its group included).
     event = OrgLifeEvent.objects.get(topic="重温入党誓词")
@@ -84,8 +81,7 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
     bob = page.get_by_role("radiogroup", name="鲍勃")
     bob.get_by_label("请假").check()
     page.fill(f'input[name="makeup-{hospital.bob_member.pk}"]', dt.date.today().isoformat())
-    page.get_by_role("button", name="保存出勤").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("button", name="保存出勤"))
 
     assert page.url.endswith(event.get_absolute_url())
     assert page.get_by_text("已保存出勤：应到 2 人，出席 1 人。").is_visible()
@@ -138,18 +134,15 @@ def test_secretary_sees_own_branch_and_closes_a_rectification_item(open_session,
     assert page.get_by_role("heading", level=1).inner_text().startswith("内科党支部 · 本支部本月待办")
     assert_fits(session)
 
-    page.get_by_role("link", name="本支部组织生活").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("link", name="本支部组织生活"))
     assert page.get_by_role("heading", level=1).inner_text() and "?organization=" in page.url
     assert page.locator("#id_organization option:checked").inner_text() == "内科党支部"
     page.go_back()
 
-    page.get_by_role("link", name="整改台账").first.click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("link", name="整改台账").first)
     listing = page.locator("table.ledger").inner_text()
     assert "支部委员会会议记录不完整" in listing and "外科支部的整改事项" not in listing
-    page.get_by_role("link", name="支部委员会会议记录不完整").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("link", name="支部委员会会议记录不完整"))
     assert page.url.endswith(item.get_absolute_url())
     assert_fits(session)
 
@@ -157,8 +150,7 @@ def test_secretary_sees_own_branch_and_closes_a_rectification_item(open_session,
     page.fill("#id_measures", "补齐会议记录，书记逐页签字")
     if page.locator("#id_evidence").count():
         page.fill("#id_evidence", "会议记录本第 12–18 页")
-    page.get_by_role("button", name="确认销号").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("button", name="确认销号"))
 
     assert page.get_by_text(f"已销号：{item}").is_visible()
     item.refresh_from_db()
@@ -228,8 +220,7 @@ def test_secretary_moves_a_development_case_forward(open_session, hospital, view
 
     session.goto(early.get_absolute_url())
     page.fill("#id_on", today.isoformat())
-    page.get_by_role("button", name="推进到下一步").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("button", name="推进到下一步"))
     assert "个月以上培养教育" in page.locator("[role=alert]").inner_text()
     assert DevelopmentCase.objects.get(pk=early.pk).candidate_on is None
     assert_fits(session)
@@ -237,8 +228,7 @@ def test_secretary_moves_a_development_case_forward(open_session, hospital, view
     session.goto(ready.get_absolute_url())
     assert_fits(session)
     page.fill("#id_on", today.isoformat())
-    page.get_by_role("button", name="推进到下一步").click()
-    page.wait_for_load_state()
+    session.click_through(page.get_by_role("button", name="推进到下一步"))
     assert page.url.endswith(ready.get_absolute_url())
     assert DevelopmentCase.objects.get(pk=ready.pk).candidate_on == today
     assert page.get_by_text(f"已保存：{ready}").is_visible()

@@ -64,10 +64,9 @@ def test_screenshots_of_the_demo_hospital(open_session, live_server, demo, shots
 
     phone = open_session(PHONE)
     phone.login("neike", DEMO_PASSWORD)
-    phone.page.get_by_role("link", name="本支部组织生活").click()
-    phone.page.locator("table.ledger tbody tr a:visible").first.click()
-    phone.page.get_by_role("link", name="登记出勤").click()
-    phone.page.wait_for_load_state()
+    phone.click_through(phone.page.get_by_role("link", name="本支部组织生活"))
+    phone.click_through(phone.page.locator("table.ledger tbody tr a:visible").first)
+    phone.click_through(phone.page.get_by_role("link", name="登记出勤"))
     assert phone.page.locator("table.sheet tbody tr").count() >= 5
     phone.page.screenshot(path=str(shots / "attendance-phone.png"), full_page=False)
     assert phone.overflow()[0] <= PHONE["width"]
