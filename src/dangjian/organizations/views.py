@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core.choices import choice_label
 from dangjian.core.scoping import scope_for
 from dangjian.core.views import (
     Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
@@ -26,15 +27,13 @@ def organization_tree(request):
         .values_list("organization", "n")
     )
     top_depth = min((org.depth for org in organizations), default=0)
-    # Per page, not per row: the type labels (get_org_type_display hashes and translates every
-    # choice on each call) and the detail links (one reverse() per organisation).
-    type_labels = dict(Organization._meta.get_field("org_type").flatchoices)
-    type_labels = {value: str(label) for value, label in type_labels.items()}
+    # Per page, not per row: the detail links (one reverse() per organisation).
+    org_type = Organization._meta.get_field("org_type")
     url_of = _detail_urls(organizations)
     rows = [
         {
             "org": org, "indent": org.depth - top_depth, "members": counts.get(org.pk, 0),
-            "url": url_of(org), "type_label": type_labels.get(org.org_type, org.org_type),
+            "url": url_of(org), "type_label": choice_label(org_type, org.org_type),
         }
         for org in organizations
     ]

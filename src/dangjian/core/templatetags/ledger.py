@@ -4,9 +4,8 @@ import datetime as dt
 
 from django import template
 from django.db import models
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
-from django.utils.translation import get_language
+
+from dangjian.core.choices import choice_label
 
 register = template.Library()
 
@@ -14,9 +13,6 @@ _NOT_GENERATED = object()
 # (model class, field name) -> the field whose Django-generated ``get_FOO_display`` the class uses,
 # or _NOT_GENERATED (no such method, or the model defines its own).
 _display_fields: dict[tuple[type, str], object] = {}
-# (field, language) -> {value: label}: what ``get_FOO_display`` looks up, built once instead of
-# hashing every choice (and translating every label) for each cell.
-_labels: dict[tuple[models.Field, str | None], dict] = {}
 
 
 def _display_field(cls: type, part: str):
@@ -38,17 +34,6 @@ def _display_field(cls: type, part: str):
     return found
 
 
-def _choice_label(field: models.Field, value):
-    """``obj.get_FOO_display()``, the same result from a per-language table."""
-    key = (field, get_language())
-    labels = _labels.get(key)
-    if labels is None:
-        labels = {make_hashable(k): force_str(v, strings_only=True) for k, v in field.flatchoices}
-        _labels[key] = labels
-    found = labels.get(make_hashable(value), _NOT_GENERATED)
-    return force_str(value, strings_only=True) if found is _NOT_GENERATED else found
-
-
 @register.simple_tag
 def cell(obj, accessor: str):
     """Value of a dotted attribute path, using choice labels, 是/否 for booleans and ISO dates
@@ -59,7 +44,7 @@ def cell(obj, accessor: str):
             return ""
         field = _display_field(type(value), part)
         if field is not _NOT_GENERATED:
-            value = _choice_label(field, getattr(value, field.attname))
+            value = choice_label(field, getattr(value, field.attname))
         else:
             display = getattr(value, f"get_{part}_display", None)
             value = display() if callable(display) else getattr(value, part, "")
