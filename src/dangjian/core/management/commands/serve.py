@@ -20,13 +20,16 @@ class Command(BaseCommand):
         db = settings.DATABASES["default"]
         if db["ENGINE"].endswith("sqlite3"):
             os.makedirs(os.path.dirname(str(db["NAME"])) or ".", exist_ok=True)
+        # The static files are served from the app folders (WHITENOISE_USE_FINDERS); without the
+        # collectstatic folder WhiteNoise would still warn at start.
+        os.makedirs(settings.STATIC_ROOT, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         if not options["no_demo"]:
             from dangjian.organizations.models import Organization
 
             if not Organization.objects.exists():
                 self.stdout.write("数据库为空，正在载入演示医院……")
-                call_command("demo")
+                call_command("demo", no_logins=True, stdout=self.stdout._out)  # logins: below, once
         from dangjian.demo.logins import describe_logins
 
         url = f"http://{options['host']}:{options['port']}/"

@@ -31,6 +31,8 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=2,
                             help="组织生活覆盖的自然年数，含当年（默认 2：上一年全年和当年截至今日）")
         parser.add_argument("--as-of", type=_date, default=None, help="数据截止日期 YYYY-MM-DD（默认今天）")
+        parser.add_argument("--no-logins", action="store_true",
+                            help="不列出演示账号（dangjian serve 启动时自己列出）")
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -45,4 +47,5 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(str(summary)))
         self.stdout.write(f"用时 {time.monotonic() - started:.1f} 秒")
-        self.stdout.write(describe_logins())
+        if not options["no_logins"]:
+            self.stdout.write(describe_logins())
