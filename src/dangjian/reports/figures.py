@@ -292,8 +292,9 @@ class Context:
             found = self.__dict__["_part"] = "unit" if self.units() else "branch"
         return found
 
-    def parts(self) -> list[OrgRow]:
-        return self.units() if self.part == "unit" else self.branches()
+    def parts(self, part: str | None = None) -> list[OrgRow]:
+        """The 党支部 or the 下属单位 (``part``; by default the report's, see ``part``)."""
+        return self.units() if (part or self.part) == "unit" else self.branches()
 
     def part_id_of(self, org_id: int, part: str) -> int | None:
         """The 党支部 (or 下属单位) whose figures a row of ``org_id`` counts for."""
@@ -845,7 +846,7 @@ def _attendance_count(ctx: Context) -> Selection:
 def _low_attendance(ctx: Context, part: str) -> list[Row]:
     """The 党支部 (or 下属单位) whose 参会率 is below ``LOW_ATTENDANCE_RATE``."""
     low = []
-    for org in (ctx.branches() if part == "branch" else ctx.units()):
+    for org in ctx.parts(part):
         _records, rate = _attendance_rate(ctx, org, part)
         if rate is not None and rate < LOW_ATTENDANCE_RATE:
             low.append(org)
