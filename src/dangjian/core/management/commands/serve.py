@@ -29,7 +29,7 @@ class Command(BaseCommand):
 
             if not Organization.objects.exists():
                 self.stdout.write("数据库为空，正在载入演示医院……")
-                call_command("demo", no_logins=True, stdout=self.stdout._out)  # logins: below, once
+                call_command("demo", no_logins=True, stdout=self.stdout)  # logins: below, once
         from dangjian.demo.logins import describe_logins
 
         url = f"http://{options['host']}:{options['port']}/"
