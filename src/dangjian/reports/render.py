@@ -12,10 +12,9 @@ or in one call: ``annual_report(year, org, format)`` → ``str | bytes``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -177,27 +176,15 @@ def _compiling_once_environment():
         itself (an edited template gives a new source). Rendering only reads a compiled template,
         so requests may share it."""
 
-        SIZE = 32
-
         def __init__(self):
             super().__init__(autoescape=True)
-            self._compiled: OrderedDict[str, Any] = OrderedDict()
-            self._lock = threading.Lock()
+            # Thread-safe; two requests compiling the same new source at once both get a template.
+            self._kept_templates = functools.lru_cache(maxsize=32)(super().from_string)
 
         def from_string(self, source, globals=None, template_class=None):
             if globals is not None or template_class is not None or not isinstance(source, str):
                 return super().from_string(source, globals, template_class)
-            with self._lock:
-                found = self._compiled.get(source)
-                if found is not None:
-                    self._compiled.move_to_end(source)
-                    return found
-            found = super().from_string(source)
-            with self._lock:
-                self._compiled[source] = found
-                while len(self._compiled) > self.SIZE:
-                    self._compiled.popitem(last=False)
-            return found
+            return self._kept_templates(source)
 
     return CompilingOnce()
 

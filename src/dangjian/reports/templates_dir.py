@@ -17,6 +17,7 @@ above it (nearest first), then in the top folder, then uses the default shipped 
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -66,30 +67,22 @@ def load_template(org: Organization, name: str, *, autoescape: bool = False) -> 
     once (a hospital's copy again when the file changes): parsing the narrative took most of the
     time of writing it.
     """
-    engine = _engine(autoescape)
     path = find_template(org, name)
     if path.parent != PACKAGE_TEMPLATES:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, autoescape)
-        found = _compiled_copies.get(key)
-        if found is None:
-            found = engine.from_string(path.read_text(encoding="utf-8"))
-            if len(_compiled_copies) >= 64:
-                _compiled_copies.clear()
-            _compiled_copies[key] = found
-        return found
-    return engine.get_template(f"reports/{name}")  # the engine's cached loader keeps it
+        stat = path.stat()  # an edited copy has a new key, so it is compiled afresh
+        return _compiled_copy(str(path), stat.st_mtime_ns, stat.st_size, autoescape)
+    return _engine(autoescape).get_template(f"reports/{name}")  # the engine's cached loader keeps it
 
 
-_engines: dict[bool, Engine] = {}
-_compiled_copies: dict[tuple, Template] = {}
+@functools.lru_cache(maxsize=64)
+def _compiled_copy(path: str, _mtime_ns: int, _size: int, autoescape: bool) -> Template:
+    """A hospital's copy of a template, compiled (the file's time and size are part of the key)."""
+    return _engine(autoescape).from_string(Path(path).read_text(encoding="utf-8"))
 
 
+@functools.cache
 def _engine(autoescape: bool) -> Engine:
-    engine = _engines.get(autoescape)
-    if engine is None:
-        engine = _engines[autoescape] = Engine(
-            app_dirs=True, autoescape=autoescape,
-            libraries={"i18n": "django.templatetags.i18n", "static": "django.templatetags.static"},
-        )
-    return engine
+    return Engine(
+        app_dirs=True, autoescape=autoescape,
+        libraries={"i18n": "django.templatetags.i18n", "static": "django.templatetags.static"},
+    )

@@ -1,3 +1,5 @@
+import functools
+
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
@@ -54,28 +56,23 @@ def navigation(request):
     return {"navigation": _links(is_branch, is_admin), "is_party_admin": is_admin}
 
 
+def _links(is_branch: bool, is_admin: bool) -> list[tuple[str, str]]:
+    return list(_links_for(is_branch, is_admin, get_urlconf(), get_script_prefix(), get_language()))
+
+
 # The links depend only on the role, the URL configuration, the script prefix and the language:
 # reversed and translated once, not 60 ``reverse`` and 30 ``gettext`` calls on every page.
-_cache: dict[tuple, list[tuple[str, str]]] = {}
-
-
-def _links(is_branch: bool, is_admin: bool) -> list[tuple[str, str]]:
-    key = (is_branch, is_admin, get_urlconf(), get_script_prefix(), get_language())
-    links = _cache.get(key)
-    if links is None:
-        allowed = {"any": True, "branch": is_branch, "admin": is_admin}
-        links = [
-            (url, str(label)) for name, label, who in NAVIGATION if allowed[who] and (url := _url(name))
-        ]
-        if len(_cache) > 64:
-            _cache.clear()
-        _cache[key] = links
-    return list(links)
+@functools.lru_cache(maxsize=64)
+def _links_for(is_branch: bool, is_admin: bool, _urlconf, _prefix: str, _language: str | None):
+    allowed = {"any": True, "branch": is_branch, "admin": is_admin}
+    return tuple(
+        (url, str(label)) for name, label, who in NAVIGATION if allowed[who] and (url := _url(name))
+    )
 
 
 @receiver(setting_changed)
 def _forget_links(**kwargs) -> None:  # a test's override_settings(ROOT_URLCONF=...) and the like
-    _cache.clear()
+    _links_for.cache_clear()
 
 
 def _url(name: str) -> str:
