@@ -54,8 +54,7 @@ def load_cases() -> list[Case]:
     if GOLDEN_000.exists() and (CORPUS / "000.txt").exists():
         golden = json.loads(GOLDEN_000.read_text(encoding="utf-8"))
         expected = [{**f, "context": f["clause"]} for f in golden["figures"]]
-        cases.insert(0, Case("000.txt", (CORPUS / "000.txt").read_text(encoding="utf-8"),
-                             expected))
+        cases.insert(0, Case("000.txt", (CORPUS / "000.txt").read_text(encoding="utf-8"), expected))
     return cases
 
 
@@ -100,14 +99,20 @@ def accuracy_table(cases: list[Case]) -> tuple[float, float]:
     for case in cases:
         tp, found, expected, notes = score(case)
         total_tp, total_found, total_expected = (
-            total_tp + tp, total_found + found, total_expected + expected
+            total_tp + tp,
+            total_found + found,
+            total_expected + expected,
         )
-        print(f"{case.name:<28}{expected:>9}{found:>7}{tp:>9}"
-              f"{ratio(tp, found):>11.3f}{ratio(tp, expected):>8.3f}")
-        all_notes += [f"{case.name}:"] + notes if notes else []
+        print(
+            f"{case.name:<28}{expected:>9}{found:>7}{tp:>9}"
+            f"{ratio(tp, found):>11.3f}{ratio(tp, expected):>8.3f}"
+        )
+        all_notes += [f"{case.name}:", *notes] if notes else []
     precision, recall = ratio(total_tp, total_found), ratio(total_tp, total_expected)
-    print(f"{'ALL':<28}{total_expected:>9}{total_found:>7}{total_tp:>9}"
-          f"{precision:>11.3f}{recall:>8.3f}")
+    print(
+        f"{'ALL':<28}{total_expected:>9}{total_found:>7}{total_tp:>9}"
+        f"{precision:>11.3f}{recall:>8.3f}"
+    )
     if all_notes:
         print("\n".join(all_notes))
     return precision, recall
@@ -126,8 +131,10 @@ def timing(cases: list[Case]) -> float:
         result = ingest_text(report, source="1MB")
         runs.append(time.perf_counter() - started)
     seconds = min(runs)
-    print(f"\n1 MB of report text ({len(report):,} characters, {len(result.figures):,} figures): "
-          f"{seconds:.3f} s (runs: {', '.join(f'{r:.3f}' for r in runs)})")
+    print(
+        f"\n1 MB of report text ({len(report):,} characters, {len(result.figures):,} figures): "
+        f"{seconds:.3f} s (runs: {', '.join(f'{r:.3f}' for r in runs)})"
+    )
     return seconds
 
 
@@ -136,9 +143,11 @@ def main() -> int:
     precision, recall = accuracy_table(cases)
     seconds = timing(cases)
     ok = precision >= TARGET_PRECISION and recall >= TARGET_RECALL and seconds < TARGET_SECONDS
-    print(f"precision {precision:.3f} (≥ {TARGET_PRECISION}), recall {recall:.3f} "
-          f"(≥ {TARGET_RECALL}), seconds {seconds:.3f} (< {TARGET_SECONDS}): "
-          f"{'OK' if ok else 'FAIL'}")
+    print(
+        f"precision {precision:.3f} (≥ {TARGET_PRECISION}), recall {recall:.3f} "
+        f"(≥ {TARGET_RECALL}), seconds {seconds:.3f} (< {TARGET_SECONDS}): "
+        f"{'OK' if ok else 'FAIL'}"
+    )
     return 0 if ok else 1
 
 

@@ -14,6 +14,14 @@ from dangjian.organizations.models import Member, Organization, OrgType, Profile
 from tests.factories import MemberFactory, OrganizationFactory
 
 
+def pytest_configure(config):
+    """Tests hash passwords with a fast hasher: PBKDF2 at production strength costs ~0.4 s of CPU
+    per user. The tests of the production hasher itself restore it with the ``settings`` fixture."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache. Results are kept per data version (the highest
@@ -55,21 +63,32 @@ def _user(username: str, role: str, organization=None, member=None) -> User:
 
 @pytest.fixture
 def hospital(db) -> Hospital:
-    committee = OrganizationFactory(code="HOSP", name="县人民医院党委", org_type=OrgType.PARTY_COMMITTEE)
+    committee = OrganizationFactory(
+        code="HOSP", name="县人民医院党委", org_type=OrgType.PARTY_COMMITTEE
+    )
     branch_a = OrganizationFactory(code="A", name="内科党支部", parent=committee)
-    group_a = OrganizationFactory(code="A1", name="内科第一党小组", org_type=OrgType.GROUP, parent=branch_a)
+    group_a = OrganizationFactory(
+        code="A1", name="内科第一党小组", org_type=OrgType.GROUP, parent=branch_a
+    )
     branch_b = OrganizationFactory(code="B", name="外科党支部", parent=committee)
-    alice_member = MemberFactory(name="爱丽丝", organization=branch_a, party_post="书记", is_dual_leader=True)
+    alice_member = MemberFactory(
+        name="爱丽丝", organization=branch_a, party_post="书记", is_dual_leader=True
+    )
     bob_member = MemberFactory(name="鲍勃", organization=group_a)
     dave_member = MemberFactory(name="戴夫", organization=branch_b, party_post="书记")
     erin_member = MemberFactory(name="艾琳", organization=branch_b)
     return Hospital(
-        committee=committee, branch_a=branch_a, group_a=group_a, branch_b=branch_b,
+        committee=committee,
+        branch_a=branch_a,
+        group_a=group_a,
+        branch_b=branch_b,
         alice=_user("alice", Role.BRANCH_SECRETARY, branch_a, alice_member),
         bob=_user("bob", Role.MEMBER, member=bob_member),
         carol=_user("carol", Role.PARTY_ADMIN),
         dave=_user("dave", Role.BRANCH_SECRETARY, branch_b, dave_member),
         erin=_user("erin", Role.MEMBER, member=erin_member),
-        alice_member=alice_member, bob_member=bob_member,
-        dave_member=dave_member, erin_member=erin_member,
+        alice_member=alice_member,
+        bob_member=bob_member,
+        dave_member=dave_member,
+        erin_member=erin_member,
     )

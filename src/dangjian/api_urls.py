@@ -8,18 +8,27 @@ from dangjian.decisions.api import MajorDecisionViewSet
 from dangjian.development.api import DevelopmentCaseViewSet
 from dangjian.dues.api import DuesBaseViewSet, DuesPaymentViewSet
 from dangjian.evaluations.api import (
-    BranchAssessmentViewSet, EthicsRecordViewSet, MemberEvaluationViewSet, PointAdjustmentViewSet,
-    PointTotalViewSet, SecretaryReviewViewSet, ServiceParticipationViewSet,
+    BranchAssessmentViewSet,
+    EthicsRecordViewSet,
+    MemberEvaluationViewSet,
+    PointAdjustmentViewSet,
+    PointTotalViewSet,
+    SecretaryReviewViewSet,
+    ServiceParticipationViewSet,
+)
+from dangjian.implementation.api import CheckInViewSet, InstructionViewSet, MeasureViewSet
+from dangjian.indicators.api import IndicatorValueViewSet, OpinionEventViewSet
+from dangjian.integrity.api import (
+    IntegrityEducationViewSet,
+    ResponsibilityViewSet,
+    ViolationViewSet,
 )
 from dangjian.organizations.api import MemberViewSet, OrganizationViewSet
 from dangjian.orglife.api import AttendanceViewSet, OrgLifeEventViewSet
 from dangjian.outreach.api import ServiceActivityViewSet
+from dangjian.recognition.api import DualCultivationViewSet, HonourViewSet, PartyBrandViewSet
 from dangjian.rectification.api import RectificationItemViewSet
 from dangjian.transfers.api import TransferViewSet
-from dangjian.recognition.api import DualCultivationViewSet, HonourViewSet, PartyBrandViewSet
-from dangjian.indicators.api import IndicatorValueViewSet, OpinionEventViewSet
-from dangjian.implementation.api import CheckInViewSet, InstructionViewSet, MeasureViewSet
-from dangjian.integrity.api import IntegrityEducationViewSet, ResponsibilityViewSet, ViolationViewSet
 
 router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
@@ -50,7 +59,9 @@ router.register("branch-assessments", BranchAssessmentViewSet, basename="brancha
 router.register("ethics-records", EthicsRecordViewSet, basename="ethicsrecord")
 router.register("point-adjustments", PointAdjustmentViewSet, basename="pointadjustment")
 router.register("point-totals", PointTotalViewSet, basename="pointtotal")
-router.register("service-participations", ServiceParticipationViewSet, basename="serviceparticipation")
+router.register(
+    "service-participations", ServiceParticipationViewSet, basename="serviceparticipation"
+)
 
 urlpatterns = [
     path("", include(router.urls)),

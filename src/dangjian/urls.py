@@ -7,7 +7,11 @@ from dangjian.core import account_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("accounts/password_change/", account_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password_change/",
+        account_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
     path("accounts/logout-everywhere/", account_views.logout_everywhere, name="logout_everywhere"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("dangjian.web.urls")),

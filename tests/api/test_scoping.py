@@ -4,8 +4,12 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests.factories import (
-    AttendanceFactory, DevelopmentCaseFactory, MajorDecisionFactory, OrgLifeEventFactory,
-    RectificationItemFactory, ServiceActivityFactory,
+    AttendanceFactory,
+    DevelopmentCaseFactory,
+    MajorDecisionFactory,
+    OrgLifeEventFactory,
+    RectificationItemFactory,
+    ServiceActivityFactory,
 )
 
 ENDPOINTS = {
@@ -54,9 +58,15 @@ def test_members_endpoint_per_role_and_masked(api, hospital):
 
 def test_member_cannot_write(api, hospital):
     api.force_authenticate(hospital.bob)
-    response = api.post("/api/service-activities/", {
-        "code": "X1", "organization": "A", "activity_type": "义诊", "date": "2025-01-01",
-    })
+    response = api.post(
+        "/api/service-activities/",
+        {
+            "code": "X1",
+            "organization": "A",
+            "activity_type": "义诊",
+            "date": "2025-01-01",
+        },
+    )
     assert response.status_code == 403
 
 

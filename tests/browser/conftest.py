@@ -30,8 +30,11 @@ def pytest_collection_modifyitems(config, items):
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.browser)
             if not CHROMIUM.exists():
-                item.add_marker(pytest.mark.skip(
-                    reason=f"{CHROMIUM} not found: install Debian's chromium (see .ci/run)"))
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason=f"{CHROMIUM} not found: install Debian's chromium (see .ci/run)"
+                    )
+                )
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +46,14 @@ def browser():
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=zh-CN"],
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--lang=zh-CN",
+            ],
         )
         yield chromium
         chromium.close()
@@ -62,10 +71,13 @@ class Session:
     def __init__(self, browser, base_url: str, viewport: dict):
         self.base_url = base_url
         self.context = browser.new_context(
-            viewport=viewport, locale="zh-CN", accept_downloads=True,
+            viewport=viewport,
+            locale="zh-CN",
+            accept_downloads=True,
             # Not is_mobile: mobile emulation zooms out to fit an overflowing page, which widens
             # window.innerWidth with it and would hide exactly the overflow these tests look for.
-            device_scale_factor=1, has_touch=viewport["width"] < 600,
+            device_scale_factor=1,
+            has_touch=viewport["width"] < 600,
         )
         self.width = viewport["width"]
         self.context.set_default_timeout(15_000)
@@ -98,7 +110,8 @@ class Session:
     def overflow(self) -> tuple[int, int]:
         """(document.documentElement.scrollWidth, window.innerWidth) of the page shown."""
         scroll_width, inner_width = self.page.evaluate(
-            "[document.documentElement.scrollWidth, window.innerWidth]")
+            "[document.documentElement.scrollWidth, window.innerWidth]"
+        )
         assert inner_width == self.width, (self.page.url, inner_width)
         return scroll_width, inner_width
 

@@ -36,7 +36,9 @@ def open_nav(session, label: str) -> None:
 
 def assert_fits(session) -> None:
     scroll_width, inner_width = session.overflow()
-    assert scroll_width <= inner_width, f"{session.page.url}: page {scroll_width}px wide in {inner_width}px"
+    assert scroll_width <= inner_width, (
+        f"{session.page.url}: page {scroll_width}px wide in {inner_width}px"
+    )
 
 
 @WIDTHS
@@ -98,7 +100,9 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
 @WIDTHS
 def test_admin_downloads_the_annual_report_as_word(open_session, hospital, viewport, tmp_path):
     year = dt.date.today().year
-    event = OrgLifeEventFactory(organization=hospital.branch_a, date=dt.date(year, 1, 15), topic="年初主题党日")
+    event = OrgLifeEventFactory(
+        organization=hospital.branch_a, date=dt.date(year, 1, 15), topic="年初主题党日"
+    )
     AttendanceFactory(event=event, member=hospital.alice_member)
     session = open_session(viewport)
     session.login("carol")
@@ -119,19 +123,27 @@ def test_admin_downloads_the_annual_report_as_word(open_session, hospital, viewp
 
 
 @WIDTHS
-def test_secretary_sees_own_branch_and_closes_a_rectification_item(open_session, hospital, viewport):
+def test_secretary_sees_own_branch_and_closes_a_rectification_item(
+    open_session, hospital, viewport
+):
     today = dt.date.today()
     item = RectificationItemFactory(
-        organization=hospital.branch_a, description="支部委员会会议记录不完整",
-        raised_on=today - dt.timedelta(days=40), deadline=today + dt.timedelta(days=20),
+        organization=hospital.branch_a,
+        description="支部委员会会议记录不完整",
+        raised_on=today - dt.timedelta(days=40),
+        deadline=today + dt.timedelta(days=20),
         status=RectificationStatus.IN_PROGRESS,
     )
     RectificationItemFactory(organization=hospital.branch_b, description="外科支部的整改事项")
-    MemberFactory(name="陈晨", organization=hospital.branch_a)  # two direct members: see test_scoping_no_duplicates
+    MemberFactory(
+        name="陈晨", organization=hospital.branch_a
+    )  # two direct members: see test_scoping_no_duplicates
     session = open_session(viewport)
     session.login("alice")
     page = session.page
-    assert page.get_by_role("heading", level=1).inner_text().startswith("内科党支部 · 本支部本月待办")
+    assert (
+        page.get_by_role("heading", level=1).inner_text().startswith("内科党支部 · 本支部本月待办")
+    )
     assert_fits(session)
 
     session.click_through(page.get_by_role("link", name="本支部组织生活"))
@@ -170,11 +182,21 @@ def test_secretary_sees_own_branch_and_closes_a_rectification_item(open_session,
 
 def test_member_sees_own_record_on_a_phone(open_session, hospital):
     year = dt.date.today().year
-    for month, status in ((1, AttendanceStatus.PRESENT), (2, AttendanceStatus.PRESENT), (3, AttendanceStatus.ABSENT)):
-        event = OrgLifeEventFactory(organization=hospital.branch_a, date=dt.date(year, month, 10),
-                                    topic=f"{month}月主题党日", duration_hours=2)
+    for month, status in (
+        (1, AttendanceStatus.PRESENT),
+        (2, AttendanceStatus.PRESENT),
+        (3, AttendanceStatus.ABSENT),
+    ):
+        event = OrgLifeEventFactory(
+            organization=hospital.branch_a,
+            date=dt.date(year, month, 10),
+            topic=f"{month}月主题党日",
+            duration_hours=2,
+        )
         AttendanceFactory(event=event, member=hospital.bob_member, status=status)
-    other = OrgLifeEventFactory(organization=hospital.branch_b, date=dt.date(year, 1, 20), topic="外科主题党日")
+    other = OrgLifeEventFactory(
+        organization=hospital.branch_b, date=dt.date(year, 1, 20), topic="外科主题党日"
+    )
     AttendanceFactory(event=other, member=hospital.erin_member)
 
     session = open_session(PHONE)
@@ -196,7 +218,9 @@ def test_member_sees_own_record_on_a_phone(open_session, hospital):
     assert not page.locator(".mainnav").is_visible()
     page.locator("label.nav-button").click()
     brand, menu = page.locator(".brand").bounding_box(), page.locator(".mainnav").bounding_box()
-    assert menu["y"] >= brand["y"] + brand["height"] and menu["width"] > 300  # its own row, full width
+    assert (
+        menu["y"] >= brand["y"] + brand["height"] and menu["width"] > 300
+    )  # its own row, full width
     links = page.locator(".mainnav a").all_inner_texts()
     assert "组织生活" in links and "整改台账" not in links and "年度报告" not in links
 
@@ -207,12 +231,18 @@ def test_secretary_moves_a_development_case_forward(open_session, hospital, view
     accepted for a case whose year is over; both from the case page, as the branch secretary."""
     today = dt.date.today()
     ready = DevelopmentCaseFactory(
-        name="王小明", organization=hospital.branch_a, applied_on=today - dt.timedelta(days=430),
-        talked_on=today - dt.timedelta(days=420), activist_on=today - dt.timedelta(days=400),
+        name="王小明",
+        organization=hospital.branch_a,
+        applied_on=today - dt.timedelta(days=430),
+        talked_on=today - dt.timedelta(days=420),
+        activist_on=today - dt.timedelta(days=400),
     )
     early = DevelopmentCaseFactory(
-        name="李小红", organization=hospital.branch_a, applied_on=today - dt.timedelta(days=130),
-        talked_on=today - dt.timedelta(days=120), activist_on=today - dt.timedelta(days=100),
+        name="李小红",
+        organization=hospital.branch_a,
+        applied_on=today - dt.timedelta(days=130),
+        talked_on=today - dt.timedelta(days=120),
+        activist_on=today - dt.timedelta(days=100),
     )
     session = open_session(viewport)
     session.login("alice")

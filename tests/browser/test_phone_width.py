@@ -9,8 +9,13 @@ import pytest
 
 from tests.browser.conftest import PHONE
 from tests.factories import (
-    AttendanceFactory, DevelopmentCaseFactory, MajorDecisionFactory, MemberFactory, OrgLifeEventFactory,
-    RectificationItemFactory, ServiceActivityFactory,
+    AttendanceFactory,
+    DevelopmentCaseFactory,
+    MajorDecisionFactory,
+    MemberFactory,
+    OrgLifeEventFactory,
+    RectificationItemFactory,
+    ServiceActivityFactory,
 )
 
 pytestmark = [pytest.mark.browser]
@@ -22,17 +27,34 @@ LONG = "学习贯彻习近平新时代中国特色社会主义思想主题教育
 def ledgers(hospital):
     """A little of everything, with the long words and numbers real ledgers have."""
     today = dt.date.today()
-    MemberFactory(name="欧阳玛丽亚·阿卜杜拉", organization=hospital.branch_a, party_post="组织委员兼纪检委员")
-    event = OrgLifeEventFactory(organization=hospital.branch_a, date=today - dt.timedelta(days=3), topic=LONG,
-                                host="爱丽丝", location="门诊医技综合楼十二楼第三会议室（远程视频分会场同步）",
-                                duration_hours=2)
+    MemberFactory(
+        name="欧阳玛丽亚·阿卜杜拉", organization=hospital.branch_a, party_post="组织委员兼纪检委员"
+    )
+    event = OrgLifeEventFactory(
+        organization=hospital.branch_a,
+        date=today - dt.timedelta(days=3),
+        topic=LONG,
+        host="爱丽丝",
+        location="门诊医技综合楼十二楼第三会议室（远程视频分会场同步）",
+        duration_hours=2,
+    )
     AttendanceFactory(event=event, member=hospital.alice_member)
     AttendanceFactory(event=event, member=hospital.bob_member, status="absent")
-    DevelopmentCaseFactory(organization=hospital.branch_a, name="申请人甲", applied_on=today - dt.timedelta(days=400))
-    item = RectificationItemFactory(organization=hospital.branch_a, description=LONG * 2,
-                                    raised_on=today - dt.timedelta(days=90), deadline=today - dt.timedelta(days=5))
-    MajorDecisionFactory(organization=hospital.committee, topic=LONG, meeting_date=today - dt.timedelta(days=20))
-    ServiceActivityFactory(organization=hospital.branch_b, activity_type="义诊", date=today - dt.timedelta(days=8))
+    DevelopmentCaseFactory(
+        organization=hospital.branch_a, name="申请人甲", applied_on=today - dt.timedelta(days=400)
+    )
+    item = RectificationItemFactory(
+        organization=hospital.branch_a,
+        description=LONG * 2,
+        raised_on=today - dt.timedelta(days=90),
+        deadline=today - dt.timedelta(days=5),
+    )
+    MajorDecisionFactory(
+        organization=hospital.committee, topic=LONG, meeting_date=today - dt.timedelta(days=20)
+    )
+    ServiceActivityFactory(
+        organization=hospital.branch_b, activity_type="义诊", date=today - dt.timedelta(days=8)
+    )
     return {"event": event, "item": item}
 
 
@@ -78,8 +100,13 @@ def test_every_main_page_fits_a_375px_screen(open_session, hospital, ledgers):
 def test_role_homes_fit_a_375px_screen(open_session, hospital, ledgers, username):
     session = open_session(PHONE)
     session.login(username)
-    for path in ["/", "/orglife/", ledgers["event"].get_absolute_url(), "/orglife/calendar/",
-                 f"/organizations/members/{hospital.bob_member.pk}/"]:
+    for path in [
+        "/",
+        "/orglife/",
+        ledgers["event"].get_absolute_url(),
+        "/orglife/calendar/",
+        f"/organizations/members/{hospital.bob_member.pk}/",
+    ]:
         session.goto(path)
         scroll_width, inner_width = session.overflow()
         assert scroll_width <= inner_width, (path, scroll_width)

@@ -76,8 +76,13 @@ def test_screenshots_of_the_demo_hospital(open_session, live_server, demo, shots
     member.page.screenshot(path=str(shots / "member-phone.png"), full_page=False)
     assert member.overflow()[0] <= PHONE["width"]
 
-    for name, width in (("home-desktop", 1280), ("dashboard-desktop", 1280), ("report-desktop", 1280),
-                        ("attendance-phone", 375), ("member-phone", 375)):
+    for name, width in (
+        ("home-desktop", 1280),
+        ("dashboard-desktop", 1280),
+        ("report-desktop", 1280),
+        ("attendance-phone", 375),
+        ("member-phone", 375),
+    ):
         shot_width, shot_height = png_size(shots / f"{name}.png")
         assert shot_width == width and shot_height >= 600, (name, shot_width, shot_height)
 
@@ -94,11 +99,26 @@ def test_demo_pages_fit_a_375px_screen(open_session, live_server, demo):
     session = open_session(PHONE)
     session.login("admin", DEMO_PASSWORD)
     too_wide = []
-    for path in ["/", "/dashboard/", "/organizations/", "/organizations/elections/", "/organizations/members/",
-                 member.get_absolute_url(), "/orglife/", event.get_absolute_url(),
-                 f"/orglife/{event.pk}/attendance/", "/orglife/calendar/", "/development/", "/rectification/",
-                 item.get_absolute_url(), "/decisions/", "/outreach/", f"/reports/annual/?year={year}",
-                 "/workbook/import/", "/audit/"]:
+    for path in [
+        "/",
+        "/dashboard/",
+        "/organizations/",
+        "/organizations/elections/",
+        "/organizations/members/",
+        member.get_absolute_url(),
+        "/orglife/",
+        event.get_absolute_url(),
+        f"/orglife/{event.pk}/attendance/",
+        "/orglife/calendar/",
+        "/development/",
+        "/rectification/",
+        item.get_absolute_url(),
+        "/decisions/",
+        "/outreach/",
+        f"/reports/annual/?year={year}",
+        "/workbook/import/",
+        "/audit/",
+    ]:
         session.goto(path)
         session.page.wait_for_load_state("networkidle")
         scroll_width, _inner = session.overflow()

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -10,7 +11,12 @@ from django.urls import reverse
 
 from dangjian.organizations.models import OrgType
 from dangjian.orglife.models import AttendanceStatus, EventType
-from tests.factories import AttendanceFactory, MemberFactory, OrganizationFactory, OrgLifeEventFactory
+from tests.factories import (
+    AttendanceFactory,
+    MemberFactory,
+    OrganizationFactory,
+    OrgLifeEventFactory,
+)
 
 pytestmark = pytest.mark.django_db
 URL = reverse("compliance:calendar")
@@ -19,10 +25,18 @@ URL = reverse("compliance:calendar")
 @pytest.fixture
 def events(hospital):
     h = hospital
-    OrgLifeEventFactory(organization=h.group_a, event_type=EventType.GROUP_MEETING, date=dt.date(2025, 1, 16),
-                        topic="一月党小组会")
-    OrgLifeEventFactory(organization=h.branch_b, event_type=EventType.THEMED_PARTY_DAY, date=dt.date(2025, 1, 5),
-                        topic="外科主题党日")
+    OrgLifeEventFactory(
+        organization=h.group_a,
+        event_type=EventType.GROUP_MEETING,
+        date=dt.date(2025, 1, 16),
+        topic="一月党小组会",
+    )
+    OrgLifeEventFactory(
+        organization=h.branch_b,
+        event_type=EventType.THEMED_PARTY_DAY,
+        date=dt.date(2025, 1, 5),
+        topic="外科主题党日",
+    )
     return h
 
 
@@ -56,8 +70,11 @@ def test_cell_links_to_the_filtered_records(client, events):
     client.force_login(h.alice)
     page = client.get(URL, {"year": 2025}).content.decode()
     links = re.findall(r'href="(/orglife/\?[^"]+)"', page)
-    link = next(x.replace("&amp;", "&") for x in links
-                if "event_type=%E5%85%9A%E5%B0%8F%E7%BB%84%E4%BC%9A" in x and "month=1&" in x + "&")
+    link = next(
+        x.replace("&amp;", "&")
+        for x in links
+        if "event_type=%E5%85%9A%E5%B0%8F%E7%BB%84%E4%BC%9A" in x and "month=1&" in x + "&"
+    )
     listing = client.get(link).content.decode()
     assert "一月党小组会" in listing  # the group's meeting, listed under the branch
     feb = link.replace("month=1", "month=2")
@@ -70,7 +87,7 @@ def test_grid_scrolls_inside_its_container(client, events):
     assert 'class="grid-wrap"' in page and "compliance/compliance.css" in page
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("compliance/compliance.css"), encoding="utf-8").read()
+    css = Path(finders.find("compliance/compliance.css")).read_text(encoding="utf-8")
     assert ".grid-wrap { overflow-x: auto;" in css
 
 
@@ -89,10 +106,17 @@ def test_page_queries_do_not_grow(client, hospital):
         group = OrganizationFactory(parent=branch, org_type=OrgType.GROUP)
         member = MemberFactory(organization=group)
         for month in range(1, 13):
-            event = OrgLifeEventFactory(organization=group, event_type=EventType.GROUP_MEETING,
-                                        date=dt.date(2025, month, 10))
-            AttendanceFactory(event=event, member=member, status=AttendanceStatus.ABSENT,
-                              makeup_on=dt.date(2025, month, 20))
+            event = OrgLifeEventFactory(
+                organization=group,
+                event_type=EventType.GROUP_MEETING,
+                date=dt.date(2025, month, 10),
+            )
+            AttendanceFactory(
+                event=event,
+                member=member,
+                status=AttendanceStatus.ABSENT,
+                makeup_on=dt.date(2025, month, 20),
+            )
             OrgLifeEventFactory(organization=branch, date=dt.date(2025, month, 3))
     large = count()
     assert large == small

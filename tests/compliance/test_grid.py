@@ -9,7 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from dangjian.compliance.services import compliance_grid
 from dangjian.organizations.models import OrgType
 from dangjian.orglife.models import AttendanceStatus, EventType
-from tests.factories import AttendanceFactory, MemberFactory, OrganizationFactory, OrgLifeEventFactory
+from tests.factories import (
+    AttendanceFactory,
+    MemberFactory,
+    OrganizationFactory,
+    OrgLifeEventFactory,
+)
 
 pytestmark = pytest.mark.django_db
 AS_OF = dt.date(2026, 1, 15)  # 2025 is over: short periods are missing, not pending
@@ -29,12 +34,22 @@ def ledger(hospital):
     ev(organization=h.branch_a, event_type=EventType.THEMED_PARTY_DAY, date=dt.date(2025, 3, 8))
     ev(organization=h.branch_a, event_type=EventType.THEMED_PARTY_DAY, date=dt.date(2025, 3, 20))
     # A 党小组会 held by group A1 counts for branch A.
-    group_meeting = ev(organization=h.group_a, event_type=EventType.GROUP_MEETING, date=dt.date(2025, 1, 16))
-    AttendanceFactory(event=group_meeting, member=h.bob_member, status=AttendanceStatus.ABSENT,
-                      makeup_on=dt.date(2025, 1, 20))
+    group_meeting = ev(
+        organization=h.group_a, event_type=EventType.GROUP_MEETING, date=dt.date(2025, 1, 16)
+    )
+    AttendanceFactory(
+        event=group_meeting,
+        member=h.bob_member,
+        status=AttendanceStatus.ABSENT,
+        makeup_on=dt.date(2025, 1, 20),
+    )
     AttendanceFactory(event=group_meeting, member=h.alice_member, status=AttendanceStatus.EXCUSED)
     # 支部党员大会 in Q1 (February) only.
-    ev(organization=h.branch_a, event_type=EventType.BRANCH_GENERAL_MEETING, date=dt.date(2025, 2, 12))
+    ev(
+        organization=h.branch_a,
+        event_type=EventType.BRANCH_GENERAL_MEETING,
+        date=dt.date(2025, 2, 12),
+    )
     # Branch B: a 主题党日 in 2024 and one in 2026 — neither counts for 2025.
     ev(organization=h.branch_b, event_type=EventType.THEMED_PARTY_DAY, date=dt.date(2024, 12, 31))
     ev(organization=h.branch_b, event_type=EventType.THEMED_PARTY_DAY, date=dt.date(2026, 1, 1))
@@ -55,13 +70,19 @@ def test_grid_matches_hand_count(ledger):
     group = _row(grids, h.branch_a, "党小组会")
     jan = group.cells[0]
     assert (jan.held, jan.required, jan.status) == (1, 1, "held")
-    assert (jan.absent, jan.made_up, jan.owed) == (2, 1, 1)  # bob 缺席 with 补学, alice 请假 without
+    assert (jan.absent, jan.made_up, jan.owed) == (
+        2,
+        1,
+        1,
+    )  # bob 缺席 with 补学, alice 请假 without
     assert jan.url.startswith("/orglife/?") and f"organization={h.branch_a.pk}" in jan.url
     assert "month=1" in jan.url and "year=2025" in jan.url
     assert (group.held, group.missing, group.absent, group.made_up) == (1, 11, 2, 1)
 
     general = _row(grids, h.branch_a, "支部党员大会")
-    assert [c.required for c in general.cells] == [0] * 12  # quarterly: nothing due in a single month
+    assert [c.required for c in general.cells] == [
+        0
+    ] * 12  # quarterly: nothing due in a single month
     assert [p.status.value for p in general.periods] == ["held", "missing", "missing", "missing"]
     assert [c.status for c in general.cells[:4]] == ["held", "held", "held", "missing"]
     assert (general.required, general.held, general.missing) == (4, 1, 3)
@@ -90,13 +111,16 @@ def test_grid_queries_do_not_grow(hospital):
         return len(ctx.captured_queries)
 
     small = count([hospital.branch_a, hospital.branch_b])
-    for i in range(6):
+    for _i in range(6):
         branch = OrganizationFactory(parent=hospital.committee)
         group = OrganizationFactory(parent=branch, org_type=OrgType.GROUP)
         member = MemberFactory(organization=group)
         for month in range(1, 13):
-            event = OrgLifeEventFactory(organization=group, event_type=EventType.GROUP_MEETING,
-                                        date=dt.date(2025, month, 10))
+            event = OrgLifeEventFactory(
+                organization=group,
+                event_type=EventType.GROUP_MEETING,
+                date=dt.date(2025, month, 10),
+            )
             AttendanceFactory(event=event, member=member, status=AttendanceStatus.ABSENT)
     from dangjian.organizations.models import Organization
 

@@ -11,7 +11,11 @@ from dangjian.compliance.reminders import collect
 from dangjian.organizations.models import MemberCategory, OrgType
 from dangjian.orglife.models import EventType
 from tests.factories import (
-    DevelopmentCaseFactory, MemberFactory, OrganizationFactory, OrgLifeEventFactory, RectificationItemFactory,
+    DevelopmentCaseFactory,
+    MemberFactory,
+    OrganizationFactory,
+    OrgLifeEventFactory,
+    RectificationItemFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +30,18 @@ def ledger(hospital):
     h.bob_member.category = MemberCategory.PROBATIONARY
     h.bob_member.joined_on = today - dt.timedelta(days=400)  # 预备期 over: 转正 overdue
     h.bob_member.save()
-    RectificationItemFactory(code="ZG-A", organization=h.branch_a, description="内科整改事项",
-                             deadline=today - dt.timedelta(days=3))
-    RectificationItemFactory(code="ZG-B", organization=h.branch_b, description="外科整改事项",
-                             deadline=today - dt.timedelta(days=3))
+    RectificationItemFactory(
+        code="ZG-A",
+        organization=h.branch_a,
+        description="内科整改事项",
+        deadline=today - dt.timedelta(days=3),
+    )
+    RectificationItemFactory(
+        code="ZG-B",
+        organization=h.branch_b,
+        description="外科整改事项",
+        deadline=today - dt.timedelta(days=3),
+    )
     return h
 
 
@@ -76,17 +88,28 @@ def test_reminder_queries_do_not_grow(hospital):
         return len(ctx.captured_queries), len(items)
 
     small, small_items = count()
-    for i in range(5):
-        branch = OrganizationFactory(parent=hospital.committee, last_election_on=dt.date(2022, 1, 1))
+    for _i in range(5):
+        branch = OrganizationFactory(
+            parent=hospital.committee, last_election_on=dt.date(2022, 1, 1)
+        )
         group = OrganizationFactory(parent=branch, org_type=OrgType.GROUP)
-        member = MemberFactory(organization=group, category=MemberCategory.PROBATIONARY,
-                               joined_on=dt.date(2024, 5, 1))
+        member = MemberFactory(
+            organization=group, category=MemberCategory.PROBATIONARY, joined_on=dt.date(2024, 5, 1)
+        )
         DevelopmentCaseFactory(organization=branch, applied_on=dt.date(2025, 5, 20))
-        DevelopmentCaseFactory(name=member.name, id_number=member.id_number, organization=branch,
-                               applied_on=dt.date(2022, 1, 5), activist_on=dt.date(2022, 3, 1),
-                               candidate_on=dt.date(2023, 4, 1), admitted_on=dt.date(2024, 5, 1))
+        DevelopmentCaseFactory(
+            name=member.name,
+            id_number=member.id_number,
+            organization=branch,
+            applied_on=dt.date(2022, 1, 5),
+            activist_on=dt.date(2022, 3, 1),
+            candidate_on=dt.date(2023, 4, 1),
+            admitted_on=dt.date(2024, 5, 1),
+        )
         RectificationItemFactory(organization=branch, deadline=dt.date(2025, 6, 1))
-        OrgLifeEventFactory(organization=group, event_type=EventType.GROUP_MEETING, date=dt.date(2025, 5, 10))
+        OrgLifeEventFactory(
+            organization=group, event_type=EventType.GROUP_MEETING, date=dt.date(2025, 5, 10)
+        )
     large, large_items = count()
     assert large_items > small_items + 20
     assert large == small

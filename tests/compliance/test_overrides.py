@@ -20,16 +20,26 @@ URL = reverse("compliance:rules")
 
 def test_inherits_along_the_path_deeper_wins(hospital):
     h = hospital
-    RuleOverride.objects.create(organization=h.committee, key="meeting_frequencies.党小组会", value="quarter")
-    RuleOverride.objects.create(organization=h.committee, key="study_group_sessions_per_year", value=8)
-    RuleOverride.objects.create(organization=h.branch_a, key="meeting_frequencies.党小组会", value="month")
+    RuleOverride.objects.create(
+        organization=h.committee, key="meeting_frequencies.党小组会", value="quarter"
+    )
+    RuleOverride.objects.create(
+        organization=h.committee, key="study_group_sessions_per_year", value=8
+    )
+    RuleOverride.objects.create(
+        organization=h.branch_a, key="meeting_frequencies.党小组会", value="month"
+    )
     configs = rule_configs_for([h.committee, h.branch_a, h.branch_b, h.group_a])
-    assert configs[h.branch_b.pk].meeting_frequencies[MeetingType.GROUP_MEETING] is Frequency.QUARTER
+    assert (
+        configs[h.branch_b.pk].meeting_frequencies[MeetingType.GROUP_MEETING] is Frequency.QUARTER
+    )
     assert configs[h.branch_a.pk].meeting_frequencies[MeetingType.GROUP_MEETING] is Frequency.MONTH
     assert configs[h.group_a.pk].meeting_frequencies[MeetingType.GROUP_MEETING] is Frequency.MONTH
     assert configs[h.branch_b.pk].study_group_sessions_per_year == 8
     # Untouched values keep the defaults.
-    assert configs[h.branch_b.pk].meeting_frequencies[MeetingType.THEMED_PARTY_DAY] is Frequency.MONTH
+    assert (
+        configs[h.branch_b.pk].meeting_frequencies[MeetingType.THEMED_PARTY_DAY] is Frequency.MONTH
+    )
     assert rule_config_for(h.branch_b) == configs[h.branch_b.pk]
     assert rule_config_for(None) is rules.DEFAULT_RULES
 
@@ -47,7 +57,9 @@ def test_bad_values_are_refused_in_chinese():
 
 def test_override_changes_requirement_and_is_audited(client, hospital):
     h = hospital
-    OrgLifeEventFactory(organization=h.group_a, event_type=EventType.GROUP_MEETING, date=dt.date(2025, 2, 10))
+    OrgLifeEventFactory(
+        organization=h.group_a, event_type=EventType.GROUP_MEETING, date=dt.date(2025, 2, 10)
+    )
 
     def group_row():
         grid = compliance_grid([h.branch_a], 2025, as_of=dt.date(2026, 1, 15))[0]
@@ -57,22 +69,36 @@ def test_override_changes_requirement_and_is_audited(client, hospital):
     assert (before.required, before.missing) == (12, 11)
 
     client.force_login(h.carol)
-    response = client.post(f"{URL}?org=HOSP", {
-        "key": "meeting_frequencies.党小组会", "value": "quarter", "note": "院党委文件", "action": "set",
-    })
+    response = client.post(
+        f"{URL}?org=HOSP",
+        {
+            "key": "meeting_frequencies.党小组会",
+            "value": "quarter",
+            "note": "院党委文件",
+            "action": "set",
+        },
+    )
     assert response.status_code == 302
     after = group_row()
     assert (after.requirement.per, after.required, after.missing) == (Frequency.QUARTER, 4, 3)
 
-    override = RuleOverride.objects.get(organization=h.committee, key="meeting_frequencies.党小组会")
+    override = RuleOverride.objects.get(
+        organization=h.committee, key="meeting_frequencies.党小组会"
+    )
     history = list(override.history.all())
-    assert [(r.history_type, r.value, r.history_user) for r in history] == [("+", "quarter", h.carol)]
+    assert [(r.history_type, r.value, r.history_user) for r in history] == [
+        ("+", "quarter", h.carol)
+    ]
     event = AccessEvent.objects.filter(kind="rule_override").get()
     assert event.username == "carol" and "党小组会频次" in event.detail
-    assert event.get_kind_display() == "规则参数修改"  # a named kind of the audit log, not a bare code
+    assert (
+        event.get_kind_display() == "规则参数修改"
+    )  # a named kind of the audit log, not a bare code
 
     # Changing it again and clearing it are both in the history.
-    client.post(f"{URL}?org=HOSP", {"key": "meeting_frequencies.党小组会", "value": "year", "action": "set"})
+    client.post(
+        f"{URL}?org=HOSP", {"key": "meeting_frequencies.党小组会", "value": "year", "action": "set"}
+    )
     client.post(f"{URL}?org=HOSP", {"key": "meeting_frequencies.党小组会", "action": "clear"})
     assert not RuleOverride.objects.exists()
     types = list(RuleOverride.history.order_by("history_date").values_list("history_type", "value"))
@@ -86,8 +112,9 @@ def test_override_changes_requirement_and_is_audited(client, hospital):
 
 def test_bad_value_saves_nothing(client, hospital):
     client.force_login(hospital.carol)
-    response = client.post(f"{URL}?org=A", {"key": "term_years_branch", "value": "-1", "action": "set"},
-                           follow=True)
+    response = client.post(
+        f"{URL}?org=A", {"key": "term_years_branch", "value": "-1", "action": "set"}, follow=True
+    )
     assert "党支部届期" in response.content.decode()
     assert not RuleOverride.objects.exists()
     assert not AccessEvent.objects.filter(kind="rule_override").exists()
@@ -99,7 +126,9 @@ def test_who_may_see_and_change(client, hospital):
     page = client.get(f"{URL}?org=A")
     assert page.status_code == 200 and "只有党委管理员可以修改" in page.content.decode()
     assert client.get(f"{URL}?org=B").status_code == 404
-    denied = client.post(f"{URL}?org=A", {"key": "term_years_branch", "value": "5", "action": "set"})
+    denied = client.post(
+        f"{URL}?org=A", {"key": "term_years_branch", "value": "5", "action": "set"}
+    )
     assert denied.status_code == 403
     assert not RuleOverride.objects.exists()
     client.force_login(h.bob)

@@ -38,7 +38,14 @@ def test_demo_hospital(settings):
     kinds = {item["kind"] for item in items}
     # What the demo plants: an overdue election, an overdue 转正, missed meetings, overdue 整改,
     # a late 谈话 in the development pipeline, and members behind with their 党费.
-    assert {"election", "probation", "meeting_frequency", "rectification", "development_step", "dues"} <= kinds
+    assert {
+        "election",
+        "probation",
+        "meeting_frequency",
+        "rectification",
+        "development_step",
+        "dues",
+    } <= kinds
     # The 党费 items come from the payments ledger (no flag is planted): one per member the summary
     # lists as behind, each at the warning level (3–5 months), none yet at 自行脱党.
     dues = [i for i in items if i["kind"] == "dues"]
@@ -51,7 +58,8 @@ def test_demo_hospital(settings):
     overdue_election = next(v for v in summary.violations if "逾期未换届" in v)
     code = overdue_election.split("（")[1].split("）")[0]
     assert {"kind": "election", "org": code, "status": "overdue"}.items() <= next(
-        i for i in items if i["kind"] == "election" and i["status"] == "overdue").items()
+        i for i in items if i["kind"] == "election" and i["status"] == "overdue"
+    ).items()
     assert any(i["kind"] == "meeting_frequency" and "8月主题党日" in i["subject"] for i in items)
 
     text, _ = remind("--as-of", AS_OF.isoformat())
@@ -82,12 +90,20 @@ def ledger(hospital, settings):
     # Bob is a 预备党员 admitted on 2024-03-20: 转正 due 2025-03-20.
     h.bob_member.category = MemberCategory.PROBATIONARY
     h.bob_member.save()
-    DevelopmentCaseFactory(name=h.bob_member.name, id_number=h.bob_member.id_number, organization=h.branch_a,
-                           applied_on=dt.date(2022, 1, 5), talked_on=dt.date(2022, 1, 20),
-                           activist_on=dt.date(2022, 3, 1), candidate_on=dt.date(2023, 4, 1),
-                           political_review_on=dt.date(2023, 6, 1), training_completed_on=dt.date(2023, 7, 1),
-                           publicity_started_on=dt.date(2024, 3, 1), admitted_on=dt.date(2024, 3, 20),
-                           approved_on=dt.date(2024, 5, 10))
+    DevelopmentCaseFactory(
+        name=h.bob_member.name,
+        id_number=h.bob_member.id_number,
+        organization=h.branch_a,
+        applied_on=dt.date(2022, 1, 5),
+        talked_on=dt.date(2022, 1, 20),
+        activist_on=dt.date(2022, 3, 1),
+        candidate_on=dt.date(2023, 4, 1),
+        political_review_on=dt.date(2023, 6, 1),
+        training_completed_on=dt.date(2023, 7, 1),
+        publicity_started_on=dt.date(2024, 3, 1),
+        admitted_on=dt.date(2024, 3, 20),
+        approved_on=dt.date(2024, 5, 10),
+    )
     RectificationItemFactory(code="ZG-B", organization=h.branch_b, deadline=dt.date(2025, 3, 1))
     # Branch B's term ended on 2025-01-10.
     h.branch_b.last_election_on = dt.date(2022, 1, 10)
@@ -96,13 +112,16 @@ def ledger(hospital, settings):
 
 
 def test_recipients_by_scope(ledger):
-    h = ledger
     remind("--as-of", "2025-03-25", "--days", "0", "--send")
     by_user = {m.to[0].split("@")[0]: m.body for m in mail.outbox}
     assert "预备党员鲍勃" in by_user["alice"] and "ZG-B" not in by_user["alice"]
     assert "ZG-B" in by_user["dave"] and "预备党员鲍勃" not in by_user["dave"]
     assert "预备党员鲍勃" in by_user["carol"] and "ZG-B" in by_user["carol"]
-    assert "预备党员鲍勃" in by_user["bob"] and "ZG-B" not in by_user["bob"] and "外科党支部换届" not in by_user["bob"]
+    assert (
+        "预备党员鲍勃" in by_user["bob"]
+        and "ZG-B" not in by_user["bob"]
+        and "外科党支部换届" not in by_user["bob"]
+    )
     assert "erin" not in by_user  # nothing of her own
     assert all("【党建提醒】" in m.subject for m in mail.outbox)
 
@@ -110,7 +129,9 @@ def test_recipients_by_scope(ledger):
 def test_election_reminded_monthly_once_overdue(ledger):
     def sent_to_dave():
         # Other items (missed meetings) go out too: count the e-mails with the election in them.
-        return [m for m in mail.outbox if m.to == ["dave@example.org"] and "外科党支部换届" in m.body]
+        return [
+            m for m in mail.outbox if m.to == ["dave@example.org"] and "外科党支部换届" in m.body
+        ]
 
     # 6 and 3 months before the end (2025-01-10), then 2025-01-11, 2025-02-11 …
     remind("--as-of", "2024-07-15", "--days", "0", "--send")
@@ -131,7 +152,11 @@ def test_window_and_statuses(ledger):
     h = ledger
     items = collect(dt.date(2025, 3, 10), 15)
     probation = next(i for i in items if i.kind == "probation")
-    assert (probation.status, probation.due, probation.member_id) == ("due", dt.date(2025, 3, 20), h.bob_member.pk)
+    assert (probation.status, probation.due, probation.member_id) == (
+        "due",
+        dt.date(2025, 3, 20),
+        h.bob_member.pk,
+    )
     assert next(i for i in items if i.kind == "rectification").status == "overdue"
     assert not any(i.kind == "probation" for i in collect(dt.date(2025, 3, 1), 15))
     overdue = next(i for i in collect(dt.date(2025, 3, 21), 0) if i.kind == "probation")
@@ -160,12 +185,25 @@ def test_dues_arrears_from_the_dues_ledger(ledger):
     from dangjian.dues.models import DuesBase, DuesPayment
 
     h = ledger
-    DuesBase.objects.create(member=h.erin_member, year=2025, category="在职", monthly_income=Decimal(6000))
-    DuesPayment.objects.create(member=h.erin_member, month=dt.date(2025, 1, 1), amount_due=Decimal(90),
-                               amount_paid=Decimal(90), paid_on=dt.date(2025, 1, 20))
-    assert not [i for i in collect(dt.date(2025, 4, 10), 0) if i.kind == "dues"]  # Feb, Mar: 2 months
+    DuesBase.objects.create(
+        member=h.erin_member, year=2025, category="在职", monthly_income=Decimal(6000)
+    )
+    DuesPayment.objects.create(
+        member=h.erin_member,
+        month=dt.date(2025, 1, 1),
+        amount_due=Decimal(90),
+        amount_paid=Decimal(90),
+        paid_on=dt.date(2025, 1, 20),
+    )
+    assert not [
+        i for i in collect(dt.date(2025, 4, 10), 0) if i.kind == "dues"
+    ]  # Feb, Mar: 2 months
     (warning,) = [i for i in collect(dt.date(2025, 5, 10), 0) if i.kind == "dues"]
-    assert (warning.status, warning.member_id, warning.due) == ("due", h.erin_member.pk, dt.date(2025, 8, 1))
+    assert (warning.status, warning.member_id, warning.due) == (
+        "due",
+        h.erin_member.pk,
+        dt.date(2025, 8, 1),
+    )
     assert "艾琳已连续3个月未交纳党费" in warning.subject
     (lapse,) = [i for i in collect(dt.date(2025, 8, 2), 0) if i.kind == "dues"]
     assert lapse.status == "overdue" and "连续6个月" in lapse.subject

@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def elected(hospital):
     h = hospital
-    for org, day in ((h.committee, dt.date(2022, 6, 1)), (h.branch_a, dt.date(2023, 3, 1)),
-                     (h.branch_b, dt.date(2023, 3, 1))):
+    for org, day in (
+        (h.committee, dt.date(2022, 6, 1)),
+        (h.branch_a, dt.date(2023, 3, 1)),
+        (h.branch_b, dt.date(2023, 3, 1)),
+    ):
         org.last_election_on, org.term_years = day, None
         org.save()
     h.branch_b.term_years = 3  # recorded on the organisation itself: wins over any rule
@@ -33,19 +36,26 @@ def test_hospital_term_rule_reaches_report_dashboard_page_and_reminders(client, 
     h = elected
     # Defaults: a 党支部 elected 2023-03-01 serves 3 years, to 2026-03-01 — not overdue in 2025.
     assert overdue_codes(h, 2025) == set()
-    states = {row.org.code: row.state for row in election_rows([h.branch_a, h.branch_b], on=dt.date(2025, 12, 31))}
+    states = {
+        row.org.code: row.state
+        for row in election_rows([h.branch_a, h.branch_b], on=dt.date(2025, 12, 31))
+    }
     assert states == {"A": "due_soon", "B": "due_soon"}
 
     RuleOverride.objects.create(organization=h.committee, key="term_years_branch", value=2)
     # Now A's term ended 2025-03-01: overdue at the end of 2025. B keeps its recorded 3 years.
     assert overdue_codes(h, 2025) == {"A"}
-    rows = {row.org.code: row for row in election_rows([h.branch_a, h.branch_b], on=dt.date(2025, 12, 31))}
+    rows = {
+        row.org.code: row
+        for row in election_rows([h.branch_a, h.branch_b], on=dt.date(2025, 12, 31))
+    }
     assert rows["A"].state == "overdue" and rows["A"].term_years == 2
     assert rows["A"].term_end == dt.date(2025, 3, 1)
     assert rows["B"].state == "due_soon" and rows["B"].term_years == 3
-    reminders = {r.org_code: r for r in collect(dt.date(2025, 12, 31), days=0) if r.kind == "election"}
+    reminders = {
+        r.org_code: r for r in collect(dt.date(2025, 12, 31), days=0) if r.kind == "election"
+    }
     assert reminders["A"].status == "overdue" and reminders["A"].due == dt.date(2025, 3, 1)
-
 
 
 def test_dashboard_and_elections_page_judge_today_with_the_same_rule(client, elected):
@@ -56,12 +66,19 @@ def test_dashboard_and_elections_page_judge_today_with_the_same_rule(client, ele
     client.force_login(h.carol)
 
     def dashboard_states():
-        data = client.get("/dashboard/data.json", {"org": "HOSP", "year": today.year}).json()["elections"]
-        return dict(zip(data["labels"], data["data"])), {d["name"] for d in data["due"] if d["state"] == "overdue"}
+        data = client.get("/dashboard/data.json", {"org": "HOSP", "year": today.year}).json()[
+            "elections"
+        ]
+        return dict(zip(data["labels"], data["data"], strict=False)), {
+            d["name"] for d in data["due"] if d["state"] == "overdue"
+        }
 
     counts, overdue = dashboard_states()
     assert h.branch_a.name not in overdue  # 3-year default: the term runs ~10 more months
-    assert h.branch_a.name not in client.get("/organizations/elections/", {"due": "overdue"}).content.decode()
+    assert (
+        h.branch_a.name
+        not in client.get("/organizations/elections/", {"due": "overdue"}).content.decode()
+    )
 
     RuleOverride.objects.create(organization=h.committee, key="term_years_branch", value=2)
     counts_after, overdue = dashboard_states()
@@ -75,5 +92,7 @@ def test_reminder_months_set_by_the_hospital_change_the_due_soon_window(elected)
     h = elected
     on = dt.date(2025, 7, 15)  # 7½ months before A's term end (2026-03-01)
     assert election_rows([h.branch_a], on=on)[0].state == "ok"
-    RuleOverride.objects.create(organization=h.branch_a, key="election_reminder_months", value=[9, 3])
+    RuleOverride.objects.create(
+        organization=h.branch_a, key="election_reminder_months", value=[9, 3]
+    )
     assert election_rows([h.branch_a], on=on)[0].state == "due_soon"

@@ -23,14 +23,23 @@ CADRE, MAJOR = DecisionCategory.CADRE_APPOINTMENT, DecisionCategory.MAJOR_DECISI
 @pytest.mark.parametrize(
     ("category", "due", "present", "quorate"),
     [
-        (MAJOR, 9, 5, True), (MAJOR, 9, 4, False), (MAJOR, 8, 5, True), (MAJOR, 8, 4, False),
-        (CADRE, 9, 6, True), (CADRE, 9, 5, False), (CADRE, 7, 5, True), (CADRE, 7, 4, False),
+        (MAJOR, 9, 5, True),
+        (MAJOR, 9, 4, False),
+        (MAJOR, 8, 5, True),
+        (MAJOR, 8, 4, False),
+        (CADRE, 9, 6, True),
+        (CADRE, 9, 5, False),
+        (CADRE, 7, 5, True),
+        (CADRE, 7, 4, False),
         (CADRE, 6, 4, True),
     ],
 )
 def test_quorum_shown_and_flagged(client, hospital, category, due, present, quorate):
     decision = MajorDecisionFactory(
-        organization=hospital.committee, category=category, members_due=due, members_present=present,
+        organization=hospital.committee,
+        category=category,
+        members_due=due,
+        members_present=present,
     )
     client.force_login(hospital.carol)
     page = client.get(decision.get_absolute_url()).content.decode()
@@ -50,7 +59,9 @@ def test_quorum_shown_and_flagged(client, hospital, category, due, present, quor
 )
 def test_pre_study_before_the_presidents_meeting(client, hospital, president, flagged):
     decision = MajorDecisionFactory(
-        organization=hospital.committee, meeting_date=D(2025, 4, 10), president_meeting_on=president,
+        organization=hospital.committee,
+        meeting_date=D(2025, 4, 10),
+        president_meeting_on=president,
         topic="采购大型医疗设备",
     )
     client.force_login(hospital.carol)
@@ -64,21 +75,35 @@ def test_pre_study_before_the_presidents_meeting(client, hospital, president, fl
 
 
 def test_problem_filter_and_markers(client, hospital):
-    good = MajorDecisionFactory(organization=hospital.committee, topic="良好事项", members_due=9, members_present=8)
-    no_quorum = MajorDecisionFactory(organization=hospital.committee, topic="人数不足事项", members_due=9, members_present=4)
+    good = MajorDecisionFactory(
+        organization=hospital.committee, topic="良好事项", members_due=9, members_present=8
+    )
+    no_quorum = MajorDecisionFactory(
+        organization=hospital.committee, topic="人数不足事项", members_due=9, members_present=4
+    )
     late = MajorDecisionFactory(
-        organization=hospital.committee, topic="未前置事项", meeting_date=D(2025, 5, 6),
+        organization=hospital.committee,
+        topic="未前置事项",
+        meeting_date=D(2025, 5, 6),
         president_meeting_on=D(2025, 5, 5),
     )
     both = MajorDecisionFactory(
-        organization=hospital.committee, topic="两项问题", category=CADRE, members_due=9, members_present=5,
-        meeting_date=D(2025, 5, 6), president_meeting_on=D(2025, 5, 1),
+        organization=hospital.committee,
+        topic="两项问题",
+        category=CADRE,
+        members_due=9,
+        members_present=5,
+        meeting_date=D(2025, 5, 6),
+        president_meeting_on=D(2025, 5, 1),
     )
     client.force_login(hospital.carol)
     everything = client.get("/decisions/").content.decode()
     for decision in (good, no_quorum, late, both):
         assert decision.topic in everything
-    rows = {d.topic: next(r for r in everything.split("<tr>") if d.topic in r) for d in (good, no_quorum, both)}
+    rows = {
+        d.topic: next(r for r in everything.split("<tr>") if d.topic in r)
+        for d in (good, no_quorum, both)
+    }
     assert "⚠" not in rows["良好事项"]
     assert "⚠ 1项" in rows["人数不足事项"]
     assert "⚠ 2项" in rows["两项问题"]
@@ -91,11 +116,20 @@ def test_problem_filter_and_markers(client, hospital):
 
 def test_form_warns_with_the_rule(client, hospital):
     client.force_login(hospital.carol)
-    response = client.post("/decisions/new/", {
-        "organization": hospital.committee.pk, "meeting_date": "2025-06-10", "category": CADRE,
-        "topic": "任命护理部主任", "members_due": "9", "members_present": "5", "result": "通过",
-        "president_meeting_on": "2025-06-09",
-    }, follow=True)
+    response = client.post(
+        "/decisions/new/",
+        {
+            "organization": hospital.committee.pk,
+            "meeting_date": "2025-06-10",
+            "category": CADRE,
+            "topic": "任命护理部主任",
+            "members_due": "9",
+            "members_present": "5",
+            "result": "通过",
+            "president_meeting_on": "2025-06-09",
+        },
+        follow=True,
+    )
     page = response.content.decode()
     decision = MajorDecision.objects.get()
     assert decision.president_meeting_on == D(2025, 6, 9)
@@ -108,24 +142,38 @@ def test_api_reports_problems_and_refuses_impossible_counts(hospital):
     api = APIClient()
     api.force_authenticate(hospital.carol)
     data = {
-        "organization": "HOSP", "code": "SZ-1", "meeting_date": "2025-06-10", "category": CADRE,
-        "topic": "任命", "members_due": 9, "members_present": 10,
+        "organization": "HOSP",
+        "code": "SZ-1",
+        "meeting_date": "2025-06-10",
+        "category": CADRE,
+        "topic": "任命",
+        "members_due": 9,
+        "members_present": 10,
     }
     response = api.post("/api/decisions/", data, format="json")
     assert response.status_code == 400
     assert "实到人数（10）多于应到人数（9）" in response.json()["members_present"][0]
-    response = api.post("/api/decisions/", {**data, "members_present": 5, "president_meeting_on": "2025-06-01"}, format="json")
+    response = api.post(
+        "/api/decisions/",
+        {**data, "members_present": 5, "president_meeting_on": "2025-06-01"},
+        format="json",
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["has_quorum"] is False
-    assert {v["code"] for v in body["violations"]} == {"decision.no_quorum", "decision.pre_study_missing"}
+    assert {v["code"] for v in body["violations"]} == {
+        "decision.no_quorum",
+        "decision.pre_study_missing",
+    }
 
 
 def test_list_query_count_does_not_grow(client, hospital):
     def add(n, start):
         for i in range(n):
             MajorDecisionFactory(
-                organization=hospital.committee, members_due=9, members_present=3 + (start + i) % 7,
+                organization=hospital.committee,
+                members_due=9,
+                members_present=3 + (start + i) % 7,
                 meeting_date=D(2025, 1, 1) + dt.timedelta(days=start + i),
                 president_meeting_on=D(2025, 1, 1) + dt.timedelta(days=start + i + (i % 3) - 1),
             )

@@ -25,8 +25,9 @@ def demo_hospital(django_db_setup, django_db_blocker):
 
     from dangjian.demo.generator import build_demo
 
-    with django_db_blocker.unblock(), override_settings(
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
     ):
         atomic = transaction.atomic()
         atomic.__enter__()

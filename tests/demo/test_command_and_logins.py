@@ -35,7 +35,9 @@ def test_command_rejects_a_bad_date():
 
 
 def test_logins_work_and_have_their_roles(client):
-    call_command("demo", "--members", "60", "--branches", "4", "--as-of", "2025-06-30", stdout=StringIO())
+    call_command(
+        "demo", "--members", "60", "--branches", "4", "--as-of", "2025-06-30", stdout=StringIO()
+    )
     for login in DEMO_LOGINS:
         if login.only_with_units:
             assert not User.objects.filter(username=login.username).exists()
@@ -52,7 +54,9 @@ def test_logins_work_and_have_their_roles(client):
     assert neike.member.party_post == "书记" and neike.member.organization == neike.organization
     member = Profile.objects.get(user__username="dangyuan")
     assert member.role == Role.MEMBER and member.organization is None
-    assert member.member.organization.branch() == neike.organization and member.member.party_post == ""
+    assert (
+        member.member.organization.branch() == neike.organization and member.member.party_post == ""
+    )
     text = describe_logins()
     for username in ("admin", "neike", "dangyuan"):
         assert username in text

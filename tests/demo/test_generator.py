@@ -23,10 +23,21 @@ def wipe() -> None:
     from dangjian.demo.ledgers import LEDGER_MODELS
 
     # The other ledgers first (several protect their member or organisation), checks before measures.
-    for _, model in sorted(LEDGER_MODELS, key=lambda item: item[1].__name__ not in ("CheckIn", "Measure")):
+    for _, model in sorted(
+        LEDGER_MODELS, key=lambda item: item[1].__name__ not in ("CheckIn", "Measure")
+    ):
         model.objects.all().delete()
-    for model in (Attendance, OrgLifeEvent, MajorDecision, RectificationItem, ServiceActivity,
-                  DevelopmentCase, Profile, User, Member):
+    for model in (
+        Attendance,
+        OrgLifeEvent,
+        MajorDecision,
+        RectificationItem,
+        ServiceActivity,
+        DevelopmentCase,
+        Profile,
+        User,
+        Member,
+    ):
         model.objects.all().delete()
     for org in Organization.objects.order_by("-depth"):
         org.delete()
@@ -83,11 +94,18 @@ def test_units_build_a_bureau_over_hospitals(db):
     assert bureau.name.endswith("卫生健康局党委") and bureau.org_type == OrgType.PARTY_COMMITTEE
     hospitals = list(Organization.objects.filter(parent=bureau).order_by("code"))
     assert len(hospitals) == 2
-    assert hospitals[0].name.endswith("县人民医院党委") and hospitals[1].name.endswith("中医医院党委")
+    assert hospitals[0].name.endswith("县人民医院党委") and hospitals[1].name.endswith(
+        "中医医院党委"
+    )
     assert all(h.org_type == OrgType.PARTY_COMMITTEE for h in hospitals)
     assert Member.objects.count() == 80
     for hospital in hospitals:
-        assert Organization.objects.filter(path__startswith=hospital.path, org_type=OrgType.BRANCH).count() == 3
+        assert (
+            Organization.objects.filter(
+                path__startswith=hospital.path, org_type=OrgType.BRANCH
+            ).count()
+            == 3
+        )
         assert Member.objects.filter(organization__path__startswith=hospital.path).count() == 40
     profile = Profile.objects.get(user__username="weijianju")
     assert profile.organization == bureau
@@ -100,7 +118,15 @@ def test_chinese_ordinals_for_many_branches():
     from dangjian.demo.names import chinese_number
 
     assert [chinese_number(n) for n in (1, 10, 12, 20, 35, 105, 110, 1010)] == [
-        "一", "十", "十二", "二十", "三十五", "一百零五", "一百一十", "一千零一十"]
+        "一",
+        "十",
+        "十二",
+        "二十",
+        "三十五",
+        "一百零五",
+        "一百一十",
+        "一千零一十",
+    ]
 
 
 def test_many_branches_get_numbered_names(db):
@@ -110,13 +136,15 @@ def test_many_branches_get_numbered_names(db):
     assert {"内科第一党支部", "内科第二党支部", "外科第二党支部", "护理第二党支部"} <= names
 
 
-
 def test_the_loader_refreshes_planner_statistics_after_its_rows(monkeypatch):
     from dangjian.demo import generator
 
     seen = []
     real = generator.refresh_planner_statistics
-    monkeypatch.setattr(generator, "refresh_planner_statistics",
-                        lambda: (seen.append(Attendance.objects.count()), real()))
+    monkeypatch.setattr(
+        generator,
+        "refresh_planner_statistics",
+        lambda: (seen.append(Attendance.objects.count()), real()),
+    )
     build_demo(members=60, branches=4, years=1, as_of=AS_OF)
     assert seen == [Attendance.objects.count()] and seen[0] > 0, "once, when every row is written"

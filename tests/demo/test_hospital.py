@@ -28,8 +28,16 @@ pytestmark = pytest.mark.django_db
 def test_default_hospital_structure(demo_hospital, db):
     branches = {o.name: o for o in Organization.objects.filter(org_type=OrgType.BRANCH)}
     assert set(branches) == {
-        "内科党支部", "外科党支部", "妇产科党支部", "儿科党支部", "急诊重症党支部", "医技党支部", "护理党支部",
-        "机关第一党支部", "机关第二党支部", "离退休党支部",
+        "内科党支部",
+        "外科党支部",
+        "妇产科党支部",
+        "儿科党支部",
+        "急诊重症党支部",
+        "医技党支部",
+        "护理党支部",
+        "机关第一党支部",
+        "机关第二党支部",
+        "离退休党支部",
     }
     assert Organization.objects.filter(org_type=OrgType.GROUP).count() >= 3
     members = Member.objects.select_related("organization")
@@ -41,7 +49,8 @@ def test_default_hospital_structure(demo_hospital, db):
     assert retired.exists()
     assert set(retired.values_list("employment_status", flat=True)) == {EmploymentStatus.RETIRED}
     assert set(members.exclude(pk__in=retired).values_list("employment_status", flat=True)) == {
-        EmploymentStatus.WORKING}
+        EmploymentStatus.WORKING
+    }
     secretaries = members.filter(party_post="书记")
     assert secretaries.filter(is_dual_leader=True).count() >= 5
     assert members.filter(title__in=["主任医师", "副主任医师"]).exists()
@@ -69,7 +78,13 @@ def test_pipeline_has_every_stage(demo_hospital, db):
         assert member.joined_on == case.admitted_on
         expected = MemberCategory.FULL if case.converted_on else MemberCategory.PROBATIONARY
         assert member.category == expected
-        assert case.applied_on <= case.talked_on <= case.activist_on <= case.candidate_on <= case.admitted_on
+        assert (
+            case.applied_on
+            <= case.talked_on
+            <= case.activist_on
+            <= case.candidate_on
+            <= case.admitted_on
+        )
         assert len(case.introducer_names) == 2
 
 
@@ -82,7 +97,8 @@ def test_org_life_of_a_complete_year(demo_hospital, db):
     meetings = _year_events(committee, EventType.COMMITTEE_MEETING, 2024)
     assert 22 <= meetings.count() <= 26
     first_topic_days = set(
-        _year_events(committee, EventType.FIRST_TOPIC_STUDY, 2024).values_list("date", flat=True))
+        _year_events(committee, EventType.FIRST_TOPIC_STUDY, 2024).values_list("date", flat=True)
+    )
     assert len([m for m in meetings if m.date not in first_topic_days]) == 1  # planted
     assert _year_events(committee, EventType.CENTRAL_GROUP_STUDY, 2024).count() == 12
     assert _year_events(committee, EventType.SEMINAR, 2024).count() == 4
@@ -91,13 +107,21 @@ def test_org_life_of_a_complete_year(demo_hospital, db):
         assert _year_events(branch, EventType.BRANCH_GENERAL_MEETING, 2024).count() == 4
         assert 3 <= _year_events(branch, EventType.PARTY_LECTURE, 2024).count() <= 4
         assert 11 <= _year_events(branch, EventType.THEMED_PARTY_DAY, 2024).count() <= 12
-        assert len({e.date.day for e in _year_events(branch, EventType.THEMED_PARTY_DAY, 2024)}) == 1
+        assert (
+            len({e.date.day for e in _year_events(branch, EventType.THEMED_PARTY_DAY, 2024)}) == 1
+        )
         for kind in (EventType.ORG_LIFE_MEETING, EventType.MEMBER_EVALUATION):
             events = _year_events(branch, kind, 2024)
             assert events.count() == 1 and events[0].date.month >= 10
         assert _year_events(branch, EventType.BRANCH_COMMITTEE_MEETING, 2024).count() == 12
-        secretary = Member.objects.get(organization__path__startswith=branch.path, party_post="书记")
-        assert _year_events(branch, EventType.PARTY_LECTURE, 2024).filter(lecturer=secretary.name).exists()
+        secretary = Member.objects.get(
+            organization__path__startswith=branch.path, party_post="书记"
+        )
+        assert (
+            _year_events(branch, EventType.PARTY_LECTURE, 2024)
+            .filter(lecturer=secretary.name)
+            .exists()
+        )
     for group in Organization.objects.filter(org_type=OrgType.GROUP):
         assert _year_events(group, EventType.GROUP_MEETING, 2024).count() == 12
     assert not OrgLifeEvent.objects.filter(date__gt=AS_OF).exists()
@@ -111,8 +135,9 @@ def test_a_quarter_of_org_life_has_attendance(demo_hospital, db):
     )
     assert quarter.count() > 100
     for event in quarter:
-        members = Member.objects.filter(organization__path__startswith=event.organization.path,
-                                        joined_on__lte=event.date)
+        members = Member.objects.filter(
+            organization__path__startswith=event.organization.path, joined_on__lte=event.date
+        )
         attended = event.attendances.count()
         assert attended > 0, event.code
         if event.event_type != EventType.BRANCH_COMMITTEE_MEETING:
@@ -134,19 +159,36 @@ def test_ledgers_cover_the_spec(demo_hospital, db):
     assert all(i.completed_on for i in items.filter(status=RectificationStatus.DONE))
     decisions = MajorDecision.objects.all()
     assert set(decisions.values_list("category", flat=True)) == set(DecisionCategory.values)
-    committee_days = set(OrgLifeEvent.objects.filter(event_type=EventType.COMMITTEE_MEETING)
-                         .values_list("date", flat=True))
+    committee_days = set(
+        OrgLifeEvent.objects.filter(event_type=EventType.COMMITTEE_MEETING).values_list(
+            "date", flat=True
+        )
+    )
     assert all(d.meeting_date in committee_days for d in decisions)
     services = ServiceActivity.objects.all()
     assert set(services.values_list("activity_type", flat=True)) == {
-        "义诊", "志愿服务", "结对帮扶", "医疗保障", "下基层帮扶", "党员先锋岗"}
+        "义诊",
+        "志愿服务",
+        "结对帮扶",
+        "医疗保障",
+        "下基层帮扶",
+        "党员先锋岗",
+    }
     assert all(s.participants and s.people_served is not None for s in services)
 
 
 def test_every_ledger_row_has_its_history(demo_hospital, db):
-    for model in (Organization, Member, OrgLifeEvent, Attendance, DevelopmentCase, RectificationItem,
-                  MajorDecision, ServiceActivity):
-        assert model.history.filter(history_type="+").count() == model.objects.count(), model.__name__
+    for model in (
+        Organization,
+        Member,
+        OrgLifeEvent,
+        Attendance,
+        DevelopmentCase,
+        RectificationItem,
+        MajorDecision,
+        ServiceActivity,
+    ):
+        assert model.history.filter(history_type="+").count() == model.objects.count(), (
+            model.__name__
+        )
     assert Attendance.history.first().history_change_reason == "演示数据"
-
-

@@ -49,7 +49,9 @@ def test_every_ledger_has_rows_with_their_history(summary):
     for label, count in counts.items():
         assert summary.counts[label] == count
     for _, model in LEDGER_MODELS:
-        assert model.history.filter(history_type="+").count() == model.objects.count(), model.__name__
+        assert model.history.filter(history_type="+").count() == model.objects.count(), (
+            model.__name__
+        )
     assert DuesPayment.history.first().history_change_reason == "演示数据"
     assert not Violation.objects.exists()  # no 违纪违规 records in a demo
 
@@ -70,18 +72,24 @@ def test_dues_arrears_are_found_in_the_payments(summary):
         assert f"党员{row.member.name}（{row.member.member_no}" in " ".join(behind)
         # Really unpaid: no payment for those months, and the month before them was paid.
         assert not DuesPayment.objects.filter(member=row.member, month__in=row.months).exists()
-        assert DuesPayment.objects.filter(member=row.member, month=rules.add_months(row.months[0], -1),
-                                          paid_on__isnull=False).exists()
+        assert DuesPayment.objects.filter(
+            member=row.member, month=rules.add_months(row.months[0], -1), paid_on__isnull=False
+        ).exists()
     # Everyone else is at most a month or two behind (paid early next month, or quarterly).
-    assert all(row.count < config.dues_warning_month for pk, row in found.items()
-               if pk not in {i.member_id for i in items})
+    assert all(
+        row.count < config.dues_warning_month
+        for pk, row in found.items()
+        if pk not in {i.member_id for i in items}
+    )
 
 
 def test_dues_bases_and_amounts_follow_the_rules(summary):
     members = Member.objects.count()
     assert DuesBase.objects.filter(year=AS_OF.year).count() == members
-    assert DuesBase.objects.filter(year=AS_OF.year - 1).count() == Member.objects.filter(
-        joined_on__year__lt=AS_OF.year).count()
+    assert (
+        DuesBase.objects.filter(year=AS_OF.year - 1).count()
+        == Member.objects.filter(joined_on__year__lt=AS_OF.year).count()
+    )
     for base in DuesBase.objects.select_related("member"):
         retired = base.member.employment_status == EmploymentStatus.RETIRED
         assert base.category == (DuesCategory.RETIRED if retired else DuesCategory.IN_SERVICE)
@@ -114,12 +122,16 @@ def test_transfers_moved_the_members(summary):
         # All of the member's organisational life in the demo's years is in the new branch.
         branch = t.to_org.branch() or t.to_org
         committee = branch.parent
-        attended = Attendance.objects.filter(member=t.member).values_list("event__organization__path", flat=True)
+        attended = Attendance.objects.filter(member=t.member).values_list(
+            "event__organization__path", flat=True
+        )
         assert attended and all(p.startswith(branch.path) or p == committee.path for p in attended)
     # Year-end membership read through the transfers is the members' present organisation.
     for day in (START - dt.timedelta(days=1), dt.date(AS_OF.year - 1, 12, 31)):
         root = Organization.objects.get(parent__isnull=True)
-        on_day = {pk: org for pk, org, joined in members_in_subtree_on(root.path, day, ("joined_on",))}
+        on_day = {
+            pk: org for pk, org, joined in members_in_subtree_on(root.path, day, ("joined_on",))
+        }
         assert all(on_day[t.member_id] == t.member.organization_id for t in transfers)
 
 
@@ -127,21 +139,41 @@ def test_evaluations_follow_the_december_meetings(summary):
     year = AS_OF.year - 1
     grades = Counter(MemberEvaluation.objects.filter(year=year).values_list("grade", flat=True))
     # Graded: exactly the members on the roll of their branch's December 民主评议党员 meeting.
-    on_roll = set(Attendance.objects.filter(event__event_type=EventType.MEMBER_EVALUATION, event__date__year=year)
-                  .values_list("member_id", flat=True))
-    assert set(MemberEvaluation.objects.filter(year=year).values_list("member_id", flat=True)) == on_roll
-    assert grades[MemberGrade.QUALIFIED] > grades[MemberGrade.EXCELLENT] > grades[MemberGrade.BASICALLY_QUALIFIED] > 0
+    on_roll = set(
+        Attendance.objects.filter(
+            event__event_type=EventType.MEMBER_EVALUATION, event__date__year=year
+        ).values_list("member_id", flat=True)
+    )
+    assert (
+        set(MemberEvaluation.objects.filter(year=year).values_list("member_id", flat=True))
+        == on_roll
+    )
+    assert (
+        grades[MemberGrade.QUALIFIED]
+        > grades[MemberGrade.EXCELLENT]
+        > grades[MemberGrade.BASICALLY_QUALIFIED]
+        > 0
+    )
     assert grades[MemberGrade.UNQUALIFIED] == 0
-    assert not MemberEvaluation.objects.filter(year=AS_OF.year).exists()  # December is still to come
+    assert not MemberEvaluation.objects.filter(
+        year=AS_OF.year
+    ).exists()  # December is still to come
     branches = Organization.objects.filter(org_type=OrgType.BRANCH)
     assert BranchAssessment.objects.filter(year=year).count() == branches.count()
-    for review in SecretaryReview.objects.filter(year=year).select_related("member__organization", "organization"):
+    for review in SecretaryReview.objects.filter(year=year).select_related(
+        "member__organization", "organization"
+    ):
         assert review.member.party_post == "书记"
         assert review.member.organization.path.startswith(review.organization.path)
-    ethics = EthicsRecord.objects.filter(year=year).select_related("member__organization", "organization")
+    ethics = EthicsRecord.objects.filter(year=year).select_related(
+        "member__organization", "organization"
+    )
     assert ethics.count() > 200
     for record in ethics:
-        assert record.member.name == record.name and record.member.organization.branch() == record.organization
+        assert (
+            record.member.name == record.name
+            and record.member.organization.branch() == record.organization
+        )
         assert record.member.employment_status == EmploymentStatus.WORKING
         low, high = {"excellent": (90, 100), "good": (80, 90), "average": (60, 80)}[record.grade]
         assert low <= record.score < high or record.score == high == 100
@@ -161,13 +193,19 @@ def test_rows_pass_the_models_and_forms_rules(summary):
     assert all(0 <= c.progress <= 100 and c.date <= AS_OF for c in CheckIn.objects.all())
     for event in OpinionEvent.objects.all():
         assert event.handled_on is None or (event.handled_on >= event.date and event.result)
-    keys = Counter(IndicatorValue.objects.values_list("organization", "indicator", "year", "period"))
+    keys = Counter(
+        IndicatorValue.objects.values_list("organization", "indicator", "year", "period")
+    )
     assert max(keys.values()) == 1
     assert not IndicatorValue.objects.filter(unit="%", value__gt=100).exists()
-    for p in ServiceParticipation.objects.select_related("activity__organization", "member__organization"):
+    for p in ServiceParticipation.objects.select_related(
+        "activity__organization", "member__organization"
+    ):
         assert p.member.joined_on <= p.activity.date
-        assert (p.member.organization.path.startswith(p.activity.organization.path)
-                or p.activity.organization.org_type == OrgType.PARTY_COMMITTEE)
+        assert (
+            p.member.organization.path.startswith(p.activity.organization.path)
+            or p.activity.organization.org_type == OrgType.PARTY_COMMITTEE
+        )
     heads = dict(ServiceActivity.objects.values_list("pk", "participants"))
     taken = Counter(ServiceParticipation.objects.values_list("activity", flat=True))
     assert taken and all(n <= heads[pk] for pk, n in taken.items())
@@ -179,21 +217,36 @@ def test_the_annual_report_reads_the_ledgers(summary):
     root = Organization.objects.get(parent__isnull=True)
     year = AS_OF.year - 1
     figures = compute_figures(year, root)
-    assert figures.value("evaluations.民主评议.total") == MemberEvaluation.objects.filter(year=year).count() > 0
+    assert (
+        figures.value("evaluations.民主评议.total")
+        == MemberEvaluation.objects.filter(year=year).count()
+        > 0
+    )
     assert figures.value("evaluations.述职评议.total") == 10
     assert figures.value("evaluations.支部考核.total") == 10
     assert figures.value("ethics.total") == EthicsRecord.objects.filter(year=year).count() > 0
     assert figures.value("integrity.target_letters") == 10
     assert figures.value("integrity.supervision_letters") > 0
-    assert figures.value("integrity.warning_education") > 0 and figures.value("integrity.collective_talks") > 0
+    assert (
+        figures.value("integrity.warning_education") > 0
+        and figures.value("integrity.collective_talks") > 0
+    )
     assert figures.value("honours.total") > 0 and figures.value("brands.total") > 0
     assert figures.value("brands.new") == 1 and figures.value("brands.demonstration") == 1
-    assert figures.value("implementation.instructions") == 2 and figures.value("implementation.measures") > 0
+    assert (
+        figures.value("implementation.instructions") == 2
+        and figures.value("implementation.measures") > 0
+    )
     assert figures.value("implementation.overdue") == 1  # finished after its 时限 (planted)
     assert figures.value("opinion.total") > 0
     assert figures.value("indicators.患者满意度") is not None
-    assert sum(figures.value(f"cultivation.{k}") for k in ("业务骨干发展为党员", "党员培养为业务骨干",
-                                                             "党员骨干提拔为中层")) > 0
+    assert (
+        sum(
+            figures.value(f"cultivation.{k}")
+            for k in ("业务骨干发展为党员", "党员培养为业务骨干", "党员骨干提拔为中层")
+        )
+        > 0
+    )
 
 
 def test_the_digest_covers_the_ledgers(summary):

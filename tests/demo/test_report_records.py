@@ -48,10 +48,19 @@ def test_records_are_the_rows_of_the_figure(figures):
     rows = Member.objects.filter(pk__in=probationary.pks)
     assert probationary.value > 0
     assert {m.member_no for m in rows} == set(probationary.records)
-    assert all(m.category == "probationary" or (m.full_member_on and m.full_member_on.year > YEAR)
-               for m in rows)
+    assert all(
+        m.category == "probationary" or (m.full_member_on and m.full_member_on.year > YEAR)
+        for m in rows
+    )
     lectures = figures["meetings.党课"]
-    assert set(OrgLifeEvent.objects.filter(pk__in=lectures.pks).values_list("event_type", flat=True)) == {"党课"}
-    assert [e.date for e in OrgLifeEvent.objects.filter(pk__in=lectures.pks).order_by("date", "code")] == [
-        e.date for e in sorted(OrgLifeEvent.objects.filter(pk__in=lectures.pks), key=lambda e: lectures.pks.index(e.pk))
+    assert set(
+        OrgLifeEvent.objects.filter(pk__in=lectures.pks).values_list("event_type", flat=True)
+    ) == {"党课"}
+    assert [
+        e.date for e in OrgLifeEvent.objects.filter(pk__in=lectures.pks).order_by("date", "code")
+    ] == [
+        e.date
+        for e in sorted(
+            OrgLifeEvent.objects.filter(pk__in=lectures.pks), key=lambda e: lectures.pks.index(e.pk)
+        )
     ]

@@ -40,7 +40,9 @@ def test_serve_loads_the_demo_into_an_empty_database_and_lists_the_logins_once(s
     assert Organization.objects.exists() and Member.objects.count() == 300
     assert "数据库为空，正在载入演示医院" in out and "逾期未换届" in out
     assert out.count("admin      Dangjian@2025") == 1, out
-    assert out.index("党建工作平台已启动：http://127.0.0.1:8765/") < out.index("admin      Dangjian@2025")
+    assert out.index("党建工作平台已启动：http://127.0.0.1:8765/") < out.index(
+        "admin      Dangjian@2025"
+    )
     assert asked == [(("127.0.0.1:8765",), {"use_reloader": False})]
     assert (tmp_path / "static").is_dir()  # WhiteNoise finds its folder and does not warn
 

@@ -15,10 +15,22 @@ D = dt.date
 def test_imported_invalid_case_shows_its_warnings(client, hospital, tmp_path):
     sheets = sample_sheets()
     # 确定发展对象 only 5 months after 确定积极分子, and the talk two months after the application.
-    sheets["发展党员"].append([
-        "钱进", ID_LATE, "WK", "2023-01-05", "2023-03-10", "2023-06-01", "2023-11-01",
-        None, None, None, None, None,
-    ])
+    sheets["发展党员"].append(
+        [
+            "钱进",
+            ID_LATE,
+            "WK",
+            "2023-01-05",
+            "2023-03-10",
+            "2023-06-01",
+            "2023-11-01",
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]
+    )
     run_import(write_workbook(tmp_path / "late.xlsx", sheets))
     case = DevelopmentCase.objects.get(id_number=ID_LATE)
     client.force_login(hospital.carol)
@@ -39,7 +51,9 @@ def test_imported_invalid_case_shows_its_warnings(client, hospital, tmp_path):
 def test_imported_invalid_case_can_still_move_on(client, hospital, tmp_path):
     """A historical breach stays a warning; the next step is still checked on its own."""
     case = DevelopmentCaseFactory(
-        organization=hospital.branch_a, applied_on=D(2023, 1, 5), talked_on=D(2023, 3, 10),
+        organization=hospital.branch_a,
+        applied_on=D(2023, 1, 5),
+        talked_on=D(2023, 3, 10),
         activist_on=D(2023, 6, 1),
     )
     client.force_login(hospital.alice)
@@ -60,7 +74,9 @@ def test_list_query_count_does_not_grow(client, hospital):
     def add(n):
         for _ in range(n):
             case = DevelopmentCaseFactory(
-                organization=hospital.branch_a, applied_on=D(2024, 1, 5), talked_on=D(2024, 1, 9),
+                organization=hospital.branch_a,
+                applied_on=D(2024, 1, 5),
+                talked_on=D(2024, 1, 9),
                 activist_on=D(2024, 2, 29),
             )
             case.introducer_members.set([MemberFactory(organization=hospital.branch_a)])

@@ -24,8 +24,11 @@ def case_in(hospital, **dates) -> DevelopmentCase:
 
 def ready_for_admission(hospital, **extra) -> DevelopmentCase:
     values = {
-        "activist_on": D(2024, 2, 29), "candidate_on": D(2025, 3, 1), "political_review_on": D(2025, 5, 10),
-        "training_completed_on": D(2025, 5, 20), "publicity_started_on": D(2025, 6, 2),
+        "activist_on": D(2024, 2, 29),
+        "candidate_on": D(2025, 3, 1),
+        "political_review_on": D(2025, 5, 10),
+        "training_completed_on": D(2025, 5, 20),
+        "publicity_started_on": D(2025, 6, 2),
         "introducers": "张三、李四",
     }
     return case_in(hospital, **(values | extra))
@@ -63,7 +66,9 @@ def test_valid_forward_move_records_the_talk(client, hospital):
 def test_talk_more_than_a_month_after_application_is_refused(client, hospital):
     case = case_in(hospital, applied_on=D(2026, 10, 20), talked_on=None)
     client.force_login(hospital.alice)
-    refused(advance(client, case, D(2026, 11, 21)), f"{DOC} 第2步 党组织派人谈话", "最迟 2026-11-20")
+    refused(
+        advance(client, case, D(2026, 11, 21)), f"{DOC} 第2步 党组织派人谈话", "最迟 2026-11-20"
+    )
     assert advance(client, case, D(2026, 11, 20)).status_code == 302
 
 
@@ -81,7 +86,12 @@ def test_candidate_one_year_after_leap_day_activist(client, hospital, on, ok):
         assert response.status_code == 302
         assert case.candidate_on == on
     else:
-        refused(response, "确定为发展对象须经12个月以上培养教育", "最早 2025-02-28", f"{DOC} 第7步 确定发展对象")
+        refused(
+            response,
+            "确定为发展对象须经12个月以上培养教育",
+            "最早 2025-02-28",
+            f"{DOC} 第7步 确定发展对象",
+        )
         assert case.candidate_on is None
 
 
@@ -89,13 +99,17 @@ def test_candidate_too_early_refused_through_the_api(hospital):
     case = case_in(hospital, activist_on=D(2024, 2, 29))
     api = APIClient()
     api.force_authenticate(hospital.alice)
-    response = api.patch(f"/api/development-cases/{case.pk}/", {"candidate_on": "2025-02-27"}, format="json")
+    response = api.patch(
+        f"/api/development-cases/{case.pk}/", {"candidate_on": "2025-02-27"}, format="json"
+    )
     assert response.status_code == 400
     [message] = response.json()["candidate_on"]
     assert "确定为发展对象须经12个月以上培养教育" in message and f"{DOC} 第7步" in message
     case.refresh_from_db()
     assert case.candidate_on is None
-    response = api.patch(f"/api/development-cases/{case.pk}/", {"candidate_on": "2025-02-28"}, format="json")
+    response = api.patch(
+        f"/api/development-cases/{case.pk}/", {"candidate_on": "2025-02-28"}, format="json"
+    )
     assert response.status_code == 200, response.content
     assert response.json()["current_step"] == 7
 
@@ -122,7 +136,8 @@ def test_branch_meeting_before_political_review_is_refused(client, hospital):
     client.force_login(hospital.alice)
     refused(
         advance(client, case, D(2025, 6, 19)),
-        "支部大会接收日期（2025-06-19）早于政治审查日期（2025-06-20）", f"{DOC} 第15步 支部大会讨论",
+        "支部大会接收日期（2025-06-19）早于政治审查日期（2025-06-20）",
+        f"{DOC} 第15步 支部大会讨论",
     )
     assert advance(client, case, D(2025, 6, 20)).status_code == 302
 
@@ -131,7 +146,9 @@ def test_branch_meeting_refused_through_the_api_before_publicity_ends(hospital):
     case = ready_for_admission(hospital)
     api = APIClient()
     api.force_authenticate(hospital.carol)
-    response = api.patch(f"/api/development-cases/{case.pk}/", {"admitted_on": "2025-06-06"}, format="json")
+    response = api.patch(
+        f"/api/development-cases/{case.pk}/", {"admitted_on": "2025-06-06"}, format="json"
+    )
     assert response.status_code == 400
     assert f"{DOC} 第13步" in response.json()["admitted_on"][0]
 
@@ -139,7 +156,11 @@ def test_branch_meeting_refused_through_the_api_before_publicity_ends(hospital):
 def test_one_introducer_is_refused(client, hospital):
     case = ready_for_admission(hospital, introducers="张三")
     client.force_login(hospital.alice)
-    refused(advance(client, case, D(2025, 6, 9)), "应有2名正式党员作入党介绍人，记录为1名", f"{DOC} 第9步 确定入党介绍人")
+    refused(
+        advance(client, case, D(2025, 6, 9)),
+        "应有2名正式党员作入党介绍人，记录为1名",
+        f"{DOC} 第9步 确定入党介绍人",
+    )
     case.introducers = ""
     case.save()
     refused(advance(client, case, D(2025, 6, 9)), "记录为0名")
@@ -147,7 +168,9 @@ def test_one_introducer_is_refused(client, hospital):
 
 def test_probationary_introducer_is_refused_and_two_full_members_pass(client, hospital):
     case = ready_for_admission(hospital, introducers="")
-    probationary = MemberFactory(organization=hospital.branch_a, category=MemberCategory.PROBATIONARY)
+    probationary = MemberFactory(
+        organization=hospital.branch_a, category=MemberCategory.PROBATIONARY
+    )
     case.introducer_members.set([hospital.alice_member, probationary])
     client.force_login(hospital.alice)
     refused(advance(client, case, D(2025, 6, 9)), "入党介绍人须为正式党员", f"{DOC} 第9步")
@@ -157,13 +180,19 @@ def test_probationary_introducer_is_refused_and_two_full_members_pass(client, ho
 
 def test_probationary_introducer_refused_through_the_api(hospital):
     case = ready_for_admission(hospital, introducers="")
-    probationary = MemberFactory(organization=hospital.branch_a, category=MemberCategory.PROBATIONARY)
+    probationary = MemberFactory(
+        organization=hospital.branch_a, category=MemberCategory.PROBATIONARY
+    )
     api = APIClient()
     api.force_authenticate(hospital.alice)
-    response = api.patch(f"/api/development-cases/{case.pk}/", {
-        "admitted_on": "2025-06-09",
-        "introducer_members": [hospital.alice_member.member_no, probationary.member_no],
-    }, format="json")
+    response = api.patch(
+        f"/api/development-cases/{case.pk}/",
+        {
+            "admitted_on": "2025-06-09",
+            "introducer_members": [hospital.alice_member.member_no, probationary.member_no],
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "入党介绍人须为正式党员" in response.json()["introducers"][0]
 
@@ -182,7 +211,9 @@ def test_approval_within_three_months_of_branch_meeting(client, hospital, on, re
     case = admitted(hospital)
     client.force_login(hospital.alice)
     response = client.post(
-        f"/development/{case.pk}/advance/", {"on": on.isoformat(), "special_reason": reason}, follow=True
+        f"/development/{case.pk}/advance/",
+        {"on": on.isoformat(), "special_reason": reason},
+        follow=True,
     )
     case.refresh_from_db()
     page = response.content.decode()
@@ -200,8 +231,17 @@ def test_applicant_under_eighteen_refused_in_the_form(client, hospital):
     """Born 2008-02-29: 18 on 2026-02-28 (no 29 February in 2026)."""
     client.force_login(hospital.alice)
     number = id_number(7, D(2008, 2, 29))
-    data = {"name": "赵青", "id_number": number, "organization": hospital.branch_a.pk, "applied_on": "2026-02-27"}
-    refused(client.post("/development/new/", data), "递交入党申请书时未满18周岁", f"{DOC} 第1步 递交入党申请书")
+    data = {
+        "name": "赵青",
+        "id_number": number,
+        "organization": hospital.branch_a.pk,
+        "applied_on": "2026-02-27",
+    }
+    refused(
+        client.post("/development/new/", data),
+        "递交入党申请书时未满18周岁",
+        f"{DOC} 第1步 递交入党申请书",
+    )
     assert not DevelopmentCase.objects.exists()
     response = client.post("/development/new/", {**data, "applied_on": "2026-02-28"})
     assert response.status_code == 302
@@ -211,11 +251,21 @@ def test_applicant_under_eighteen_refused_in_the_form(client, hospital):
 def test_applicant_under_eighteen_refused_through_the_api(hospital):
     api = APIClient()
     api.force_authenticate(hospital.carol)
-    data = {"name": "赵青", "id_number": id_number(8, D(2008, 2, 29)), "organization": "A", "applied_on": "2026-02-27"}
+    data = {
+        "name": "赵青",
+        "id_number": id_number(8, D(2008, 2, 29)),
+        "organization": "A",
+        "applied_on": "2026-02-27",
+    }
     response = api.post("/api/development-cases/", data, format="json")
     assert response.status_code == 400
     assert "未满18周岁" in response.json()["applied_on"][0]
-    assert api.post("/api/development-cases/", {**data, "applied_on": "2026-02-28"}, format="json").status_code == 201
+    assert (
+        api.post(
+            "/api/development-cases/", {**data, "applied_on": "2026-02-28"}, format="json"
+        ).status_code
+        == 201
+    )
 
 
 def test_future_date_refused(client, hospital):
@@ -226,7 +276,12 @@ def test_future_date_refused(client, hospital):
 
 @pytest.mark.parametrize(
     ("until", "ok"),
-    [(D(2026, 12, 8), False), (D(2026, 12, 9), True), (D(2027, 6, 9), True), (D(2027, 6, 10), False)],
+    [
+        (D(2026, 12, 8), False),
+        (D(2026, 12, 9), True),
+        (D(2027, 6, 9), True),
+        (D(2027, 6, 10), False),
+    ],
 )
 def test_extension_between_six_and_twelve_months(client, hospital, until, ok):
     """Admitted 2025-06-09: 预备期 ends 2026-06-09; extension to 2026-12-09 … 2027-06-09."""
@@ -245,7 +300,10 @@ def test_extension_between_six_and_twelve_months(client, hospital, until, ok):
 def test_extension_only_once(client, hospital):
     case = admitted(hospital, approved_on=D(2025, 8, 1), probation_extended_to=D(2026, 12, 9))
     client.force_login(hospital.alice)
-    refused(client.post(f"/development/{case.pk}/extend/", {"until": "2027-01-09"}), "延长预备期只能一次")
+    refused(
+        client.post(f"/development/{case.pk}/extend/", {"until": "2027-01-09"}),
+        "延长预备期只能一次",
+    )
     page = client.get(case.get_absolute_url()).content.decode()
     assert "延长预备期" in page and "2026-12-09" in page
 
@@ -261,7 +319,8 @@ def test_cancel_then_no_further_step(client, hospital):
 
 
 @pytest.mark.parametrize(
-    ("on", "ok"), [(D(2026, 6, 8), False), (D(2026, 6, 9), True), (D(2026, 6, 10), True)],
+    ("on", "ok"),
+    [(D(2026, 6, 8), False), (D(2026, 6, 9), True), (D(2026, 6, 10), True)],
 )
 def test_conversion_not_before_probation_ends(client, hospital, on, ok):
     case = admitted(hospital, approved_on=D(2025, 8, 1))
@@ -282,21 +341,30 @@ def test_conversion_not_before_probation_ends(client, hospital, on, ok):
     ],
 )
 def test_conversion_due_and_overdue_on_the_page(client, hospital, admitted_on, label):
-    case = ready_for_admission(hospital, admitted_on=admitted_on, approved_on=admitted_on + dt.timedelta(days=30))
+    case = ready_for_admission(
+        hospital, admitted_on=admitted_on, approved_on=admitted_on + dt.timedelta(days=30)
+    )
     client.force_login(hospital.alice)
     page = client.get(case.get_absolute_url()).content.decode()
     assert label in page
     assert "第23步 支部大会讨论" in page
-    assert "最早 <span class=\"earliest\">{0}</span>".format((admitted_on.replace(year=2026)).isoformat()) in page
+    assert (
+        f'最早 <span class="earliest">{(admitted_on.replace(year=2026)).isoformat()}</span>' in page
+    )
 
 
 def test_leap_day_admission_is_due_on_28_february(client, hospital, monkeypatch):
     from dangjian.development import services
 
     case = ready_for_admission(
-        hospital, activist_on=D(2022, 1, 4), candidate_on=D(2023, 1, 4), political_review_on=D(2023, 2, 1),
-        training_completed_on=D(2023, 2, 10), publicity_started_on=D(2024, 2, 19),
-        admitted_on=D(2024, 2, 29), approved_on=D(2024, 4, 1),
+        hospital,
+        activist_on=D(2022, 1, 4),
+        candidate_on=D(2023, 1, 4),
+        political_review_on=D(2023, 2, 1),
+        training_completed_on=D(2023, 2, 10),
+        publicity_started_on=D(2024, 2, 19),
+        admitted_on=D(2024, 2, 29),
+        approved_on=D(2024, 4, 1),
     )
     client.force_login(hospital.alice)
     monkeypatch.setattr(services, "today", lambda: D(2025, 2, 28))

@@ -41,37 +41,65 @@ IN, RET = DuesCategory.IN_SERVICE, DuesCategory.RETIRED
 )
 def test_monthly_dues_at_each_band_boundary(hospital, category, income, dues):
     base = DuesBase.objects.create(
-        member=hospital.bob_member, year=2026, category=category,
+        member=hospital.bob_member,
+        year=2026,
+        category=category,
         monthly_income=Decimal(income) if income is not None else None,
     )
     assert base.monthly_dues == Decimal(dues)
-    payment = services.record_payment(member=hospital.bob_member, month=D(2026, 3, 15), paid_on=D(2026, 3, 20))
+    payment = services.record_payment(
+        member=hospital.bob_member, month=D(2026, 3, 15), paid_on=D(2026, 3, 20)
+    )
     assert payment.month == D(2026, 3, 1)
     assert payment.amount_due == Decimal(dues) == payment.amount_paid
 
 
 def test_base_form_requires_income_for_in_service(client, hospital):
     client.force_login(hospital.alice)
-    page = client.post("/dues/bases/new/", {
-        "member": hospital.bob_member.pk, "year": 2026, "category": IN, "monthly_income": "",
-    }).content.decode()
+    page = client.post(
+        "/dues/bases/new/",
+        {
+            "member": hospital.bob_member.pk,
+            "year": 2026,
+            "category": IN,
+            "monthly_income": "",
+        },
+    ).content.decode()
     assert "须填写月收入" in page and not DuesBase.objects.exists()
-    response = client.post("/dues/bases/new/", {
-        "member": hospital.bob_member.pk, "year": 2026, "category": IN, "monthly_income": "8000",
-    })
+    response = client.post(
+        "/dues/bases/new/",
+        {
+            "member": hospital.bob_member.pk,
+            "year": 2026,
+            "category": IN,
+            "monthly_income": "8000",
+        },
+    )
     assert response.status_code == 302
     assert "120.00" in client.get("/dues/bases/").content.decode()  # 8000 × 1.5%
     # Another branch's member is refused.
-    page = client.post("/dues/bases/new/", {
-        "member": hospital.erin_member.pk, "year": 2026, "category": IN, "monthly_income": "8000",
-    }).content.decode()
+    page = client.post(
+        "/dues/bases/new/",
+        {
+            "member": hospital.erin_member.pk,
+            "year": 2026,
+            "category": IN,
+            "monthly_income": "8000",
+        },
+    ).content.decode()
     assert "不在您的管理范围内" in page
 
 
 def _bases(hospital, year=2026):
-    for member, income in ((hospital.alice_member, "12000"), (hospital.bob_member, "4000"),
-                           (hospital.dave_member, "9000"), (hospital.erin_member, "2500")):
-        DuesBase.objects.create(member=member, year=year, category=IN, monthly_income=Decimal(income))
+    for member, income in (
+        (hospital.alice_member, "12000"),
+        (hospital.bob_member, "4000"),
+        (hospital.dave_member, "9000"),
+        (hospital.erin_member, "2500"),
+    ):
+        DuesBase.objects.create(
+            member=member, year=year, category=IN, monthly_income=Decimal(income)
+        )
 
 
 def _rows(page: str) -> set[str]:
@@ -108,26 +136,54 @@ def test_ledger_page_scoping_per_role(client, hospital):
 def test_record_payment_from_the_ledger_page(client, hospital):
     _bases(hospital)
     client.force_login(hospital.alice)
-    response = client.post("/dues/pay/", {
-        "member": hospital.bob_member.pk, "month": "2026-03-01", "paid_on": "2026-03-10",
-    }, follow=True)
+    response = client.post(
+        "/dues/pay/",
+        {
+            "member": hospital.bob_member.pk,
+            "month": "2026-03-01",
+            "paid_on": "2026-03-10",
+        },
+        follow=True,
+    )
     payment = DuesPayment.objects.get()
     assert (payment.member, payment.month, payment.amount_due, payment.paid_on) == (
-        hospital.bob_member, D(2026, 3, 1), Decimal("40.00"), D(2026, 3, 10))  # 4000 × 1%
+        hospital.bob_member,
+        D(2026, 3, 1),
+        Decimal("40.00"),
+        D(2026, 3, 10),
+    )  # 4000 × 1%
     page = response.content.decode()
     assert "已记录" in page and "已交 2026-03-10" in page
     # Less than due is refused with the rule named; nothing is written.
-    page = client.post("/dues/pay/", {
-        "member": hospital.bob_member.pk, "month": "2026-04-01", "paid_on": "2026-04-10", "amount_paid": "20",
-    }, follow=True).content.decode()
-    assert "少于应交金额 40.00 元" in page and "《关于中国共产党党费收缴、使用和管理的规定》（2008）" in page
+    page = client.post(
+        "/dues/pay/",
+        {
+            "member": hospital.bob_member.pk,
+            "month": "2026-04-01",
+            "paid_on": "2026-04-10",
+            "amount_paid": "20",
+        },
+        follow=True,
+    ).content.decode()
+    assert (
+        "少于应交金额 40.00 元" in page
+        and "《关于中国共产党党费收缴、使用和管理的规定》（2008）" in page
+    )
     assert DuesPayment.objects.count() == 1
     # Other branches and members cannot record.
     for user in (hospital.dave, hospital.bob):
         client.force_login(user)
-        assert client.post("/dues/pay/", {
-            "member": hospital.bob_member.pk, "month": "2026-05-01", "paid_on": "2026-05-10",
-        }).status_code == 404
+        assert (
+            client.post(
+                "/dues/pay/",
+                {
+                    "member": hospital.bob_member.pk,
+                    "month": "2026-05-01",
+                    "paid_on": "2026-05-10",
+                },
+            ).status_code
+            == 404
+        )
     assert DuesPayment.objects.count() == 1
 
 
@@ -164,13 +220,24 @@ def test_arrears_hand_counted(hospital, ledger):
     assert dave.months[0] == D(2026, 5, 1)
     assert (new.count, new.status.value, new.months) == (2, "ok", [D(2026, 9, 1), D(2026, 10, 1)])
     # Only the organisations passed: branch A alone (bob is in group A1, not counted directly).
-    only_a = {row.member for row in services.arrears(Organization.objects.filter(pk=hospital.branch_a.pk), D(2026, 11, 23))}
+    only_a = {
+        row.member
+        for row in services.arrears(
+            Organization.objects.filter(pk=hospital.branch_a.pk), D(2026, 11, 23)
+        )
+    }
     assert only_a == {zhou}
 
 
 @pytest.mark.parametrize(
     ("as_of", "bob_months"),
-    [(D(2026, 10, 31), 2), (D(2026, 11, 1), 3), (D(2026, 11, 2), 3), (D(2026, 9, 1), 1), (D(2026, 8, 31), 0)],
+    [
+        (D(2026, 10, 31), 2),
+        (D(2026, 11, 1), 3),
+        (D(2026, 11, 2), 3),
+        (D(2026, 9, 1), 1),
+        (D(2026, 8, 31), 0),
+    ],
 )
 def test_a_month_counts_once_it_is_over(hospital, ledger, as_of, bob_months):
     found = {row.member: row.count for row in services.arrears(Organization.objects.all(), as_of)}
@@ -197,29 +264,61 @@ def test_api_payments_scoped(hospital):
     _bases(hospital)
     api = APIClient()
     api.force_authenticate(hospital.alice)
-    response = api.post("/api/dues-payments/", {
-        "member": hospital.bob_member.member_no, "month": "2026-02-01", "paid_on": "2026-02-03",
-    }, format="json")
+    response = api.post(
+        "/api/dues-payments/",
+        {
+            "member": hospital.bob_member.member_no,
+            "month": "2026-02-01",
+            "paid_on": "2026-02-03",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     assert response.json()["amount_due"] == "40.00"
-    response = api.post("/api/dues-payments/", {
-        "member": hospital.erin_member.member_no, "month": "2026-02-01", "paid_on": "2026-02-03",
-    }, format="json")
+    response = api.post(
+        "/api/dues-payments/",
+        {
+            "member": hospital.erin_member.member_no,
+            "month": "2026-02-01",
+            "paid_on": "2026-02-03",
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "不在您的管理范围内" in str(response.json())
-    response = api.post("/api/dues-payments/", {
-        "member": hospital.bob_member.member_no, "month": "2026-03-01", "paid_on": "2026-03-03", "amount_paid": "1",
-    }, format="json")
+    response = api.post(
+        "/api/dues-payments/",
+        {
+            "member": hospital.bob_member.member_no,
+            "month": "2026-03-01",
+            "paid_on": "2026-03-03",
+            "amount_paid": "1",
+        },
+        format="json",
+    )
     assert response.status_code == 400 and "少于应交金额" in str(response.json())
     api.force_authenticate(hospital.bob)
-    assert [row["month"] for row in api.get("/api/dues-payments/").json()["results"]] == ["2026-02-01"]
-    assert api.post("/api/dues-payments/", {
-        "member": hospital.bob_member.member_no, "month": "2026-04-01", "paid_on": "2026-04-03",
-    }, format="json").status_code == 403
+    assert [row["month"] for row in api.get("/api/dues-payments/").json()["results"]] == [
+        "2026-02-01"
+    ]
+    assert (
+        api.post(
+            "/api/dues-payments/",
+            {
+                "member": hospital.bob_member.member_no,
+                "month": "2026-04-01",
+                "paid_on": "2026-04-03",
+            },
+            format="json",
+        ).status_code
+        == 403
+    )
     api.force_authenticate(hospital.dave)
     assert api.get("/api/dues-payments/").json()["results"] == []
     assert {row["member"] for row in api.get("/api/dues-bases/").json()["results"]} == {
-        hospital.dave_member.member_no, hospital.erin_member.member_no}
+        hospital.dave_member.member_no,
+        hospital.erin_member.member_no,
+    }
 
 
 def _count(client, url):
@@ -232,7 +331,9 @@ def test_page_query_counts_do_not_grow(client, hospital):
     def add(n):
         for _ in range(n):
             member = MemberFactory(organization=hospital.branch_a)
-            DuesBase.objects.create(member=member, year=2026, category=IN, monthly_income=Decimal("6000"))
+            DuesBase.objects.create(
+                member=member, year=2026, category=IN, monthly_income=Decimal("6000")
+            )
             services.record_payment(member=member, month=D(2026, 1, 1), paid_on=D(2026, 1, 3))
 
     client.force_login(hospital.alice)
@@ -257,7 +358,9 @@ def test_arrears_with_gaps_and_advance_payments_match_the_rule(hospital, ledger)
     as_of = D(2026, 11, 23)
     found = {row.member: row for row in services.arrears(Organization.objects.all(), as_of)}
     assert found[erin].months == [D(2026, 9, 1), D(2026, 10, 1)]
-    paid = DuesPayment.objects.filter(member=erin, paid_on__isnull=False).values_list("month", flat=True)
+    paid = DuesPayment.objects.filter(member=erin, paid_on__isnull=False).values_list(
+        "month", flat=True
+    )
     assert found[erin].count == rules.unpaid_months(list(paid), D(2026, 1, 1), as_of) == 2
     with CaptureQueriesContext(connection) as queries:
         services.arrears(Organization.objects.all(), as_of)

@@ -20,8 +20,14 @@ def download(client, user, **params):
 
 
 def test_secretary_gets_her_branch_with_masked_names(client, ledgers):
-    EthicsRecord.objects.create(staff_no="=cmd|' /C calc'!A0", name="@欧阳小明", department="-护理部",
-                                organization=ledgers.group_a, year=2025, grade=EthicsGrade.AVERAGE)
+    EthicsRecord.objects.create(
+        staff_no="=cmd|' /C calc'!A0",
+        name="@欧阳小明",
+        department="-护理部",
+        organization=ledgers.group_a,
+        year=2025,
+        grade=EthicsGrade.AVERAGE,
+    )
     rows = download(client, ledgers.alice, year=2025)
     assert rows[0] == ["工号", "姓名", "科室", "年度", "考评等次", "考评分数"]
     body = {row[0]: row for row in rows[1:]}
@@ -33,8 +39,13 @@ def test_secretary_gets_her_branch_with_masked_names(client, ledgers):
 
 
 def test_admin_gets_full_names_and_year_filter(client, ledgers):
-    EthicsRecord.objects.create(staff_no="N001", name="鲍勃", organization=ledgers.branch_a, year=2024,
-                                grade=EthicsGrade.GOOD)
+    EthicsRecord.objects.create(
+        staff_no="N001",
+        name="鲍勃",
+        organization=ledgers.branch_a,
+        year=2024,
+        grade=EthicsGrade.GOOD,
+    )
     rows = download(client, ledgers.carol, year=2025)
     assert {row[1] for row in rows[1:]} == {"鲍勃", "王小明", "李四"}
     assert len(download(client, ledgers.carol)) == 1 + 4
@@ -48,4 +59,9 @@ def test_dave_does_not_get_branch_a_and_members_cannot_export(client, ledgers):
 
 
 def test_mask_name():
-    assert [mask_name(n) for n in ("李", "张三", "张三丰", "欧阳小明")] == ["李", "张*", "张*丰", "欧**明"]
+    assert [mask_name(n) for n in ("李", "张三", "张三丰", "欧阳小明")] == [
+        "李",
+        "张*",
+        "张*丰",
+        "欧**明",
+    ]

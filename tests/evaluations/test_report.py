@@ -28,7 +28,10 @@ def test_figures_for_the_hospital(ledgers):
     assert f.value("ethics.total") == 3 and f.value("ethics.优秀") == 2
     assert f.value("ethics.excellent_rate") == Decimal("66.7")
     # Every number traces back to its rows.
-    assert set(f["evaluations.民主评议.优秀"].records) == {ledgers.bob_member.member_no, ledgers.dave_member.member_no}
+    assert set(f["evaluations.民主评议.优秀"].records) == {
+        ledgers.bob_member.member_no,
+        ledgers.dave_member.member_no,
+    }
     assert set(f["ethics.excellent_rate"].records) == {"N001", "N002", "N003"}
     assert f["ethics.优秀"].model is EthicsRecord
 
@@ -39,7 +42,10 @@ def test_figures_for_branch_a_and_other_years(ledgers):
     assert f.value("ethics.excellent_rate") == Decimal("50.0")
     assert f.value("evaluations.述职评议.好") == 1 and f.value("evaluations.述职评议.较好") == 0
     empty = compute_figures(2024, ledgers.committee)
-    assert empty.value("evaluations.民主评议.total") == 0 and empty.value("ethics.excellent_rate") is None
+    assert (
+        empty.value("evaluations.民主评议.total") == 0
+        and empty.value("ethics.excellent_rate") is None
+    )
 
 
 def test_narrative_sentences(ledgers):
@@ -48,7 +54,11 @@ def test_narrative_sentences(ledgers):
     assert "医德考评优秀率66.7%" in text
     assert "2名党组织书记参加述职评议，评定“好”等次1名、“较好”等次1名。" in text
     quiet = to_markdown(build_report(compute_figures(2024, ledgers.committee)))
-    assert "全年民主评议党员" not in quiet and "名医务人员参加考评" not in quiet and "名党组织书记参加述职评议" not in quiet
+    assert (
+        "全年民主评议党员" not in quiet
+        and "名医务人员参加考评" not in quiet
+        and "名党组织书记参加述职评议" not in quiet
+    )
 
 
 def test_one_query_for_all_evaluation_ledgers_whatever_the_size(ledgers):
@@ -61,6 +71,11 @@ def test_one_query_for_all_evaluation_ledgers_whatever_the_size(ledgers):
     for i in range(10):
         member = MemberFactory(organization=ledgers.group_a)
         MemberEvaluation.objects.create(member=member, year=2025, grade=MemberGrade.QUALIFIED)
-        EthicsRecord.objects.create(staff_no=f"S{i}", name="职工", organization=ledgers.branch_b, year=2025,
-                                    grade=EthicsGrade.AVERAGE)
+        EthicsRecord.objects.create(
+            staff_no=f"S{i}",
+            name="职工",
+            organization=ledgers.branch_b,
+            year=2025,
+            grade=EthicsGrade.AVERAGE,
+        )
     assert queries() == small

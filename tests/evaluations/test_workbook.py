@@ -6,7 +6,12 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from dangjian.evaluations.models import (
-    BranchAssessment, EthicsRecord, MemberEvaluation, PointAdjustment, ReviewGrade, SecretaryReview,
+    BranchAssessment,
+    EthicsRecord,
+    MemberEvaluation,
+    PointAdjustment,
+    ReviewGrade,
+    SecretaryReview,
 )
 from dangjian.workbook.exporter import export_workbook
 from dangjian.workbook.importer import import_workbook
@@ -35,7 +40,9 @@ def snapshot() -> dict:
 
 def test_round_trip_of_every_evaluation_sheet(ledgers):
     h = ledgers
-    BranchAssessment.objects.create(organization=h.branch_a, year=2025, grade=ReviewGrade.GOOD, remarks="=HYPERLINK(1)")
+    BranchAssessment.objects.create(
+        organization=h.branch_a, year=2025, grade=ReviewGrade.GOOD, remarks="=HYPERLINK(1)"
+    )
     EthicsRecord.objects.filter(staff_no="N001").update(score=Decimal("93.5"), remarks="+加分")
     before = snapshot()
     assert all(before[m._meta.label] for m in MODELS)
@@ -59,25 +66,42 @@ def test_round_trip_of_every_evaluation_sheet(ledgers):
 
 
 def test_adjustment_without_reason_and_bad_grade_are_refused_on_import(hospital, tmp_path):
-    path = write_workbook(tmp_path / "bad.xlsx", {
-        "积分调整": [["调整编号", "党员编号", "年度", "分值", "事由"],
-                 ["X1", hospital.bob_member.member_no, 2025, -2, ""]],
-        "民主评议": [["党员编号", "年度", "评议等次"], [hospital.bob_member.member_no, 2025, "很好"]],
-        "医德考评": [["工号", "姓名", "组织编码", "年度", "考评等次"], ["N9", "王五", "A", 1800, "优秀"]],
-    })
+    path = write_workbook(
+        tmp_path / "bad.xlsx",
+        {
+            "积分调整": [
+                ["调整编号", "党员编号", "年度", "分值", "事由"],
+                ["X1", hospital.bob_member.member_no, 2025, -2, ""],
+            ],
+            "民主评议": [
+                ["党员编号", "年度", "评议等次"],
+                [hospital.bob_member.member_no, 2025, "很好"],
+            ],
+            "医德考评": [
+                ["工号", "姓名", "组织编码", "年度", "考评等次"],
+                ["N9", "王五", "A", 1800, "优秀"],
+            ],
+        },
+    )
     result = import_workbook(path)
     lines = result.error_lines()
     assert any(line.startswith("积分调整!2 事由") and "必填" in line for line in lines), lines
-    assert any(line.startswith("民主评议!2 评议等次") and "优秀、合格、基本合格、不合格" in line for line in lines)
+    assert any(
+        line.startswith("民主评议!2 评议等次") and "优秀、合格、基本合格、不合格" in line
+        for line in lines
+    )
     assert any(line.startswith("医德考评!2 年度") for line in lines)
     assert not PointAdjustment.objects.exists() and not MemberEvaluation.objects.exists()
 
 
 def test_duplicate_member_year_in_a_workbook_is_an_error(hospital, tmp_path):
     no = hospital.bob_member.member_no
-    path = write_workbook(tmp_path / "dup.xlsx", {
-        "民主评议": [["党员编号", "年度", "评议等次"], [no, 2025, "优秀"], [no, 2025, "合格"]],
-    })
+    path = write_workbook(
+        tmp_path / "dup.xlsx",
+        {
+            "民主评议": [["党员编号", "年度", "评议等次"], [no, 2025, "优秀"], [no, 2025, "合格"]],
+        },
+    )
     result = import_workbook(path)
     assert any("与第2行重复" in line for line in result.error_lines())
 

@@ -34,12 +34,18 @@ def ledger2025(hospital):
         OrgLifeEventFactory(organization=org, event_type="主题党日", date=D(2025, 4, 1))
     OrgLifeEventFactory(organization=h.branch_a, event_type="党课", date=D(2025, 5, 1))
     OrgLifeEventFactory(organization=h.branch_b, event_type="党课", date=D(2025, 6, 1))
-    DevelopmentCaseFactory(organization=h.branch_a, applied_on=D(2023, 3, 1),
-                           activist_on=D(2023, 9, 1), admitted_on=D(2025, 6, 1))
-    ServiceActivityFactory(organization=h.branch_a, activity_type="义诊", date=D(2025, 5, 1),
-                           people_served=30)
-    ServiceActivityFactory(organization=h.branch_b, activity_type="义诊", date=D(2025, 9, 1),
-                           people_served=33)
+    DevelopmentCaseFactory(
+        organization=h.branch_a,
+        applied_on=D(2023, 3, 1),
+        activist_on=D(2023, 9, 1),
+        admitted_on=D(2025, 6, 1),
+    )
+    ServiceActivityFactory(
+        organization=h.branch_a, activity_type="义诊", date=D(2025, 5, 1), people_served=30
+    )
+    ServiceActivityFactory(
+        organization=h.branch_b, activity_type="义诊", date=D(2025, 9, 1), people_served=33
+    )
     return h
 
 

@@ -33,8 +33,11 @@ def test_three_lists_json(ledger2025, draft_txt):
     _assert_lists(data)
     keys = {i["text"]: i["key"] for i in data["agree"]}
     assert keys == {
-        "2个": "org.branches", "4名": "members.total", "3次": "meetings.主题党日",
-        "1名": "development.new_probationary", "2次": "services.义诊",
+        "2个": "org.branches",
+        "4名": "members.total",
+        "3次": "meetings.主题党日",
+        "1名": "development.new_probationary",
+        "2次": "services.义诊",
         "60余人次": "services.people_served",
     }
     served = next(i for i in data["agree"] if i["key"] == "services.people_served")
@@ -42,7 +45,7 @@ def test_three_lists_json(ledger2025, draft_txt):
     differ = data["differ"][0]
     assert differ["sentence"] == "全年开展主题党日活动3次，讲党课5次"
     assert differ["label"] == "党课次数" and differ["value"] == 5 and differ["unit"] == "次"
-    assert DRAFT[differ["start"]:].startswith("5次")  # offsets point into the draft
+    assert DRAFT[differ["start"] :].startswith("5次")  # offsets point into the draft
     assert data["unmatched"][0]["key"] is None and data["unmatched"][0]["reason"]
 
 

@@ -13,9 +13,16 @@ def test_synonyms_name_registry_keys():
 
 @pytest.mark.parametrize(
     ("draft", "unit", "figure_unit", "ok"),
-    [("名", "名", "名", True), ("人", "人", "名", True), ("场", "场", "次", True),
-     ("项", "项", "个", True), ("人次", "人次", "名", False), ("次", "次", "%", False),
-     ("%", "%", "%", True), ("名", "名", "人次", False)],
+    [
+        ("名", "名", "名", True),
+        ("人", "人", "名", True),
+        ("场", "场", "次", True),
+        ("项", "项", "个", True),
+        ("人次", "人次", "名", False),
+        ("次", "次", "%", False),
+        ("%", "%", "%", True),
+        ("名", "名", "人次", False),
+    ],
 )
 def test_unit_compatibility(draft, unit, figure_unit, ok):
     assert units_compatible(unit, figure_unit) is ok
@@ -33,14 +40,21 @@ def _keys(text, figures):
 
 def test_matches_by_label_and_synonym(hospital):
     figures = compute_figures(2025, hospital.committee)
-    text = ("全院共有党员4名，其中预备党员1名。召开支部党员大会6场，“三会一课”20次。"
-            "新确定入党积极分子3名，收到入党申请书5份。全年党员参会率达95%。"
-            "集体研究“三重一大”事项12项。")
+    text = (
+        "全院共有党员4名，其中预备党员1名。召开支部党员大会6场，“三会一课”20次。"
+        "新确定入党积极分子3名，收到入党申请书5份。全年党员参会率达95%。"
+        "集体研究“三重一大”事项12项。"
+    )
     keys = [m.figure.key if m.figure else None for m in _keys(text, figures)]
     assert keys == [
-        "members.total", "members.probationary", "meetings.支部党员大会", "meetings.三会一课",
-        "development.activists", None,  # 份 is not a unit of any people count
-        "attendance.rate", "decisions.三重一大",
+        "members.total",
+        "members.probationary",
+        "meetings.支部党员大会",
+        "meetings.三会一课",
+        "development.activists",
+        None,  # 份 is not a unit of any people count
+        "attendance.rate",
+        "decisions.三重一大",
     ]
 
 
@@ -63,6 +77,9 @@ def test_changes_and_wrong_units_are_unmatched(hospital):
 def test_clause_words_do_not_match_another_noun(hospital):
     # From corpus 002: the clause mentions 支部 and 党员, but what is counted is 层面 and 医务工作者.
     figures = compute_figures(2025, hospital.committee)
-    matches = _keys("全院各支部均按要求从线上线下两个层面开展学习。"
-                    "院党委组织各支部党员一行10余名医务工作者组成义诊服务队。", figures)
+    matches = _keys(
+        "全院各支部均按要求从线上线下两个层面开展学习。"
+        "院党委组织各支部党员一行10余名医务工作者组成义诊服务队。",
+        figures,
+    )
     assert [m.figure for m in matches] == [None, None]

@@ -16,8 +16,8 @@ URL = "/factcheck/"
 SAVE = "/factcheck/save/"
 
 
-def _upload(name="draft.txt", content=DRAFT.encode("gbk")):
-    return SimpleUploadedFile(name, content)
+def _upload(name="draft.txt", content=None):
+    return SimpleUploadedFile(name, DRAFT.encode("gbk") if content is None else content)
 
 
 def _post(client, org="HOSP", year=2025, upload=None):
@@ -77,8 +77,17 @@ def test_secretary_is_scoped_to_own_branch(ledger2025, client):
     html = _post(client, org="B").content.decode()
     assert "外科党支部2025年 核对结果" in html
     # Saving for another branch is not possible either.
-    response = client.post(SAVE, {"org": "A", "year": 2024, "row": "1", "save_1": "on",
-                                  "key_1": "meetings.主题党日", "value_1": "3"})
+    response = client.post(
+        SAVE,
+        {
+            "org": "A",
+            "year": 2024,
+            "row": "1",
+            "save_1": "on",
+            "key_1": "meetings.主题党日",
+            "value_1": "3",
+        },
+    )
     assert response.status_code == 404
     assert not PriorYearFigure.objects.exists()
 
@@ -100,16 +109,29 @@ def test_confirm_and_save_prior_figures(ledger2025, client):
     client.force_login(h.carol)
     html = _post(client, year=2024).content.decode()
     rows = dict(re.findall(r'name="key_(\d+)" value="([^"]+)"', html))
-    assert set(rows.values()) >= {"org.branches", "members.total", "meetings.主题党日",
-                                  "services.people_served"}
+    assert set(rows.values()) >= {
+        "org.branches",
+        "members.total",
+        "meetings.主题党日",
+        "services.people_served",
+    }
     by_key = {v: k for k, v in rows.items()}
     i, j = by_key["meetings.主题党日"], by_key["services.people_served"]
-    response = client.post(SAVE, {
-        "org": "HOSP", "year": 2024, "row": [i, j],
-        f"save_{i}": "on", f"key_{i}": "meetings.主题党日", f"value_{i}": "1",
-        f"source_{i}": "全年开展主题党日活动1次",
-        f"save_{j}": "on", f"key_{j}": "services.people_served", f"value_{j}": "65",  # edited
-    })
+    response = client.post(
+        SAVE,
+        {
+            "org": "HOSP",
+            "year": 2024,
+            "row": [i, j],
+            f"save_{i}": "on",
+            f"key_{i}": "meetings.主题党日",
+            f"value_{i}": "1",
+            f"source_{i}": "全年开展主题党日活动1次",
+            f"save_{j}": "on",
+            f"key_{j}": "services.people_served",
+            f"value_{j}": "65",  # edited
+        },
+    )
     assert response.status_code == 302
     saved = {p.key: (int(p.value), p.confirmed_by) for p in PriorYearFigure.objects.all()}
     assert saved == {"meetings.主题党日": (1, h.carol), "services.people_served": (65, h.carol)}
@@ -124,16 +146,35 @@ def test_confirm_and_save_prior_figures(ledger2025, client):
 
 def test_bad_values_save_nothing(ledger2025, client):
     client.force_login(ledger2025.carol)
-    response = client.post(SAVE, {
-        "org": "HOSP", "year": 2024, "row": ["1", "2"],
-        "save_1": "on", "key_1": "meetings.主题党日", "value_1": "3",
-        "save_2": "on", "key_2": "members.total", "value_2": "abc",
-    }, follow=True)
+    response = client.post(
+        SAVE,
+        {
+            "org": "HOSP",
+            "year": 2024,
+            "row": ["1", "2"],
+            "save_1": "on",
+            "key_1": "meetings.主题党日",
+            "value_1": "3",
+            "save_2": "on",
+            "key_2": "members.total",
+            "value_2": "abc",
+        },
+        follow=True,
+    )
     html = response.content.decode()
     assert "党员总数：数值“abc”不是有效的非负数" in html and "未保存任何数值" in html
     assert not PriorYearFigure.objects.exists()
-    client.post(SAVE, {"org": "HOSP", "year": 2024, "row": "1", "save_1": "on",
-                       "key_1": "no.such.key", "value_1": "3"})
+    client.post(
+        SAVE,
+        {
+            "org": "HOSP",
+            "year": 2024,
+            "row": "1",
+            "save_1": "on",
+            "key_1": "no.such.key",
+            "value_1": "3",
+        },
+    )
     assert not PriorYearFigure.objects.exists()
 
 
@@ -159,6 +200,7 @@ def test_page_query_count_does_not_grow_with_data(ledger2025, client):
 
     small = count()
     for n in range(30):
-        OrgLifeEventFactory(organization=ledger2025.branch_a, event_type="党课",
-                            date=dt.date(2025, 3, 1 + n % 28))
+        OrgLifeEventFactory(
+            organization=ledger2025.branch_a, event_type="党课", date=dt.date(2025, 3, 1 + n % 28)
+        )
     assert count() == small

@@ -26,8 +26,17 @@ def _save_2024_by_command(tmp_path, code="HOSP"):
     path = tmp_path / "2024.txt"
     path.write_text(REPORT_2024, encoding="utf-8")
     err = StringIO()
-    call_command("factcheck", str(path), "--year", "2024", "--org", code, "--save-prior",
-                 stdout=StringIO(), stderr=err)
+    call_command(
+        "factcheck",
+        str(path),
+        "--year",
+        "2024",
+        "--org",
+        code,
+        "--save-prior",
+        stdout=StringIO(),
+        stderr=err,
+    )
     return err.getvalue()
 
 
@@ -90,7 +99,12 @@ def test_fallback_costs_one_query_whatever_is_saved(ledger2025, tmp_path):
     before = count()
     save_prior_figures(h.committee, 2024, [PriorValue("meetings.主题党日", Decimal(1), "次")])
     one = count()
-    save_prior_figures(h.committee, 2024, [
-        PriorValue(f"meetings.{t}", Decimal(2), "次") for t in ("党课", "党委会", "宣讲", "警示教育")
-    ])
+    save_prior_figures(
+        h.committee,
+        2024,
+        [
+            PriorValue(f"meetings.{t}", Decimal(2), "次")
+            for t in ("党课", "党委会", "宣讲", "警示教育")
+        ],
+    )
     assert one == before == count()

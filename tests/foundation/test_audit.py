@@ -12,7 +12,9 @@ def test_history_records_create_update_delete(hospital):
     item_pk = item.pk
     item.delete()
     kinds = list(
-        RectificationItem.history.filter(id=item_pk).order_by("history_date").values_list("history_type", flat=True)
+        RectificationItem.history.filter(id=item_pk)
+        .order_by("history_date")
+        .values_list("history_type", flat=True)
     )
     assert kinds == ["+", "~", "-"]
     update = RectificationItem.history.filter(id=item_pk, history_type="~").get()

@@ -3,12 +3,10 @@ pages that use the cache show a change at the next request."""
 
 import datetime as dt
 
-from django.urls import reverse
-
 from dangjian.compliance.reminders import collect
 from dangjian.core.datacache import cached, data_version
-from dangjian.orglife.models import Attendance, EventType, OrgLifeEvent
 from dangjian.organizations.models import Member
+from dangjian.orglife.models import Attendance, EventType, OrgLifeEvent
 from tests.factories import AttendanceFactory, MemberFactory, OrgLifeEventFactory
 
 
@@ -24,8 +22,14 @@ def test_every_change_to_a_ledger_row_gives_a_new_version(hospital):
     event.delete()
     seen.append(data_version())
     # A bulk insert without history (as the demo loader does) is seen through the table's ids.
-    Attendance.objects.bulk_create([Attendance(event=OrgLifeEventFactory(organization=hospital.branch_b),
-                                               member=hospital.erin_member)])
+    Attendance.objects.bulk_create(
+        [
+            Attendance(
+                event=OrgLifeEventFactory(organization=hospital.branch_b),
+                member=hospital.erin_member,
+            )
+        ]
+    )
     seen.append(data_version())
     assert len(set(seen)) == len(seen), seen
 
@@ -59,8 +63,11 @@ def test_home_page_shows_a_new_meeting_at_the_next_visit(hospital, client):
 
     before = themed_days()
     assert themed_days() == before
-    event = OrgLifeEventFactory(organization=hospital.branch_a, event_type=EventType.THEMED_PARTY_DAY,
-                                date=dt.date(year, 1, 10))
+    event = OrgLifeEventFactory(
+        organization=hospital.branch_a,
+        event_type=EventType.THEMED_PARTY_DAY,
+        date=dt.date(year, 1, 10),
+    )
     AttendanceFactory(event=event, member=hospital.alice_member)
     after = themed_days()
     assert after != before
@@ -76,4 +83,6 @@ def test_reminders_follow_the_ledgers(hospital):
     assert due, "a term that ended in January 2025 is overdue"
     hospital.branch_a.last_election_on = dt.date(2025, 6, 1)
     hospital.branch_a.save()
-    assert not [r for r in collect(today) if r.kind == "election" and r.org_id == hospital.branch_a.pk]
+    assert not [
+        r for r in collect(today) if r.kind == "election" and r.org_id == hospital.branch_a.pk
+    ]

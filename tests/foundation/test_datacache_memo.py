@@ -37,7 +37,7 @@ def test_the_memo_is_bounded_and_keeps_recent_entries(hospital):
     version = datacache.data_version()
     datacache.cached("memo", ("kept",), lambda: "kept", version=version)
     for i in range(datacache.MEMO_SIZE * 2):
-        datacache.cached("memo", (i,), lambda: i, version=version)
+        datacache.cached("memo", (i,), lambda i=i: i, version=version)
         datacache.cached("memo", ("kept",), lambda: "recomputed", version=version)  # used: stays
     assert len(datacache._memo) == datacache.MEMO_SIZE
     assert datacache.cached("memo", ("kept",), lambda: "recomputed", version=version) == "kept"

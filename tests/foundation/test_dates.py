@@ -7,8 +7,15 @@ from dangjian.core.dates import DateParseError, chinese_date, parse_date
 
 @pytest.mark.parametrize(
     "value",
-    ["2023-05-04", "2023/5/4", "2023年5月4日", "2023.5.4", dt.date(2023, 5, 4),
-     dt.datetime(2023, 5, 4, 0, 0), "2023-05-04 00:00:00"],
+    [
+        "2023-05-04",
+        "2023/5/4",
+        "2023年5月4日",
+        "2023.5.4",
+        dt.date(2023, 5, 4),
+        dt.datetime(2023, 5, 4, 0, 0),
+        "2023-05-04 00:00:00",
+    ],
 )
 def test_accepted_formats(value):
     assert parse_date(value) == dt.date(2023, 5, 4)

@@ -21,7 +21,9 @@ def test_ledger_form_and_filter_form_render_as_with_django_templates(hospital):
     form = OrgLifeEventForm(instance=event, user=hospital.carol)
     request = RequestFactory().get("/orglife/", {"organization": hospital.branch_a.pk})
     request.user = hospital.carol
-    filters = OrgLifeEventFilterSet(request.GET, queryset=type(event).objects.all(), request=request)
+    filters = OrgLifeEventFilterSet(
+        request.GET, queryset=type(event).objects.all(), request=request
+    )
 
     for bound in (form, filters.form):
         assert bound.renderer is FORM_RENDERER

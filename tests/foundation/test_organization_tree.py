@@ -8,7 +8,9 @@ def test_paths_and_subtree(hospital):
     assert hospital.group_a.path == f"{hospital.branch_a.path}{hospital.group_a.pk}/"
     subtree = set(Organization.objects.subtree(hospital.branch_a).values_list("code", flat=True))
     assert subtree == {"A", "A1"}
-    everything = set(Organization.objects.subtree(hospital.committee).values_list("code", flat=True))
+    everything = set(
+        Organization.objects.subtree(hospital.committee).values_list("code", flat=True)
+    )
     assert everything == {"HOSP", "A", "A1", "B"}
 
 
@@ -27,7 +29,9 @@ def test_moving_a_branch_moves_its_groups(hospital):
     assert hospital.group_a.path.startswith(hospital.branch_b.path)
     assert hospital.group_a.depth == 3
     assert set(Organization.objects.subtree(hospital.branch_b).values_list("code", flat=True)) == {
-        "B", "A", "A1",
+        "B",
+        "A",
+        "A1",
     }
 
 

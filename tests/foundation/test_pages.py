@@ -1,12 +1,16 @@
 """The first pages: correct for each role, scoped, and without per-row queries."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
-    MemberFactory, OrgLifeEventFactory, RectificationItemFactory, ServiceActivityFactory,
-    DevelopmentCaseFactory, MajorDecisionFactory,
+    DevelopmentCaseFactory,
+    MajorDecisionFactory,
+    MemberFactory,
+    OrgLifeEventFactory,
+    RectificationItemFactory,
+    ServiceActivityFactory,
 )
 
 
@@ -32,7 +36,9 @@ def test_member_list_is_scoped_and_masked(client, hospital):
 
 def test_member_list_filters(client, hospital):
     client.force_login(hospital.carol)
-    page = client.get("/organizations/members/", {"organization": hospital.branch_b.pk}).content.decode()
+    page = client.get(
+        "/organizations/members/", {"organization": hospital.branch_b.pk}
+    ).content.decode()
     assert "艾琳" in page and "鲍勃" not in page
     page = client.get("/organizations/members/", {"q": "bb"}).content.decode()  # 鲍勃 → bb
     assert "鲍勃" in page and "艾琳" not in page
@@ -101,8 +107,10 @@ def test_decision_without_quorum_is_flagged(client, hospital):
 
     ok = MajorDecisionFactory(organization=hospital.committee, members_due=9, members_present=5)
     short = MajorDecisionFactory(
-        organization=hospital.committee, category=DecisionCategory.CADRE_APPOINTMENT,
-        members_due=9, members_present=5,  # 干部任免 needs two thirds: 6 of 9
+        organization=hospital.committee,
+        category=DecisionCategory.CADRE_APPOINTMENT,
+        members_due=9,
+        members_present=5,  # 干部任免 needs two thirds: 6 of 9
     )
     assert ok.has_quorum is True and short.has_quorum is False
     client.force_login(hospital.carol)

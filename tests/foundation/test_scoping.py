@@ -14,7 +14,10 @@ def names(queryset):
 
 def test_secretary_sees_own_branch_subtree(hospital):
     assert names(Member.objects.visible_to(hospital.alice)) == {"爱丽丝", "鲍勃"}
-    assert names(Organization.objects.visible_to(hospital.alice)) == {"内科党支部", "内科第一党小组"}
+    assert names(Organization.objects.visible_to(hospital.alice)) == {
+        "内科党支部",
+        "内科第一党小组",
+    }
 
 
 def test_member_sees_only_own_record_and_cannot_change(hospital):
@@ -43,7 +46,9 @@ def test_events_and_attendance_follow_the_branch(hospital):
     # Bob sees the meetings he attended, and only his own attendance row.
     assert list(OrgLifeEvent.objects.visible_to(hospital.bob)) == [event_a]
     assert Attendance.objects.visible_to(hospital.bob).get().member == hospital.bob_member
-    assert not Attendance.objects.visible_to(hospital.erin).filter(member=hospital.bob_member).exists()
+    assert (
+        not Attendance.objects.visible_to(hospital.erin).filter(member=hospital.bob_member).exists()
+    )
 
 
 @pytest.mark.parametrize("action", [VIEW, CHANGE])

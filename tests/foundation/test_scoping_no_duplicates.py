@@ -14,10 +14,16 @@ def test_each_visible_organization_once(hospital):
     MemberFactory.create_batch(3, organization=hospital.branch_a)
     for user in (hospital.alice, hospital.bob):
         for action in (VIEW, CHANGE):
-            codes = list(Organization.objects.visible_to(user, action).values_list("code", flat=True))
+            codes = list(
+                Organization.objects.visible_to(user, action).values_list("code", flat=True)
+            )
             assert len(codes) == len(set(codes)), (user, action, codes)
-    assert sorted(Organization.objects.visible_to(hospital.alice).values_list("code", flat=True)) == ["A", "A1"]
-    assert list(Organization.objects.visible_to(hospital.bob).values_list("code", flat=True)) == ["A1"]
+    assert sorted(
+        Organization.objects.visible_to(hospital.alice).values_list("code", flat=True)
+    ) == ["A", "A1"]
+    assert list(Organization.objects.visible_to(hospital.bob).values_list("code", flat=True)) == [
+        "A1"
+    ]
 
 
 def test_secretary_filters_the_list_by_own_branch(client, hospital):

@@ -26,7 +26,9 @@ def test_rollup_hand_counted(hospital):
     CheckInFactory(measure=m1, date=dt.date(2025, 4, 1), progress=70)
     CheckInFactory(measure=m1, date=dt.date(2025, 5, 1), progress=40)
     # m2: done, counts 100 whatever its check-ins said.
-    m2 = MeasureFactory(instruction=instruction, status=MeasureStatus.DONE, completed_on=dt.date(2025, 5, 20))
+    m2 = MeasureFactory(
+        instruction=instruction, status=MeasureStatus.DONE, completed_on=dt.date(2025, 5, 20)
+    )
     CheckInFactory(measure=m2, date=dt.date(2025, 5, 1), progress=90)
     # m3: no check-in yet: 0, and overdue on 2025-07-01.
     MeasureFactory(instruction=instruction, deadline=dt.date(2025, 6, 30))
@@ -42,7 +44,9 @@ def test_same_day_check_ins_latest_entry_wins(hospital):
     measure = MeasureFactory(instruction__organization=hospital.branch_a)
     CheckInFactory(measure=measure, date=dt.date(2025, 4, 1), progress=20)
     CheckInFactory(measure=measure, date=dt.date(2025, 4, 1), progress=35)
-    assert progress.rollups([measure.instruction_id])[measure.instruction_id].progress == Decimal("35.0")
+    assert progress.rollups([measure.instruction_id])[measure.instruction_id].progress == Decimal(
+        "35.0"
+    )
 
 
 def test_instruction_without_measures():
@@ -58,7 +62,9 @@ def _fill(hospital, n):
             CheckInFactory(measure=measure, date=dt.date(2025, 5, 1))
 
 
-@pytest.mark.parametrize("url", ["/implementation/", "/implementation/measures/", "/api/instructions/"])
+@pytest.mark.parametrize(
+    "url", ["/implementation/", "/implementation/measures/", "/api/instructions/"]
+)
 def test_page_queries_do_not_grow(client, hospital, url):
     client.force_login(hospital.alice)
     _fill(hospital, 2)
@@ -82,10 +88,16 @@ def test_rollups_is_one_query(hospital):
 
 def test_pages_show_progress_and_overdue(client, hospital):
     instruction = InstructionFactory(organization=hospital.branch_a, code="GC-1")
-    late = MeasureFactory(instruction=instruction, code="CS-LATE", deadline=dt.date.today() - dt.timedelta(days=1))
+    late = MeasureFactory(
+        instruction=instruction, code="CS-LATE", deadline=dt.date.today() - dt.timedelta(days=1)
+    )
     CheckInFactory(measure=late, progress=50)
-    MeasureFactory(instruction=instruction, code="CS-DONE", status=MeasureStatus.DONE,
-                   completed_on=dt.date.today())
+    MeasureFactory(
+        instruction=instruction,
+        code="CS-DONE",
+        status=MeasureStatus.DONE,
+        completed_on=dt.date.today(),
+    )
     client.force_login(hospital.alice)
     listing = client.get("/implementation/").content.decode()
     assert "75.0%" in listing

@@ -36,8 +36,14 @@ def test_import_then_export_round_trip(tmp_path, hospital):
     export_workbook(out)
     again = import_workbook(out)
     assert again.ok, again.error_lines()
-    assert {s: again.summary[s].unchanged for s in SHEETS} == {"贯彻落实": 1, "落实措施": 2, "督导督办": 2}
-    assert [list(m.objects.order_by("pk").values()) for m in (Instruction, Measure, CheckIn)] == snapshot
+    assert {s: again.summary[s].unchanged for s in SHEETS} == {
+        "贯彻落实": 1,
+        "落实措施": 2,
+        "督导督办": 2,
+    }
+    assert [
+        list(m.objects.order_by("pk").values()) for m in (Instruction, Measure, CheckIn)
+    ] == snapshot
     # Into an empty database the export gives the same rows.
     CheckIn.objects.all().delete()
     Measure.objects.all().delete()

@@ -18,10 +18,38 @@ def year(hospital):
     h = hospital
     v = IndicatorValueFactory
     # 患者满意度 (%): A has Q1 96 and Q2 98 → 97; B has the year 95 (its Q4 91 is not counted) → (97+95)/2 = 96.0
-    v(code="S-A1", organization=h.branch_a, indicator="患者满意度", period="Q1", value=Decimal("96"), unit="%")
-    v(code="S-A2", organization=h.branch_a, indicator="患者满意度", period="Q2", value=Decimal("98"), unit="%")
-    v(code="S-B", organization=h.branch_b, indicator="患者满意度", period="Y", value=Decimal("95"), unit="%")
-    v(code="S-B4", organization=h.branch_b, indicator="患者满意度", period="Q4", value=Decimal("91"), unit="%")
+    v(
+        code="S-A1",
+        organization=h.branch_a,
+        indicator="患者满意度",
+        period="Q1",
+        value=Decimal("96"),
+        unit="%",
+    )
+    v(
+        code="S-A2",
+        organization=h.branch_a,
+        indicator="患者满意度",
+        period="Q2",
+        value=Decimal("98"),
+        unit="%",
+    )
+    v(
+        code="S-B",
+        organization=h.branch_b,
+        indicator="患者满意度",
+        period="Y",
+        value=Decimal("95"),
+        unit="%",
+    )
+    v(
+        code="S-B4",
+        organization=h.branch_b,
+        indicator="患者满意度",
+        period="Q4",
+        value=Decimal("91"),
+        unit="%",
+    )
     # 投诉 (件): A months 2 + 1, B year 4 → 7; the 2024 row is another year.
     v(code="C-A1", organization=h.branch_a, indicator="投诉", period="M01", value=2)
     v(code="C-A2", organization=h.branch_a, indicator="投诉", period="M07", value=1)
@@ -29,10 +57,20 @@ def year(hospital):
     v(code="C-OLD", organization=h.branch_b, indicator="投诉", period="Y", value=50, year=2024)
     v(code="N-A", organization=h.branch_a, indicator="新技术新项目", value=3, unit="项")
     # 舆情 found in 2025: O1 handled in 2025, O2 handled only in 2026, O3 open; O4 is from 2024.
-    OpinionEventFactory(code="O1", organization=h.branch_a, date=D(2025, 1, 1), handled_on=D(2025, 1, 5),
-                        result="已答复")
-    OpinionEventFactory(code="O2", organization=h.branch_b, date=D(2025, 12, 30), handled_on=D(2026, 1, 2),
-                        result="已答复")
+    OpinionEventFactory(
+        code="O1",
+        organization=h.branch_a,
+        date=D(2025, 1, 1),
+        handled_on=D(2025, 1, 5),
+        result="已答复",
+    )
+    OpinionEventFactory(
+        code="O2",
+        organization=h.branch_b,
+        date=D(2025, 12, 30),
+        handled_on=D(2026, 1, 2),
+        result="已答复",
+    )
     OpinionEventFactory(code="O3", organization=h.committee, date=D(2025, 6, 1))
     OpinionEventFactory(code="O4", organization=h.committee, date=D(2024, 12, 31))
     return h

@@ -25,7 +25,9 @@ def test_an_unknown_indicator_is_refused_and_nothing_is_written(hospital, tmp_pa
     assert not result.ok
     assert len(result.errors) == 1
     line = result.error_lines()[0]
-    assert line.startswith("党建业务指标!3 指标: “病人满意度”不在指标名称列表中（可选：患者满意度、投诉、")
+    assert line.startswith(
+        "党建业务指标!3 指标: “病人满意度”不在指标名称列表中（可选：患者满意度、投诉、"
+    )
     assert "党委管理员" in line
     assert not IndicatorValue.objects.exists()
 
@@ -38,37 +40,66 @@ def test_names_on_the_list_import_even_when_no_longer_offered(hospital, tmp_path
     assert IndicatorValue.objects.get(code="I1").value == Decimal("12000.00")
 
 
-def test_a_stored_value_keeps_a_name_since_removed_but_cannot_take_a_new_unknown_one(hospital, tmp_path):
-    IndicatorValueFactory(code="I1", organization=hospital.branch_a, indicator="旧指标", year=2025,
-                          period="Y", value=Decimal("3"), unit="项")
+def test_a_stored_value_keeps_a_name_since_removed_but_cannot_take_a_new_unknown_one(
+    hospital, tmp_path
+):
+    IndicatorValueFactory(
+        code="I1",
+        organization=hospital.branch_a,
+        indicator="旧指标",
+        year=2025,
+        period="Y",
+        value=Decimal("3"),
+        unit="项",
+    )
     same = values(tmp_path, ["I1", "A", "旧指标", 2025, "全年", 3, "项"])
     result = import_workbook(same)
     assert result.ok, result.error_lines()
     assert result.summary["党建业务指标"].unchanged == 1
-    renamed = values(tmp_path, ["I1", "A", "另一个旧指标", 2025, "全年", 3, "项"], name="renamed.xlsx")
-    assert import_workbook(renamed).error_lines()[0].startswith("党建业务指标!2 指标: “另一个旧指标”不在指标名称列表中")
+    renamed = values(
+        tmp_path, ["I1", "A", "另一个旧指标", 2025, "全年", 3, "项"], name="renamed.xlsx"
+    )
+    assert (
+        import_workbook(renamed)
+        .error_lines()[0]
+        .startswith("党建业务指标!2 指标: “另一个旧指标”不在指标名称列表中")
+    )
     assert IndicatorValue.objects.get(code="I1").indicator == "旧指标"
 
 
 def test_percent_over_100_and_duplicate_periods_are_refused_as_on_the_page(hospital, tmp_path):
-    IndicatorValueFactory(code="OLD", organization=hospital.branch_a, indicator="患者满意度", year=2025,
-                          period="Q1", value=Decimal("96"), unit="%")
+    IndicatorValueFactory(
+        code="OLD",
+        organization=hospital.branch_a,
+        indicator="患者满意度",
+        year=2025,
+        period="Q1",
+        value=Decimal("96"),
+        unit="%",
+    )
     path = values(
         tmp_path,
-        ["I1", "A", "患者满意度", 2025, "全年", 101, "%"],       # a percentage above 100
-        ["I2", "A", "患者满意度", 2025, "第一季度", 97, "%"],    # Q1 is already stored as OLD
-        ["I3", "B", "患者满意度", 2025, "全年", 95, None],       # unit from the list: fine
-        ["I4", "B", "患者满意度", 2025, "全年", 94, None],       # the same key as the row above
+        ["I1", "A", "患者满意度", 2025, "全年", 101, "%"],  # a percentage above 100
+        ["I2", "A", "患者满意度", 2025, "第一季度", 97, "%"],  # Q1 is already stored as OLD
+        ["I3", "B", "患者满意度", 2025, "全年", 95, None],  # unit from the list: fine
+        ["I4", "B", "患者满意度", 2025, "全年", 94, None],  # the same key as the row above
     )
     result = import_workbook(path)
     assert not result.ok
     lines = result.error_lines()
-    assert any(line.startswith("党建业务指标!2 数值: “患者满意度”的单位是%，数值不能超过100") for line in lines), lines
-    assert any(line.startswith("党建业务指标!3 期间: ") and "（OLD）" in line for line in lines), lines
+    assert any(
+        line.startswith("党建业务指标!2 数值: “患者满意度”的单位是%，数值不能超过100")
+        for line in lines
+    ), lines
+    assert any(line.startswith("党建业务指标!3 期间: ") and "（OLD）" in line for line in lines), (
+        lines
+    )
     assert any(line.startswith("党建业务指标!5 期间: 与第4行重复") for line in lines), lines
     assert len(lines) == 3
     assert list(IndicatorValue.objects.values_list("code", flat=True)) == ["OLD"]
     # Re-importing the stored row itself under its own code is an update, not a clash.
-    again = import_workbook(values(tmp_path, ["OLD", "A", "患者满意度", 2025, "第一季度", 97, "%"], name="again.xlsx"))
+    again = import_workbook(
+        values(tmp_path, ["OLD", "A", "患者满意度", 2025, "第一季度", 97, "%"], name="again.xlsx")
+    )
     assert again.ok, again.error_lines()
     assert IndicatorValue.objects.get(code="OLD").value == Decimal("97.00")

@@ -44,5 +44,7 @@ def test_002_blank_placeholders_are_warned_not_extracted(corpus_text):
     assert all(result.cleaned_text[w.start : w.end] == w.text for w in placeholders)
     texts = [f.text for f in result.figures]
     assert texts == ["6名", "700余份", "两个", "8本", "10余名", "100余人"]
-    assert all("X" not in f.clause[f.clause.find(f.text) - 1 : f.clause.find(f.text)]
-               for f in result.figures)
+    assert all(
+        "X" not in f.clause[f.clause.find(f.text) - 1 : f.clause.find(f.text)]
+        for f in result.figures
+    )

@@ -10,8 +10,9 @@ def test_docx_paragraphs_and_tables(tmp_path):
     document.add_heading("2023年党建工作总结", level=1)
     document.add_paragraph("全年开展主题党日活动12次，发展党员9名。")
     table = document.add_table(rows=3, cols=2)
-    for row, (name, value) in zip(table.rows, [("项目", "数量"), ("党员总数", "312名"),
-                                                ("支部党员大会", "48次")], strict=True):
+    for row, (name, value) in zip(
+        table.rows, [("项目", "数量"), ("党员总数", "312名"), ("支部党员大会", "48次")], strict=True
+    ):
         row.cells[0].text = name
         row.cells[1].text = value
     document.add_paragraph("编辑：张三")

@@ -15,8 +15,13 @@ def test_every_figure_of_000_is_extracted_with_value_unit_and_clause(corpus_text
     result = ingest_file(corpus_text("000.txt"))
     expected = _golden()["figures"]
     got = [
-        {"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "text": f.text,
-         "clause": f.clause}
+        {
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "text": f.text,
+            "clause": f.clause,
+        }
         for f in result.figures
     ]
     assert got == [{k: v for k, v in e.items() if k != "label_has"} for e in expected]

@@ -25,8 +25,12 @@ def test_html_text_and_figures(tmp_path):
     result = ingest_file(path)
     assert "var n" not in result.cleaned_text and "content:" not in result.cleaned_text
     assert result.cleaned_text.startswith("医院党委2023年工作报告\n")
-    assert [(f.value, f.unit) for f in result.figures] == [(12, "次"), (9, "名"), (98.5, "%"),
-                                                           (10, "个")]
+    assert [(f.value, f.unit) for f in result.figures] == [
+        (12, "次"),
+        (9, "名"),
+        (98.5, "%"),
+        (10, "个"),
+    ]
     assert {r.kind for r in result.removed} == {"credit", "disclaimer"}
     assert "免责声明" not in result.cleaned_text
     assert "责编" not in result.cleaned_text

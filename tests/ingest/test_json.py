@@ -15,8 +15,17 @@ def test_json_shape_and_chinese_unescaped():
     assert data["script"] == "hans"
     assert data["removed"] == [{"kind": "credit", "text": "（责编：张三）", "start": 0}]
     [figure] = data["figures"]
-    assert set(figure) == {"value", "unit", "qualifier", "text", "label", "clause", "sentence",
-                           "start", "end"}
+    assert set(figure) == {
+        "value",
+        "unit",
+        "qualifier",
+        "text",
+        "label",
+        "clause",
+        "sentence",
+        "start",
+        "end",
+    }
     assert figure["value"] == 12 and figure["unit"] == "次" and figure["qualifier"] is None
     assert data["cleaned_text"][figure["start"] : figure["end"]] == "12次"
 

@@ -44,7 +44,9 @@ def test_chinese_numerals(text, value):
     assert parse_chinese(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "十十", "百十百", "一百千", "三五", "七八", "万万", "点五", "二十点"])
+@pytest.mark.parametrize(
+    "text", ["", "十十", "百十百", "一百千", "三五", "七八", "万万", "点五", "二十点"]
+)
 def test_malformed_or_colloquial_chinese_is_not_a_number(text):
     # 三五 and 七八 are the ranges “three or five”, “seven or eight”, not 35 and 78.
     assert parse_chinese(text) is None
@@ -52,8 +54,14 @@ def test_malformed_or_colloquial_chinese_is_not_a_number(text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("0", 0), ("12", 12), ("98.5", Decimal("98.5")), ("１２", 12), ("１２．５", Decimal("12.5")),
-     ("1,200", 1200)],
+    [
+        ("0", 0),
+        ("12", 12),
+        ("98.5", Decimal("98.5")),
+        ("１２", 12),
+        ("１２．５", Decimal("12.5")),
+        ("1,200", 1200),
+    ],
 )
 def test_arabic_and_full_width_digits(text, value):
     assert parse_arabic(text) == value

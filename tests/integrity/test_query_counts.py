@@ -5,7 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
-    IntegrityEducationFactory, RectificationItemFactory, ResponsibilityFactory, ViolationFactory,
+    IntegrityEducationFactory,
+    RectificationItemFactory,
+    ResponsibilityFactory,
+    ViolationFactory,
 )
 
 
@@ -17,10 +20,17 @@ def _fill(hospital, n):
         RectificationItemFactory(organization=hospital.group_a, evidence="材料")
 
 
-@pytest.mark.parametrize(("user", "url"), [
-    ("alice", "/integrity/letters/"), ("alice", "/integrity/education/"), ("carol", "/integrity/violations/"),
-    ("alice", "/rectification/"), ("alice", "/rectification/export.xlsx"), ("carol", "/api/violations/"),
-])
+@pytest.mark.parametrize(
+    ("user", "url"),
+    [
+        ("alice", "/integrity/letters/"),
+        ("alice", "/integrity/education/"),
+        ("carol", "/integrity/violations/"),
+        ("alice", "/rectification/"),
+        ("alice", "/rectification/export.xlsx"),
+        ("carol", "/api/violations/"),
+    ],
+)
 def test_same_queries_at_two_sizes(client, hospital, user, url):
     client.force_login(getattr(hospital, user))
     _fill(hospital, 2)

@@ -27,14 +27,28 @@ def test_pages(client, hospital, violation):
     assert client.get(violation.get_absolute_url()).status_code == 200
     for user in (hospital.alice, hospital.bob):
         client.force_login(user)
-        for url in ("/integrity/violations/", violation.get_absolute_url(), "/integrity/violations/new/",
-                    f"/integrity/violations/{violation.pk}/edit/", f"/integrity/violations/{violation.pk}/delete/"):
+        for url in (
+            "/integrity/violations/",
+            violation.get_absolute_url(),
+            "/integrity/violations/new/",
+            f"/integrity/violations/{violation.pk}/edit/",
+            f"/integrity/violations/{violation.pk}/delete/",
+        ):
             response = client.get(url)
             assert response.status_code == 403, (user, url)
             assert "某医生" not in response.content.decode()
-        assert client.post("/integrity/violations/new/", {
-            "organization": hospital.branch_a.pk, "person": "x", "found_on": "2025-01-01", "description": "x",
-        }).status_code == 403
+        assert (
+            client.post(
+                "/integrity/violations/new/",
+                {
+                    "organization": hospital.branch_a.pk,
+                    "person": "x",
+                    "found_on": "2025-01-01",
+                    "description": "x",
+                },
+            ).status_code
+            == 403
+        )
         assert client.post(f"/integrity/violations/{violation.pk}/delete/").status_code == 403
     assert Violation.objects.count() == 1
 
@@ -51,16 +65,36 @@ def test_api(hospital, violation):
     api = APIClient()
     api.force_authenticate(hospital.carol)
     assert [r["code"] for r in api.get("/api/violations/").json()["results"]] == ["WJ-A"]
-    created = api.post("/api/violations/", {"code": "WJ-2", "organization": "B", "person": "某护士",
-                                            "found_on": "2025-08-01", "description": "违规接受捐赠"}, format="json")
+    created = api.post(
+        "/api/violations/",
+        {
+            "code": "WJ-2",
+            "organization": "B",
+            "person": "某护士",
+            "found_on": "2025-08-01",
+            "description": "违规接受捐赠",
+        },
+        format="json",
+    )
     assert created.status_code == 201, created.content
     for user in (hospital.alice, hospital.bob):
         api.force_authenticate(user)
         assert api.get("/api/violations/").status_code == 403
         assert api.get(f"/api/violations/{violation.pk}/").status_code == 403
-        assert api.post("/api/violations/", {"code": "WJ-3", "organization": "A", "person": "x",
-                                             "found_on": "2025-08-01", "description": "x"}, format="json"
-                        ).status_code == 403
+        assert (
+            api.post(
+                "/api/violations/",
+                {
+                    "code": "WJ-3",
+                    "organization": "A",
+                    "person": "x",
+                    "found_on": "2025-08-01",
+                    "description": "x",
+                },
+                format="json",
+            ).status_code
+            == 403
+        )
         assert api.delete(f"/api/violations/{violation.pk}/").status_code == 403
     assert Violation.objects.count() == 2
 
@@ -69,7 +103,9 @@ def test_export(tmp_path, hospital, violation):
     for user, expected in ((hospital.carol, ["WJ-A"]), (hospital.alice, []), (hospital.bob, [])):
         path = tmp_path / f"{user.username}.xlsx"
         export_workbook(path, user=user)
-        rows = [r[0] for r in load_workbook(path)["违纪违规"].iter_rows(min_row=2, values_only=True)]
+        rows = [
+            r[0] for r in load_workbook(path)["违纪违规"].iter_rows(min_row=2, values_only=True)
+        ]
         assert rows == expected, user
 
 

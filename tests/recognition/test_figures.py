@@ -18,9 +18,15 @@ def year(hospital):
     # 表彰 counted by their 年度: H1–H4 are 2025, H5 is 2024 (out), H6 is under another hospital (out).
     HonourFactory(code="H1", kind="advanced_org", organization=h.branch_a)
     HonourFactory(code="H2", kind="advanced_org", organization=h.group_a, level="hospital")
-    HonourFactory(code="H3", kind="outstanding_member", organization=h.branch_b, member=h.erin_member)
-    HonourFactory(code="H4", kind="outstanding_worker", organization=h.branch_a, member=h.alice_member)
-    HonourFactory(code="H5", kind="outstanding_member", year=2024, organization=h.group_a, member=h.bob_member)
+    HonourFactory(
+        code="H3", kind="outstanding_member", organization=h.branch_b, member=h.erin_member
+    )
+    HonourFactory(
+        code="H4", kind="outstanding_worker", organization=h.branch_a, member=h.alice_member
+    )
+    HonourFactory(
+        code="H5", kind="outstanding_member", year=2024, organization=h.group_a, member=h.bob_member
+    )
     HonourFactory(code="H6", kind="advanced_org")  # its own organisation, outside the hospital
     # 党建品牌 existing at the end of 2025: P1 (2023), P2 (2025); P3 is created in 2026 (out).
     PartyBrandFactory(code="P1", organization=h.branch_a, year=2023)
@@ -38,7 +44,10 @@ def year(hospital):
 
 def test_hand_count(year):
     f = compute_figures(2025, year.committee)
-    assert (f.value("honours.total"), sorted(f["honours.total"].records)) == (4, ["H1", "H2", "H3", "H4"])
+    assert (f.value("honours.total"), sorted(f["honours.total"].records)) == (
+        4,
+        ["H1", "H2", "H3", "H4"],
+    )
     assert sorted(f["honours.先进党组织"].records) == ["H1", "H2"]
     assert f.value("honours.优秀共产党员") == 1 and f["honours.优秀共产党员"].unit == "名"
     assert f["honours.优秀党务工作者"].records == ("H4",)
@@ -62,7 +71,10 @@ def test_narrative_states_them(year):
     assert "全年获得各级表彰4项" in text
     assert "其中先进党组织2个、优秀共产党员1名、优秀党务工作者1名" in text
     assert "累计创建党建品牌2个（本年新创建1个），建成党建示范点1个" in text
-    assert "全年把2名业务骨干发展为党员、把0名党员培养为业务骨干，1名党员骨干提拔为医院中层干部" in text
+    assert (
+        "全年把2名业务骨干发展为党员、把0名党员培养为业务骨干，1名党员骨干提拔为医院中层干部"
+        in text
+    )
 
 
 def test_narrative_leaves_them_out_without_data(hospital):

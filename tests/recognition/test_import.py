@@ -19,7 +19,12 @@ def test_an_unknown_member_is_refused_and_nothing_is_written(hospital, tmp_path)
         tmp_path,
         ["H1", "先进党组织", 2025, "省级", "A", None, "先进基层党组织"],
         ["H2", "优秀共产党员", 2025, "院级", "A", "NOPE", None],
-        extra={"双培养": [["党员编号", "培养类型", "日期"], ["GONE", "党员培养为业务骨干", "2025-03-01"]]},
+        extra={
+            "双培养": [
+                ["党员编号", "培养类型", "日期"],
+                ["GONE", "党员培养为业务骨干", "2025-03-01"],
+            ]
+        },
     )
     result = import_workbook(path)
     assert not result.ok
@@ -47,13 +52,20 @@ def test_who_is_honoured_follows_the_kind(hospital, tmp_path):
 
 
 def test_a_sheet_without_the_member_column_cannot_hold_personal_honours(hospital, tmp_path):
-    path = write_workbook(tmp_path / "h.xlsx", {"表彰": [
-        ["表彰编号", "表彰类型", "年度", "表彰级别", "组织编码"],
-        ["H1", "先进党组织", 2025, "省级", "A"],
-        ["H2", "优秀共产党员", 2025, "省级", "A"],
-    ]})
+    path = write_workbook(
+        tmp_path / "h.xlsx",
+        {
+            "表彰": [
+                ["表彰编号", "表彰类型", "年度", "表彰级别", "组织编码"],
+                ["H1", "先进党组织", 2025, "省级", "A"],
+                ["H2", "优秀共产党员", 2025, "省级", "A"],
+            ]
+        },
+    )
     result = import_workbook(path)
-    assert result.error_lines() == ["表彰!3 党员编号: “优秀共产党员”是个人表彰，须填写受表彰党员的党员编号"]
+    assert result.error_lines() == [
+        "表彰!3 党员编号: “优秀共产党员”是个人表彰，须填写受表彰党员的党员编号"
+    ]
 
 
 def test_good_rows_import_with_the_member_linked(hospital, tmp_path):

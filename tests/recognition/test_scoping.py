@@ -10,22 +10,52 @@ from rest_framework.test import APIClient
 
 from dangjian.workbook.exporter import export_workbook
 from tests.factories import (
-    DualCultivationFactory, HonourFactory, IndicatorValueFactory, OpinionEventFactory, PartyBrandFactory,
+    DualCultivationFactory,
+    HonourFactory,
+    IndicatorValueFactory,
+    OpinionEventFactory,
+    PartyBrandFactory,
 )
 
 # name: (page prefix, api endpoint, sheet, factory(h, org, member), identifier in the export)
 LEDGERS = {
-    "honour": ("/recognition/", "honours", "表彰",
-               lambda h, org, m: HonourFactory(kind="outstanding_member", organization=m.organization, member=m),
-               lambda obj: obj.code),
-    "brand": ("/recognition/brands/", "party-brands", "党建品牌",
-              lambda h, org, m: PartyBrandFactory(organization=org), lambda obj: obj.code),
-    "cultivation": ("/recognition/cultivation/", "dual-cultivations", "双培养",
-                    lambda h, org, m: DualCultivationFactory(member=m), lambda obj: obj.member.member_no),
-    "indicator": ("/indicators/", "indicator-values", "党建业务指标",
-                  lambda h, org, m: IndicatorValueFactory(organization=org), lambda obj: obj.code),
-    "opinion": ("/indicators/opinion/", "opinion-events", "舆情",
-                lambda h, org, m: OpinionEventFactory(organization=org), lambda obj: obj.code),
+    "honour": (
+        "/recognition/",
+        "honours",
+        "表彰",
+        lambda h, org, m: HonourFactory(
+            kind="outstanding_member", organization=m.organization, member=m
+        ),
+        lambda obj: obj.code,
+    ),
+    "brand": (
+        "/recognition/brands/",
+        "party-brands",
+        "党建品牌",
+        lambda h, org, m: PartyBrandFactory(organization=org),
+        lambda obj: obj.code,
+    ),
+    "cultivation": (
+        "/recognition/cultivation/",
+        "dual-cultivations",
+        "双培养",
+        lambda h, org, m: DualCultivationFactory(member=m),
+        lambda obj: obj.member.member_no,
+    ),
+    "indicator": (
+        "/indicators/",
+        "indicator-values",
+        "党建业务指标",
+        lambda h, org, m: IndicatorValueFactory(organization=org),
+        lambda obj: obj.code,
+    ),
+    "opinion": (
+        "/indicators/opinion/",
+        "opinion-events",
+        "舆情",
+        lambda h, org, m: OpinionEventFactory(organization=org),
+        lambda obj: obj.code,
+    ),
 }
 
 
@@ -36,7 +66,10 @@ def build(h, ledger):
 
 def exported(path, sheet):
     column = 0
-    return {row[column] for row in load_workbook(path, read_only=True)[sheet].iter_rows(min_row=2, values_only=True)}
+    return {
+        row[column]
+        for row in load_workbook(path, read_only=True)[sheet].iter_rows(min_row=2, values_only=True)
+    }
 
 
 @pytest.mark.parametrize("ledger", LEDGERS)
@@ -46,7 +79,10 @@ def test_pages_api_and_export_are_scoped(client, hospital, ledger, who, tmp_path
     in_a, in_b = build(hospital, ledger)
     personal = ledger in ("honour", "cultivation")
     expected = {
-        "carol": {in_a, in_b}, "alice": {in_a}, "dave": {in_b}, "bob": {in_a} if personal else set(),
+        "carol": {in_a, in_b},
+        "alice": {in_a},
+        "dave": {in_b},
+        "bob": {in_a} if personal else set(),
     }[who]
     user = getattr(hospital, who)
     client.force_login(user)
@@ -63,9 +99,13 @@ def test_pages_api_and_export_are_scoped(client, hospital, ledger, who, tmp_path
     assert exported(path, sheet) == {ident(obj) for obj in expected}
     # Changing: only within the changing scope.
     for obj in (in_a, in_b):
-        may_change = who == "carol" or (who == "alice" and obj is in_a) or (who == "dave" and obj is in_b)
+        may_change = (
+            who == "carol" or (who == "alice" and obj is in_a) or (who == "dave" and obj is in_b)
+        )
         assert client.get(f"{prefix}{obj.pk}/edit/").status_code == (200 if may_change else 404)
-        assert api.delete(f"/api/{endpoint}/{obj.pk}/").status_code in ((204,) if may_change else (403, 404))
+        assert api.delete(f"/api/{endpoint}/{obj.pk}/").status_code in (
+            (204,) if may_change else (403, 404)
+        )
 
 
 @pytest.mark.parametrize("ledger", LEDGERS)

@@ -11,13 +11,16 @@ from tests.factories import RectificationItemFactory
 DEADLINE = dt.date(2025, 6, 30)
 
 
-@pytest.mark.parametrize(("on", "done", "expected"), [
-    (dt.date(2025, 6, 29), False, False),
-    (DEADLINE, False, False),
-    (dt.date(2025, 7, 1), False, True),
-    (dt.date(2025, 7, 1), True, False),
-    (dt.date(2030, 1, 1), True, False),
-])
+@pytest.mark.parametrize(
+    ("on", "done", "expected"),
+    [
+        (dt.date(2025, 6, 29), False, False),
+        (DEADLINE, False, False),
+        (dt.date(2025, 7, 1), False, True),
+        (dt.date(2025, 7, 1), True, False),
+        (dt.date(2030, 1, 1), True, False),
+    ],
+)
 def test_is_overdue_boundaries(on, done, expected):
     assert is_overdue(deadline=DEADLINE, done=done, on=on) is expected
 
@@ -25,9 +28,15 @@ def test_is_overdue_boundaries(on, done, expected):
 @pytest.mark.parametrize("on", [dt.date(2025, 6, 29), DEADLINE, dt.date(2025, 7, 1)])
 def test_query_agrees_with_the_function(hospital, on):
     open_item = RectificationItemFactory(organization=hospital.branch_a, deadline=DEADLINE)
-    RectificationItemFactory(organization=hospital.branch_a, deadline=DEADLINE,
-                             status=RectificationStatus.DONE, completed_on=DEADLINE)
-    found = set(RectificationItem.objects.filter(overdue_q(on, done_q=DONE_Q)).values_list("pk", flat=True))
+    RectificationItemFactory(
+        organization=hospital.branch_a,
+        deadline=DEADLINE,
+        status=RectificationStatus.DONE,
+        completed_on=DEADLINE,
+    )
+    found = set(
+        RectificationItem.objects.filter(overdue_q(on, done_q=DONE_Q)).values_list("pk", flat=True)
+    )
     expected = {item.pk for item in RectificationItem.objects.all() if item.is_overdue(on)}
     assert found == expected
     assert found == ({open_item.pk} if on > DEADLINE else set())
@@ -35,7 +44,9 @@ def test_query_agrees_with_the_function(hospital, on):
 
 def test_list_filter_and_column_use_the_rule(client, hospital):
     today = dt.date.today()
-    late = RectificationItemFactory(organization=hospital.branch_a, deadline=today - dt.timedelta(days=1))
+    late = RectificationItemFactory(
+        organization=hospital.branch_a, deadline=today - dt.timedelta(days=1)
+    )
     due_today = RectificationItemFactory(organization=hospital.branch_a, deadline=today)
     client.force_login(hospital.alice)
     page = client.get("/rectification/?overdue=true").content.decode()
@@ -47,7 +58,9 @@ def test_workspace_reminder_says_overdue_only_after_the_deadline(hospital):
 
     today = dt.date(2025, 6, 30)
     RectificationItemFactory(organization=hospital.branch_a, deadline=today, code="ZG-TODAY")
-    RectificationItemFactory(organization=hospital.branch_a, deadline=today - dt.timedelta(days=1), code="ZG-LATE")
+    RectificationItemFactory(
+        organization=hospital.branch_a, deadline=today - dt.timedelta(days=1), code="ZG-LATE"
+    )
     todos = branch_todo(hospital.branch_a, user=hospital.alice, today=today)
     late = next(t for t in todos if "ZG-LATE" in t.text)
     on_time = next(t for t in todos if "ZG-TODAY" in t.text)

@@ -19,12 +19,16 @@ CLOSE = {"completed_on": "2025-06-01", "measures": "补齐记录"}
 
 @pytest.fixture
 def item(hospital):
-    return RectificationItemFactory(organization=hospital.group_a, code="ZG-A1", raised_on=dt.date(2025, 1, 5))
+    return RectificationItemFactory(
+        organization=hospital.group_a, code="ZG-A1", raised_on=dt.date(2025, 1, 5)
+    )
 
 
 def test_branch_secretary_signs_off_with_evidence(client, hospital, item):
     client.force_login(hospital.alice)
-    response = client.post(f"/rectification/{item.pk}/close/", {**CLOSE, "evidence": "整改台账复印件已归档"})
+    response = client.post(
+        f"/rectification/{item.pk}/close/", {**CLOSE, "evidence": "整改台账复印件已归档"}
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.status == RectificationStatus.DONE
@@ -34,9 +38,15 @@ def test_branch_secretary_signs_off_with_evidence(client, hospital, item):
 
 def test_party_admin_signs_off_for_the_committee(client, hospital, item):
     client.force_login(hospital.carol)
-    client.post(f"/rectification/{item.pk}/close/", {
-        **CLOSE, "evidence_file": SimpleUploadedFile("整改照片.jpg", b"\xff\xd8 photo", content_type="image/jpeg"),
-    })
+    client.post(
+        f"/rectification/{item.pk}/close/",
+        {
+            **CLOSE,
+            "evidence_file": SimpleUploadedFile(
+                "整改照片.jpg", b"\xff\xd8 photo", content_type="image/jpeg"
+            ),
+        },
+    )
     item.refresh_from_db()
     assert item.is_done and item.sign_off_level == SignOffLevel.COMMITTEE
     assert item.evidence_file_name == "整改照片.jpg" and item.signer == "carol"
@@ -69,7 +79,9 @@ def test_other_branch_secretary_and_member_cannot_sign_off(client, hospital, ite
 def test_secretary_cannot_sign_off_a_committee_item(hospital):
     committee_item = RectificationItemFactory(organization=hospital.committee, evidence="材料")
     with pytest.raises(services.SignOffError):
-        services.item_close(item=committee_item, user=hospital.alice, completed_on=dt.date(2025, 6, 1))
+        services.item_close(
+            item=committee_item, user=hospital.alice, completed_on=dt.date(2025, 6, 1)
+        )
     assert services.sign_off_level(hospital.carol, hospital.committee) == SignOffLevel.COMMITTEE
 
 
@@ -83,9 +95,15 @@ def test_service_refuses_without_evidence_and_writes_nothing(hospital, item):
 def test_edit_form_marking_done_is_a_sign_off(client, hospital, item):
     client.force_login(hospital.alice)
     data = {
-        "code": item.code, "organization": hospital.group_a.pk, "description": item.description,
-        "source": "巡察", "kind": "immediate", "deadline": "2025-06-30", "status": "done",
-        "completed_on": "2025-06-01", "raised_on": "2025-01-05",
+        "code": item.code,
+        "organization": hospital.group_a.pk,
+        "description": item.description,
+        "source": "巡察",
+        "kind": "immediate",
+        "deadline": "2025-06-30",
+        "status": "done",
+        "completed_on": "2025-06-01",
+        "raised_on": "2025-01-05",
     }
     page = client.post(f"/rectification/{item.pk}/edit/", data).content.decode()
     assert "销号须有整改证据" in page
@@ -94,14 +112,18 @@ def test_edit_form_marking_done_is_a_sign_off(client, hospital, item):
     item.refresh_from_db()
     assert item.is_done and item.signed_off_by == hospital.alice and item.kind == "immediate"
     # Reopening (status back to 正在推进) clears the sign-off.
-    client.post(f"/rectification/{item.pk}/edit/", {**data, "status": "in_progress", "completed_on": "",
-                                                     "evidence": "会议记录"})
+    client.post(
+        f"/rectification/{item.pk}/edit/",
+        {**data, "status": "in_progress", "completed_on": "", "evidence": "会议记录"},
+    )
     item.refresh_from_db()
     assert item.signed_off_on is None and item.signer == ""
 
 
 def test_reopen_clears_sign_off_and_needs_a_signer(client, hospital, item):
-    services.item_close(item=item, user=hospital.alice, completed_on=dt.date(2025, 6, 1), evidence="材料")
+    services.item_close(
+        item=item, user=hospital.alice, completed_on=dt.date(2025, 6, 1), evidence="材料"
+    )
     with pytest.raises(services.SignOffError):
         services.item_reopen(item=item, user=hospital.bob)
     client.force_login(hospital.carol)
@@ -116,7 +138,9 @@ def test_api_done_needs_evidence_and_records_the_signer(hospital, item):
     url = f"/api/rectification-items/{item.pk}/"
     response = api.patch(url, {"status": "done", "completed_on": "2025-06-01"}, format="json")
     assert response.status_code == 400 and "evidence" in response.json()
-    response = api.patch(url, {"status": "done", "completed_on": "2025-06-01", "evidence": "照片"}, format="json")
+    response = api.patch(
+        url, {"status": "done", "completed_on": "2025-06-01", "evidence": "照片"}, format="json"
+    )
     assert response.status_code == 200, response.content
     assert response.json()["signer"] == "爱丽丝" and response.json()["sign_off_level"] == "branch"
     item.refresh_from_db()

@@ -40,7 +40,9 @@ def year2025(hospital) -> Year2025:
     h = hospital
     committee, a, a1, b = h.committee, h.branch_a, h.group_a, h.branch_b
     # Branch C is founded after the year: not counted for 2025.
-    c = OrganizationFactory(code="C", name="新院区党支部", parent=committee, founded_on=D(2026, 2, 1))
+    c = OrganizationFactory(
+        code="C", name="新院区党支部", parent=committee, founded_on=D(2026, 2, 1)
+    )
     # Elections: the 党委 (5-year term) elected 2019-06-01 → term ended 2024-06-01 → overdue.
     # A elected in 2025 → completed. B elected 2022-12-31 → term ends 2025-12-31 → not yet overdue.
     committee.last_election_on = D(2019, 6, 1)
@@ -51,23 +53,41 @@ def year2025(hospital) -> Year2025:
     b.save()
 
     # Members (alice A 书记 双带头人, bob A1, dave B 书记, erin B come from the fixture).
-    MemberFactory(member_no="M5", name="预备甲", organization=b, category=MemberCategory.PROBATIONARY,
-                  joined_on=D(2025, 6, 1))
+    MemberFactory(
+        member_no="M5",
+        name="预备甲",
+        organization=b,
+        category=MemberCategory.PROBATIONARY,
+        joined_on=D(2025, 6, 1),
+    )
     # 转正 only in 2026: still 预备 at the end of 2025.
-    MemberFactory(member_no="M6", name="预备乙", organization=a, category=MemberCategory.FULL,
-                  joined_on=D(2024, 3, 1), full_member_on=D(2026, 1, 15))
+    MemberFactory(
+        member_no="M6",
+        name="预备乙",
+        organization=a,
+        category=MemberCategory.FULL,
+        joined_on=D(2024, 3, 1),
+        full_member_on=D(2026, 1, 15),
+    )
     # Joined 2026-01-01: not a member at the end of 2025.
     MemberFactory(member_no="M7", name="新党员", organization=b, joined_on=D(2026, 1, 1))
     # The 党委书记 sits in the 党委 itself: a member, but not a branch secretary.
-    m8 = MemberFactory(member_no="M8", name="周书记", organization=committee, party_post="书记",
-                       is_dual_leader=True)
+    m8 = MemberFactory(
+        member_no="M8",
+        name="周书记",
+        organization=committee,
+        party_post="书记",
+        is_dual_leader=True,
+    )
     m5 = h.branch_b.members.get(member_no="M5")
     m6 = h.branch_a.members.get(member_no="M6")
 
     ev = {}
 
     def event(code, org, kind, day, lecturer=""):
-        ev[code] = OrgLifeEventFactory(code=code, organization=org, event_type=kind, date=day, lecturer=lecturer)
+        ev[code] = OrgLifeEventFactory(
+            code=code, organization=org, event_type=kind, date=day, lecturer=lecturer
+        )
         return ev[code]
 
     event("E0", a, "主题党日", D(2024, 12, 31))  # previous year
@@ -86,27 +106,47 @@ def year2025(hospital) -> Year2025:
 
     for code, member, status in [
         ("E0", h.bob_member, S.ABSENT),  # 2024
-        ("E1", h.alice_member, S.PRESENT), ("E1", h.bob_member, S.PRESENT),
-        ("E2", h.alice_member, S.PRESENT), ("E2", h.bob_member, S.PRESENT), ("E2", m6, S.ABSENT),
-        ("E5", h.alice_member, S.PRESENT), ("E5", m6, S.PRESENT),
+        ("E1", h.alice_member, S.PRESENT),
+        ("E1", h.bob_member, S.PRESENT),
+        ("E2", h.alice_member, S.PRESENT),
+        ("E2", h.bob_member, S.PRESENT),
+        ("E2", m6, S.ABSENT),
+        ("E5", h.alice_member, S.PRESENT),
+        ("E5", m6, S.PRESENT),
         ("E6", h.bob_member, S.PRESENT),
-        ("E4", h.dave_member, S.PRESENT), ("E4", h.erin_member, S.EXCUSED), ("E4", m5, S.ABSENT),
+        ("E4", h.dave_member, S.PRESENT),
+        ("E4", h.erin_member, S.EXCUSED),
+        ("E4", m5, S.ABSENT),
     ]:
         AttendanceFactory(event=ev[code], member=member, status=status)
 
     def case(n, org, **dates):
-        DevelopmentCaseFactory(name=f"发展{n}", id_number=id_number(900 + n, D(1999, 1, 1)), organization=org, **dates)
+        DevelopmentCaseFactory(
+            name=f"发展{n}", id_number=id_number(900 + n, D(1999, 1, 1)), organization=org, **dates
+        )
 
     case(1, a, applied_on=D(2025, 1, 1))
     case(2, a1, applied_on=D(2023, 3, 1), activist_on=D(2024, 12, 31), admitted_on=D(2025, 12, 31))
-    case(3, b, applied_on=D(2022, 1, 1), activist_on=D(2023, 1, 1), admitted_on=D(2024, 6, 1),
-         converted_on=D(2025, 6, 1))
+    case(
+        3,
+        b,
+        applied_on=D(2022, 1, 1),
+        activist_on=D(2023, 1, 1),
+        admitted_on=D(2024, 6, 1),
+        converted_on=D(2025, 6, 1),
+    )
     case(4, b, applied_on=D(2024, 12, 31), activist_on=D(2025, 6, 30))
     case(5, b, applied_on=D(2026, 1, 1))
 
     def item(code, org, raised, deadline, status=RS.IN_PROGRESS, completed=None):
-        RectificationItemFactory(code=code, organization=org, raised_on=raised, deadline=deadline,
-                                 status=status, completed_on=completed)
+        RectificationItemFactory(
+            code=code,
+            organization=org,
+            raised_on=raised,
+            deadline=deadline,
+            status=status,
+            completed_on=completed,
+        )
 
     item("R1", a, D(2025, 2, 1), D(2025, 6, 30), RS.DONE, D(2025, 6, 1))
     item("R2", b, D(2025, 3, 1), D(2025, 12, 31))  # due on the last day: open, not overdue
@@ -117,8 +157,14 @@ def year2025(hospital) -> Year2025:
     item("R7", committee, None, D(2025, 1, 1), RS.DONE, None)  # done, no dates but the deadline
 
     def decision(code, day, category, due, present):
-        MajorDecisionFactory(code=code, organization=committee, meeting_date=day, category=category,
-                             members_due=due, members_present=present)
+        MajorDecisionFactory(
+            code=code,
+            organization=committee,
+            meeting_date=day,
+            category=category,
+            members_due=due,
+            members_present=present,
+        )
 
     decision("J1", D(2025, 1, 1), DecisionCategory.MAJOR_DECISION, 9, 5)  # 5 > 9/2: quorum
     decision("J2", D(2025, 12, 31), DecisionCategory.CADRE_APPOINTMENT, 9, 5)  # needs 6: none
@@ -127,8 +173,14 @@ def year2025(hospital) -> Year2025:
     decision("J5", D(2024, 12, 31), DecisionCategory.MAJOR_DECISION, 9, 3)  # last year
 
     def service(code, org, kind, day, served, participants=None):
-        ServiceActivityFactory(code=code, organization=org, activity_type=kind, date=day,
-                               people_served=served, participants=participants)
+        ServiceActivityFactory(
+            code=code,
+            organization=org,
+            activity_type=kind,
+            date=day,
+            people_served=served,
+            participants=participants,
+        )
 
     service("S1", a, "义诊", D(2025, 1, 1), 100, 10)
     service("S2", a1, "志愿服务", D(2025, 12, 31), 50)

@@ -29,7 +29,7 @@ def test_a_line_break_in_text_still_becomes_a_word_break(year2025):
     report = build_report(compute_figures(2025, year2025.h.committee, previous=True))
     report.closing = ["第一行\n第二行"]
     xml = _document_xml(render.to_docx(report))
-    assert "第一行</w:t><w:br/><w:t xml:space=\"preserve\">第二行" in xml
+    assert '第一行</w:t><w:br/><w:t xml:space="preserve">第二行' in xml
 
 
 def test_a_template_with_a_cell_tag_still_gets_its_table_grid_repaired(tmp_path):
@@ -63,7 +63,9 @@ def test_the_compiled_word_template_is_reused_and_renders_each_report_anew(year2
     render.to_docx(first)  # compiles the template's parts
     compiled = Environment.compile
     calls = []
-    with mock.patch.object(Environment, "compile", lambda self, *a, **k: calls.append(1) or compiled(self, *a, **k)):
+    with mock.patch.object(
+        Environment, "compile", lambda self, *a, **k: calls.append(1) or compiled(self, *a, **k)
+    ):
         first_xml = _document_xml(render.to_docx(first))
         second = build_report(compute_figures(2025, year2025.h.branch_a, previous=True))
         second_xml = _document_xml(render.to_docx(second))

@@ -18,7 +18,11 @@ TWIPS_PER_MM = 1440 / 25.4
 def docx_parts(year2025):
     data = to_docx(build_report(compute_figures(2025, year2025.h.committee, previous=True)))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {name: archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml")}
+        return {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.endswith(".xml")
+        }
 
 
 def _style(styles_xml: str, style_id: str) -> str:
@@ -31,7 +35,11 @@ def test_a4_and_gbt9704_margins(docx_parts):
     doc = docx_parts["word/document.xml"]
     size = re.search(r"<w:pgSz ([^>]*)/>", doc).group(1)
     assert 'w:w="11906"' in size and 'w:h="16838"' in size  # 210 × 297 mm
-    margins = dict(re.findall(r'w:(top|bottom|left|right)="(\d+)"', re.search(r"<w:pgMar [^>]*/>", doc).group(0)))
+    margins = dict(
+        re.findall(
+            r'w:(top|bottom|left|right)="(\d+)"', re.search(r"<w:pgMar [^>]*/>", doc).group(0)
+        )
+    )
     for side, mm in {"top": 37, "bottom": 35, "left": 28, "right": 26}.items():
         assert abs(int(margins[side]) / TWIPS_PER_MM - mm) < 0.1, side
 
@@ -48,7 +56,9 @@ def test_east_asian_fonts_and_sizes(docx_parts):
         assert f'w:eastAsia="{font}"' in xml, style_id
         assert f'<w:sz w:val="{half_points}"/>' in xml, style_id
     # The body default names the 公文 font for East Asian text as well.
-    assert 'w:eastAsia="仿宋_GB2312"' in re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
+    assert 'w:eastAsia="仿宋_GB2312"' in re.search(
+        r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S
+    ).group(0)
     # Fallbacks in the font table for computers without the 公文 fonts.
     fonts = docx_parts["word/fontTable.xml"]
     assert re.search(r'w:name="方正小标宋简体".*?w:altName w:val="Noto Serif CJK SC"', fonts, re.S)
@@ -56,7 +66,9 @@ def test_east_asian_fonts_and_sizes(docx_parts):
 
 def test_headings_and_paragraphs_use_the_styles(docx_parts):
     doc = docx_parts["word/document.xml"]
-    assert re.search(r'<w:pStyle w:val="GWTitle"/>.*?县人民医院党委关于2025年度党建工作情况的报告', doc, re.S)
+    assert re.search(
+        r'<w:pStyle w:val="GWTitle"/>.*?县人民医院党委关于2025年度党建工作情况的报告', doc, re.S
+    )
     assert re.search(r'<w:pStyle w:val="GWHeading1"/>.*?一、党建工作开展情况', doc, re.S)
     assert re.search(r'<w:pStyle w:val="GWHeading2"/>.*?（一）加强理论武装', doc, re.S)
     assert "{{" not in doc and "{%" not in doc
@@ -96,7 +108,12 @@ def test_the_default_template_defines_every_style_it_uses_and_no_other():
         used = set()
         for name in names:
             if name.endswith(".xml") and name != "word/styles.xml":
-                used |= set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', archive.read(name).decode()))
+                used |= set(
+                    re.findall(
+                        r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"',
+                        archive.read(name).decode(),
+                    )
+                )
     defined = set(re.findall(r'w:styleId="([^"]+)"', styles))
     assert used and used <= defined
     for based in re.findall(r'<w:(?:basedOn|next|link) w:val="([^"]+)"', styles):

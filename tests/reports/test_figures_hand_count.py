@@ -124,12 +124,25 @@ def test_one_branch_matches_hand_count(year2025):
 def test_every_spec_key_is_present(year2025):
     figures = compute_figures(2025, year2025.h.committee)
     spec = [
-        "org.branches", "members.total", "members.probationary", "members.dual_leaders",
-        "meetings.三会一课", "attendance.rate", "development.applicants", "development.activists",
-        "development.new_probationary", "development.converted", "elections.completed",
-        "elections.overdue", "rectification.total", "rectification.done",
-        "rectification.in_progress", "rectification.rate", "decisions.三重一大",
-        "decisions.without_quorum", "services.people_served",
+        "org.branches",
+        "members.total",
+        "members.probationary",
+        "members.dual_leaders",
+        "meetings.三会一课",
+        "attendance.rate",
+        "development.applicants",
+        "development.activists",
+        "development.new_probationary",
+        "development.converted",
+        "elections.completed",
+        "elections.overdue",
+        "rectification.total",
+        "rectification.done",
+        "rectification.in_progress",
+        "rectification.rate",
+        "decisions.三重一大",
+        "decisions.without_quorum",
+        "services.people_served",
     ] + [f"meetings.{value}" for value in EventType.values]
     assert [key for key in spec if key not in figures] == []
     assert figures["meetings.主题党日"].label == "主题党日次数"

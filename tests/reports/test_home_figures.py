@@ -11,7 +11,9 @@ def test_admin_sees_the_hospital(year2025):
     items = _by_label(home_figures(year2025.h.carol, 2025))
     assert items["党员总数"]["value"] == "7"
     assert items["“三会一课”次数"]["value"] == "5"
-    assert items["党员总数"]["url"].startswith("/reports/annual/figure/?year=2025&org=HOSP&key=members.total")
+    assert items["党员总数"]["url"].startswith(
+        "/reports/annual/figure/?year=2025&org=HOSP&key=members.total"
+    )
 
 
 def test_secretary_sees_her_branch(year2025):

@@ -54,7 +54,9 @@ def test_sentences_carry_the_hand_counted_figures(year2025):
 
 
 def test_empty_sections_are_marked_for_the_author_not_zero(hospital):
-    report = build_report(compute_figures(2025, hospital.committee, previous=True), issued_on=dt.date(2026, 1, 5))
+    report = build_report(
+        compute_figures(2025, hospital.committee, previous=True), issued_on=dt.date(2026, 1, 5)
+    )
     text = to_markdown(report)
     assert "【待补充：“三会一课”、主题党日和组织生活会开展情况" in text
     assert "召开“三会一课”0次" not in text

@@ -22,20 +22,41 @@ from tests.factories import (
 
 
 def build_hospital(code: str, branches: int, members: int = 4):
-    committee = OrganizationFactory(code=code, name=f"{code}医院党委", org_type=OrgType.PARTY_COMMITTEE,
-                                    last_election_on=dt.date(2018, 1, 1))
+    committee = OrganizationFactory(
+        code=code,
+        name=f"{code}医院党委",
+        org_type=OrgType.PARTY_COMMITTEE,
+        last_election_on=dt.date(2018, 1, 1),
+    )
     for b in range(branches):
-        branch = OrganizationFactory(code=f"{code}-B{b}", parent=committee, last_election_on=dt.date(2025, 3, 1))
+        branch = OrganizationFactory(
+            code=f"{code}-B{b}", parent=committee, last_election_on=dt.date(2025, 3, 1)
+        )
         group = OrganizationFactory(code=f"{code}-B{b}-G", parent=branch, org_type=OrgType.GROUP)
-        people = [MemberFactory(organization=branch if i else group, party_post="书记" if i == 1 else "",
-                                is_dual_leader=i == 1) for i in range(members)]
-        for kind, day in (("党课", dt.date(2025, 3, 1)), ("主题党日", dt.date(2025, 6, 1)),
-                          ("党小组会", dt.date(2025, 9, 1))):
-            event = OrgLifeEventFactory(organization=group if kind == "党小组会" else branch, event_type=kind,
-                                        date=day, lecturer=people[1].name)
+        people = [
+            MemberFactory(
+                organization=branch if i else group,
+                party_post="书记" if i == 1 else "",
+                is_dual_leader=i == 1,
+            )
+            for i in range(members)
+        ]
+        for kind, day in (
+            ("党课", dt.date(2025, 3, 1)),
+            ("主题党日", dt.date(2025, 6, 1)),
+            ("党小组会", dt.date(2025, 9, 1)),
+        ):
+            event = OrgLifeEventFactory(
+                organization=group if kind == "党小组会" else branch,
+                event_type=kind,
+                date=day,
+                lecturer=people[1].name,
+            )
             for person in people:
                 AttendanceFactory(event=event, member=person)
-        DevelopmentCaseFactory(organization=branch, applied_on=dt.date(2025, 2, 1), admitted_on=dt.date(2025, 8, 1))
+        DevelopmentCaseFactory(
+            organization=branch, applied_on=dt.date(2025, 2, 1), admitted_on=dt.date(2025, 8, 1)
+        )
         RectificationItemFactory(organization=branch, deadline=dt.date(2025, 5, 1))
         ServiceActivityFactory(organization=group, date=dt.date(2025, 5, 5))
         MajorDecisionFactory(organization=committee, meeting_date=dt.date(2025, 4, 1))
@@ -96,7 +117,9 @@ def test_attendance_records_are_read_once_for_all_branches(db, django_assert_num
 def test_word_rendering_adds_no_query_per_row(db, django_assert_max_num_queries):
     org = build_hospital("W", branches=5)
     report = build_report(compute_figures(2025, org, previous=True))
-    with django_assert_max_num_queries(2):  # the template lookup may read the organisation's ancestors
+    with django_assert_max_num_queries(
+        2
+    ):  # the template lookup may read the organisation's ancestors
         to_docx(report)
 
 
@@ -115,8 +138,15 @@ def test_same_query_count_on_demo_data_at_two_sizes(db):
     for members, branches in ((30, 3), (300, 30)):
         try:
             with transaction.atomic():
-                build_demo(seed=7, members=members, branches=branches, units=1, years=2,
-                           as_of=dt.date(2025, 12, 31), progress=False)
+                build_demo(
+                    seed=7,
+                    members=members,
+                    branches=branches,
+                    units=1,
+                    years=2,
+                    as_of=dt.date(2025, 12, 31),
+                    progress=False,
+                )
                 root = Organization.objects.get(parent__isnull=True)
                 counts.append((_queries(root), compute_figures(2025, root).value("members.total")))
                 raise _Rollback

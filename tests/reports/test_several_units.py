@@ -3,8 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
-from dangjian.orglife.models import AttendanceStatus
 from dangjian.organizations.models import OrgType
+from dangjian.orglife.models import AttendanceStatus
 from dangjian.reports.figures import compute_figures
 from dangjian.reports.narrative import build_report
 from tests.factories import (
@@ -18,16 +18,21 @@ from tests.factories import (
 
 def test_bureau_sums_its_hospitals(db):
     bureau = OrganizationFactory(code="WJJ", name="县卫健局党委", org_type=OrgType.PARTY_COMMITTEE)
-    totals = {"branches": 0, "members": 0, "days": 0, "served": 0}
     for n, (branches, members, days, served) in enumerate([(2, 3, 4, 100), (3, 2, 1, 40)]):
-        hospital = OrganizationFactory(code=f"H{n}", org_type=OrgType.PARTY_COMMITTEE, parent=bureau)
+        hospital = OrganizationFactory(
+            code=f"H{n}", org_type=OrgType.PARTY_COMMITTEE, parent=bureau
+        )
         for b in range(branches):
             branch = OrganizationFactory(code=f"H{n}B{b}", parent=hospital)
             for _ in range(members):
                 MemberFactory(organization=branch)
             for _ in range(days):
-                OrgLifeEventFactory(organization=branch, event_type="主题党日", date=dt.date(2025, 5, 1))
-            ServiceActivityFactory(organization=branch, date=dt.date(2025, 6, 1), people_served=served)
+                OrgLifeEventFactory(
+                    organization=branch, event_type="主题党日", date=dt.date(2025, 5, 1)
+                )
+            ServiceActivityFactory(
+                organization=branch, date=dt.date(2025, 6, 1), people_served=served
+            )
     # Hand count: hospital 0 has 2 branches × 3 members, 2 × 4 主题党日, 2 × 100 served;
     # hospital 1 has 3 branches × 2 members, 3 × 1 主题党日, 3 × 40 served.
     figures = compute_figures(2025, bureau)
@@ -54,9 +59,13 @@ def test_bureau_names_the_units_below_the_attendance_rate(db):
     bureau = OrganizationFactory(code="WJJ", name="县卫健局党委", org_type=OrgType.PARTY_COMMITTEE)
     # Per hospital: how many of 10 参会记录 are 出席. 9/10 = 90% is above 85%, 6/10 = 60% below.
     for code, name, present in (("H0", "县人民医院党委", 9), ("H1", "县中医院党委", 6)):
-        hospital = OrganizationFactory(code=code, name=name, org_type=OrgType.PARTY_COMMITTEE, parent=bureau)
+        hospital = OrganizationFactory(
+            code=code, name=name, org_type=OrgType.PARTY_COMMITTEE, parent=bureau
+        )
         branch = OrganizationFactory(code=f"{code}B0", parent=hospital)
-        event = OrgLifeEventFactory(organization=branch, event_type="支部党员大会", date=dt.date(2025, 5, 1))
+        event = OrgLifeEventFactory(
+            organization=branch, event_type="支部党员大会", date=dt.date(2025, 5, 1)
+        )
         for n in range(10):
             status = AttendanceStatus.PRESENT if n < present else AttendanceStatus.ABSENT
             AttendanceFactory(event=event, member=MemberFactory(organization=branch), status=status)

@@ -44,4 +44,7 @@ def test_word_override(year2025, tmp_path, settings):
     assert "本支部共有党员3名。" in xml
     # The hospital's other units still use the default.
     other = to_docx(build_report(compute_figures(2025, year2025.h.branch_b)))
-    assert "本支部共有党员" not in zipfile.ZipFile(io.BytesIO(other)).read("word/document.xml").decode()
+    assert (
+        "本支部共有党员"
+        not in zipfile.ZipFile(io.BytesIO(other)).read("word/document.xml").decode()
+    )

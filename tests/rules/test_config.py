@@ -73,7 +73,7 @@ def test_unknown_key_is_named_in_chinese() -> None:
     ],
 )
 def test_bad_types_raise_value_error(key: str, value: object) -> None:
-    with pytest.raises(ValueError, match="规则参数|会议类型"):
+    with pytest.raises(ValueError, match=r"规则参数|会议类型"):
         DEFAULT_RULES.with_overrides({key: value})
 
 

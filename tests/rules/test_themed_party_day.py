@@ -45,7 +45,10 @@ def test_the_day_before_of_and_after(held_on: date, warned: bool) -> None:
         (violation,) = found
         assert violation.severity == "warning"  # 相对固定: moving it is allowed, never refused
         assert violation.field == "date" and "第十九条" in violation.rule
-        assert "每月15日" in violation.message and f"{held_on.month}月{held_on.day}日" in violation.message
+        assert (
+            "每月15日" in violation.message
+            and f"{held_on.month}月{held_on.day}日" in violation.message
+        )
 
 
 def test_out_of_range_day_is_refused_in_chinese() -> None:
@@ -59,7 +62,11 @@ def test_out_of_range_day_is_refused_in_chinese() -> None:
 def test_exactly_one_day_a_month_is_free_of_warnings(day: int, some_day: date) -> None:
     config = fixed(day)
     first = some_day.replace(day=1)
-    month_days = [first + timedelta(days=i) for i in range(31) if (first + timedelta(days=i)).month == first.month]
+    month_days = [
+        first + timedelta(days=i)
+        for i in range(31)
+        if (first + timedelta(days=i)).month == first.month
+    ]
     quiet = [d for d in month_days if not check_themed_party_day(d, config)]
     assert quiet == [themed_party_day_in(first.year, first.month, config)]
     assert quiet[0].day == min(day, month_days[-1].day)

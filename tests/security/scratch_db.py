@@ -59,6 +59,9 @@ def popen_dangjian(url: str, *args: str) -> subprocess.Popen:
     env = {**os.environ, "DANGJIAN_DATABASE_URL": url}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "dangjian.cli", *args], env=env, cwd=ROOT,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "dangjian.cli", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )

@@ -47,7 +47,9 @@ def test_member_cannot_export_and_nothing_is_logged(client, hospital):
 @pytest.mark.parametrize("fmt", ["docx", "json", "md"])
 def test_report_download_is_logged(client, hospital, fmt):
     client.force_login(hospital.alice)
-    response = client.get("/reports/annual/", {"year": 2025, "org": hospital.branch_a.code, "format": fmt})
+    response = client.get(
+        "/reports/annual/", {"year": 2025, "org": hospital.branch_a.code, "format": fmt}
+    )
     assert response.status_code == 200
     event = AccessEvent.objects.get(kind=AccessKind.REPORT_DOWNLOAD)
     assert event.username == "alice"
@@ -63,8 +65,16 @@ def test_viewing_the_report_page_is_not_a_download(client, hospital):
 def test_command_line_export_and_report_are_logged(hospital, tmp_path):
     call_command("export", str(tmp_path / "all.xlsx"), stdout=io.StringIO())
     call_command(
-        "report", "annual", "--year", "2025", "--format", "json", "-o", str(tmp_path / "r.json"),
-        stdout=io.StringIO(), stderr=io.StringIO(),
+        "report",
+        "annual",
+        "--year",
+        "2025",
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path / "r.json"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
     )
     kinds = dict(AccessEvent.objects.values_list("kind", "username"))
     assert kinds[AccessKind.EXPORT].startswith("命令行:")

@@ -54,11 +54,15 @@ def test_the_schema_is_valid_openapi():
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=EXAMPLES, deadline=None, derandomize=True,
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
 def test_no_server_errors(case, tokens):
     for token in tokens.values():
         case.call_and_validate(
-            app=application, headers={"Authorization": f"Token {token}"}, checks=[not_a_server_error],
+            app=application,
+            headers={"Authorization": f"Token {token}"},
+            checks=[not_a_server_error],
         )

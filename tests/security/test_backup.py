@@ -6,15 +6,34 @@ import pytest
 
 from tests.security.scratch_db import dangjian, scratch_database
 
-DUMP = ("dumpdata", "--natural-foreign", "--exclude", "contenttypes", "--exclude", "auth.permission",
-        "--exclude", "sessions")
+DUMP = (
+    "dumpdata",
+    "--natural-foreign",
+    "--exclude",
+    "contenttypes",
+    "--exclude",
+    "auth.permission",
+    "--exclude",
+    "sessions",
+)
 
 
 @pytest.mark.django_db
 def test_backup_restore_round_trip(tmp_path):
     with scratch_database(tmp_path) as url:
         dangjian(url, "migrate", "-v0")
-        dangjian(url, "demo", "--members", "40", "--branches", "3", "--years", "1", "--as-of", "2025-06-30")
+        dangjian(
+            url,
+            "demo",
+            "--members",
+            "40",
+            "--branches",
+            "3",
+            "--years",
+            "1",
+            "--as-of",
+            "2025-06-30",
+        )
         before = json.loads(dangjian(url, *DUMP).stdout)
         assert len(before) > 100
 
@@ -23,9 +42,14 @@ def test_backup_restore_round_trip(tmp_path):
         assert backup_file.stat().st_size > 0
 
         # Damage the data after the backup: delete every service activity and a member's name.
-        dangjian(url, "shell", "--no-imports", "-c",
-                 "from dangjian.outreach.models import ServiceActivity as S; S.objects.all().delete();"
-                 "from dangjian.organizations.models import Member as M; M.objects.update(name='X')")
+        dangjian(
+            url,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from dangjian.outreach.models import ServiceActivity as S; S.objects.all().delete();"
+            "from dangjian.organizations.models import Member as M; M.objects.update(name='X')",
+        )
         assert json.loads(dangjian(url, *DUMP).stdout) != before
 
         dangjian(url, "restore", "--yes", str(backup_file))

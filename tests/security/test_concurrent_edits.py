@@ -13,7 +13,9 @@ from tests.factories import OrgLifeEventFactory
 def _form_data(event, user, **changes) -> dict:
     """What the edit page would post back: every field's current value, then the user's changes."""
     form = OrgLifeEventForm(instance=event, user=user)
-    data = {name: ("" if form[name].value() is None else form[name].value()) for name in form.fields}
+    data = {
+        name: ("" if form[name].value() is None else form[name].value()) for name in form.fields
+    }
     data.update(changes)
     return data
 
@@ -47,9 +49,19 @@ def test_second_save_over_a_stale_version_is_refused(hospital, event):
 
 def test_save_over_the_current_version_succeeds_twice_in_a_row(hospital, event):
     client = _client(hospital.alice)
-    assert client.post(f"/orglife/{event.pk}/edit/", _form_data(event, hospital.alice, topic="一")).status_code == 302
+    assert (
+        client.post(
+            f"/orglife/{event.pk}/edit/", _form_data(event, hospital.alice, topic="一")
+        ).status_code
+        == 302
+    )
     event.refresh_from_db()
-    assert client.post(f"/orglife/{event.pk}/edit/", _form_data(event, hospital.alice, topic="二")).status_code == 302
+    assert (
+        client.post(
+            f"/orglife/{event.pk}/edit/", _form_data(event, hospital.alice, topic="二")
+        ).status_code
+        == 302
+    )
     event.refresh_from_db()
     assert event.topic == "二"
 
@@ -58,7 +70,9 @@ def test_a_save_landing_after_validation_is_caught_under_the_lock(hospital, even
     """The form's own check passed (the other save came in between); the view's locked re-check
     in the write transaction still refuses, and the first writer's change stays."""
     stale = _form_data(event, hospital.alice, topic="迟到的修改")
-    OrgLifeEvent.objects.filter(pk=event.pk).update(topic="抢先的修改", updated_at=event.updated_at.replace(year=2030))
+    OrgLifeEvent.objects.filter(pk=event.pk).update(
+        topic="抢先的修改", updated_at=event.updated_at.replace(year=2030)
+    )
     monkeypatch.setattr("dangjian.web.forms.check_version", lambda *args, **kwargs: None)
     response = _client(hospital.alice).post(f"/orglife/{event.pk}/edit/", stale)
     assert response.status_code == 200
@@ -78,16 +92,25 @@ def test_api_if_match_refuses_a_stale_update_with_412(hospital, event):
     assert etag.startswith('"')
 
     carol_etag = carol.get(f"/api/events/{event.pk}/")["ETag"]
-    updated = carol.patch(f"/api/events/{event.pk}/", {"topic": "卡萝尔"}, format="json", HTTP_IF_MATCH=carol_etag)
+    updated = carol.patch(
+        f"/api/events/{event.pk}/", {"topic": "卡萝尔"}, format="json", HTTP_IF_MATCH=carol_etag
+    )
     assert updated.status_code == 200 and updated["ETag"] != carol_etag
 
-    stale = alice.patch(f"/api/events/{event.pk}/", {"topic": "爱丽丝"}, format="json", HTTP_IF_MATCH=etag)
+    stale = alice.patch(
+        f"/api/events/{event.pk}/", {"topic": "爱丽丝"}, format="json", HTTP_IF_MATCH=etag
+    )
     assert stale.status_code == 412
     assert "carol" in stale.json()["detail"]
     event.refresh_from_db()
     assert event.topic == "卡萝尔"
 
-    fresh = alice.patch(f"/api/events/{event.pk}/", {"topic": "爱丽丝"}, format="json", HTTP_IF_MATCH=updated["ETag"])
+    fresh = alice.patch(
+        f"/api/events/{event.pk}/",
+        {"topic": "爱丽丝"},
+        format="json",
+        HTTP_IF_MATCH=updated["ETag"],
+    )
     assert fresh.status_code == 200
 
 
@@ -97,4 +120,3 @@ def test_api_stale_delete_is_refused_and_the_row_kept(hospital, event):
     _api(hospital.carol).patch(f"/api/events/{event.pk}/", {"topic": "改过"}, format="json")
     assert alice.delete(f"/api/events/{event.pk}/", HTTP_IF_MATCH=etag).status_code == 412
     assert OrgLifeEvent.objects.filter(pk=event.pk).exists()
-

@@ -9,7 +9,12 @@ import time
 import openpyxl
 import pytest
 
-from tests.security.scratch_db import dangjian, popen_dangjian, scratch_database, suite_uses_postgres
+from tests.security.scratch_db import (
+    dangjian,
+    popen_dangjian,
+    scratch_database,
+    suite_uses_postgres,
+)
 
 MEMBERS = 12000
 
@@ -32,8 +37,10 @@ def big_workbook(path):
 
 
 def counts(url):
-    script = ("import json; from dangjian.organizations.models import Member, Organization;"
-              "print(json.dumps([Organization.objects.count(), Member.objects.count()]))")
+    script = (
+        "import json; from dangjian.organizations.models import Member, Organization;"
+        "print(json.dumps([Organization.objects.count(), Member.objects.count()]))"
+    )
     return json.loads(dangjian(url, "shell", "--no-imports", "-c", script).stdout)
 
 
@@ -48,7 +55,8 @@ def writing_started(url, db_file) -> bool:
     with psycopg.connect(url.replace(f"/{name}", "/postgres")) as connection:
         row = connection.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND query ILIKE 'INSERT%%'"
-            " AND state = 'active'", [name],
+            " AND state = 'active'",
+            [name],
         ).fetchone()
     return row[0] > 0
 

@@ -48,7 +48,7 @@ def test_cooloff_ends_after_thirty_minutes(hospital, settings):
 
     for _ in range(5):
         attempt(Client(), "alice", "wrong-password")
-    AccessAttempt.objects.update(attempt_time=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+    AccessAttempt.objects.update(attempt_time=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert attempt(Client(), "alice", PASSWORD, ip="10.0.0.7").status_code == 302
 
 
@@ -64,6 +64,10 @@ def test_logins_and_failures_are_audited(hospital):
 
 @pytest.mark.parametrize("forwarded", ["1.2.3.4", "1.2.3.4, 10.1.1.9"])
 def test_forwarded_for_ignored_unless_behind_proxy(hospital, forwarded):
-    Client().post("/accounts/login/", {"username": "alice", "password": PASSWORD},
-                  REMOTE_ADDR="10.1.1.9", HTTP_X_FORWARDED_FOR=forwarded)
+    Client().post(
+        "/accounts/login/",
+        {"username": "alice", "password": PASSWORD},
+        REMOTE_ADDR="10.1.1.9",
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
     assert AccessEvent.objects.get().ip_address == "10.1.1.9"

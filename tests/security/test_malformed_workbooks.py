@@ -59,7 +59,10 @@ def test_zip_bomb_is_refused_without_unpacking(db, tmp_path, valid_orgs):
     """A real workbook whose sheet is padded with ~400 MB of blanks that pack to under 2 MB."""
     good = workbook(tmp_path / "good.xlsx", {"党组织": valid_orgs})
     path = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        zipfile.ZipFile(good) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         for entry in source.infolist():
             data = source.read(entry.filename)
             if entry.filename != "xl/worksheets/sheet1.xml":
@@ -76,10 +79,13 @@ def test_zip_bomb_is_refused_without_unpacking(db, tmp_path, valid_orgs):
 
 
 def test_formula_cells_are_named(db, tmp_path, valid_orgs):
-    path = workbook(tmp_path / "formula.xlsx", {
-        "党组织": valid_orgs,
-        "党员": [MEMBER_HEADER, ["M1", "=CONCAT(\"张\",\"三\")", "H1", "正式党员"]],
-    })
+    path = workbook(
+        tmp_path / "formula.xlsx",
+        {
+            "党组织": valid_orgs,
+            "党员": [MEMBER_HEADER, ["M1", '=CONCAT("张","三")', "H1", "正式党员"]],
+        },
+    )
     lines = rejected(path)
     assert any(line.startswith("党员!2 姓名") for line in lines), lines
 
@@ -124,9 +130,12 @@ def test_dates_as_text(db, tmp_path, valid_orgs):
 
 
 def test_huge_cell(db, tmp_path, valid_orgs):
-    path = workbook(tmp_path / "huge.xlsx", {
-        "党组织": valid_orgs,
-        "党员": [MEMBER_HEADER, ["M1", "张" * 32000, "H1", "正式党员"]],
-    })
+    path = workbook(
+        tmp_path / "huge.xlsx",
+        {
+            "党组织": valid_orgs,
+            "党员": [MEMBER_HEADER, ["M1", "张" * 32000, "H1", "正式党员"]],
+        },
+    )
     lines = rejected(path)
     assert any(line.startswith("党员!2 姓名") for line in lines), lines

@@ -35,9 +35,14 @@ def test_forced_change_redirects_until_changed(client, hospital):
     client.force_login(hospital.alice)
     response = client.get("/organizations/members/")
     assert response.status_code == 302 and "/accounts/password_change/" in response["Location"]
-    response = client.post("/accounts/password_change/", {
-        "old_password": "Dangjian#2025", "new_password1": "NewWard#2026a", "new_password2": "NewWard#2026a",
-    })
+    response = client.post(
+        "/accounts/password_change/",
+        {
+            "old_password": "Dangjian#2025",
+            "new_password1": "NewWard#2026a",
+            "new_password2": "NewWard#2026a",
+        },
+    )
     assert response.status_code == 302
     profile.refresh_from_db()
     assert not profile.must_change_password
@@ -51,10 +56,15 @@ def test_admin_set_password_forces_change(client, hospital):
     hospital.carol.is_superuser = True
     hospital.carol.save()
     client.force_login(hospital.carol)
-    response = client.post("/admin/auth/user/add/", {
-        "username": "frank", "password1": "Initial#2025x", "password2": "Initial#2025x",
-        "usable_password": "true",
-    })
+    response = client.post(
+        "/admin/auth/user/add/",
+        {
+            "username": "frank",
+            "password1": "Initial#2025x",
+            "password2": "Initial#2025x",
+            "usable_password": "true",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert User.objects.get(username="frank").profile.must_change_password
 

@@ -61,7 +61,9 @@ FUNCTION_VIEW_MODELS = {
 }
 
 # Views that change something (GET may show a form; POST as a denied role must change nothing).
-CHANGE_VIEW = re.compile(r"(_edit|_delete|_attendance|_advance|_extend|_cancel|_close|_reopen|_signoff|_upload)$")
+CHANGE_VIEW = re.compile(
+    r"(_edit|_delete|_attendance|_advance|_extend|_cancel|_close|_reopen|_signoff|_upload)$"
+)
 # Pages and rows for the 党委管理员 alone.
 ADMIN_ONLY = re.compile(r"^(core:audit|workbook:import|integrity:violation)")
 ADMIN_ONLY_MODELS = {"integrity.Violation"}
@@ -100,8 +102,11 @@ class Route:
 def _walk(patterns, prefix: str = "", namespace: str = ""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else (
-                pattern.namespace or namespace)
+            inner = (
+                f"{namespace}:{pattern.namespace}"
+                if namespace and pattern.namespace
+                else (pattern.namespace or namespace)
+            )
             yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             template = prefix + str(pattern.pattern)
@@ -112,8 +117,10 @@ def _walk(patterns, prefix: str = "", namespace: str = ""):
 
 
 def page_routes() -> list[Route]:
-    return sorted({route.name: route for route in _walk(get_resolver().url_patterns)}.values(),
-                  key=lambda route: route.name)
+    return sorted(
+        {route.name: route for route in _walk(get_resolver().url_patterns)}.values(),
+        key=lambda route: route.name,
+    )
 
 
 PAGES_WITHOUT_ARGS = [route for route in page_routes() if not route.kwargs]
@@ -167,7 +174,11 @@ def make_row(model, org: Organization, member: Member, owner: User):
         return owner
     values = {}
     for field in model._meta.concrete_fields:
-        if field.primary_key or getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        if (
+            field.primary_key
+            or getattr(field, "auto_now", False)
+            or getattr(field, "auto_now_add", False)
+        ):
             continue
         if field.is_relation:
             if field.related_model in (Organization, Member) or not field.null:
@@ -176,7 +187,11 @@ def make_row(model, org: Organization, member: Member, owner: User):
         if isinstance(field, models.FileField):
             values[field.name] = _value(field)
             continue
-        if field.has_default() or field.null or (field.blank and isinstance(field, (models.CharField, models.TextField))):
+        if (
+            field.has_default()
+            or field.null
+            or (field.blank and isinstance(field, (models.CharField, models.TextField)))
+        ):
             continue
         values[field.name] = _value(field)
     return model._default_manager.create(**values)
@@ -220,10 +235,14 @@ def _refuses_anonymous(response) -> bool:
 
 # --- the tests ---------------------------------------------------------------------------------------
 
+
 def test_every_object_url_is_in_the_matrix():
     unknown = [route.name for route in PAGES_WITH_PK if route.model_label is None]
-    odd = [route.name for route in page_routes() if route.kwargs and route.kwargs != ("pk",)
-           and route.name != "core:audit_entry"]
+    odd = [
+        route.name
+        for route in page_routes()
+        if route.kwargs and route.kwargs != ("pk",) and route.name != "core:audit_entry"
+    ]
     assert not unknown, f"declare the model of these views in FUNCTION_VIEW_MODELS: {unknown}"
     assert not odd, f"pages with other URL arguments need their own matrix rows: {odd}"
 
@@ -242,13 +261,19 @@ def test_pages_without_arguments(hospital, route):
         else:
             allowed = role == "alice" or not MANAGER_ONLY.search(route.name)
         if allowed and route.name in NEEDS_QUERY:
-            assert response.status_code in (200, 400, 404), f"{route.name} as {role}: {response.status_code}"
+            assert response.status_code in (200, 400, 404), (
+                f"{route.name} as {role}: {response.status_code}"
+            )
         elif allowed:
-            assert response.status_code in (200, 302, 405), f"{route.name} as {role}: {response.status_code}"
+            assert response.status_code in (200, 302, 405), (
+                f"{route.name} as {role}: {response.status_code}"
+            )
             if response.status_code == 302:
                 assert not _redirects_to_login(response)
         else:
-            assert response.status_code in DENIED_GET, f"{route.name} as {role}: {response.status_code}"
+            assert response.status_code in DENIED_GET, (
+                f"{route.name} as {role}: {response.status_code}"
+            )
 
 
 def _expected(role: str, which: str, route: Route) -> bool:
@@ -270,14 +295,20 @@ def test_object_pages(hospital, rows, route):
             if role == "anonymous":
                 assert _refuses_anonymous(response), f"{url} anonymous: {response.status_code}"
             elif _expected(role, which, route):
-                assert response.status_code in (200, 302, 405), f"{url} as {role} ({which}): {response.status_code}"
+                assert response.status_code in (200, 302, 405), (
+                    f"{url} as {role} ({which}): {response.status_code}"
+                )
                 if response.status_code == 302:
                     assert not _redirects_to_login(response)
             else:
-                assert response.status_code in DENIED_GET, f"{url} as {role} ({which}): {response.status_code}"
+                assert response.status_code in DENIED_GET, (
+                    f"{url} as {role} ({which}): {response.status_code}"
+                )
 
 
-@pytest.mark.parametrize("route", [r for r in PAGES_WITH_PK if r.changes], ids=lambda route: route.name)
+@pytest.mark.parametrize(
+    "route", [r for r in PAGES_WITH_PK if r.changes], ids=lambda route: route.name
+)
 def test_denied_posts_change_nothing(hospital, rows, route):
     row_a, row_b = rows(route.model_label)
     model = type(row_a)
@@ -287,7 +318,9 @@ def test_denied_posts_change_nothing(hospital, rows, route):
         if role == "anonymous":
             assert _refuses_anonymous(response)
         else:
-            assert response.status_code in DENIED, f"POST {route.name} as {role}: {response.status_code}"
+            assert response.status_code in DENIED, (
+                f"POST {route.name} as {role}: {response.status_code}"
+            )
         assert model._default_manager.filter(pk=row.pk).values().first() == before
 
 
@@ -302,6 +335,7 @@ def test_audit_entries_are_for_the_party_admin_only(hospital, rows):
 
 
 # --- the API -----------------------------------------------------------------------------------------
+
 
 def api_endpoints():
     from dangjian.api_urls import router
@@ -322,7 +356,9 @@ def _ids(response) -> set[int]:
     return {item["id"] for item in results}
 
 
-@pytest.mark.parametrize("prefix,viewset", api_endpoints(), ids=lambda value: value if isinstance(value, str) else "")
+@pytest.mark.parametrize(
+    "prefix,viewset", api_endpoints(), ids=lambda value: value if isinstance(value, str) else ""
+)
 def test_api_endpoints(hospital, rows, prefix, viewset):
     label = viewset.queryset.model._meta.label
     route = Route(f"api/{prefix}/", f"api:{prefix}", viewset, ("pk",))
@@ -336,7 +372,9 @@ def test_api_endpoints(hospital, rows, prefix, viewset):
             assert client.get(f"/api/{prefix}/{row_a.pk}/").status_code in (401, 403)
             continue
         if listing.status_code in DENIED:
-            assert role != "carol" and (admin_only or role == "bob"), f"{prefix} list denied to {role}"
+            assert role != "carol" and (admin_only or role == "bob"), (
+                f"{prefix} list denied to {role}"
+            )
         else:
             assert listing.status_code == 200, f"{prefix} list as {role}: {listing.status_code}"
             ids = _ids(listing)
@@ -346,11 +384,16 @@ def test_api_endpoints(hospital, rows, prefix, viewset):
         for which, row in (("A", row_a), ("B", row_b)):
             expected = _expected(role, which, route) and not (admin_only and role != "carol")
             detail = client.get(f"/api/{prefix}/{row.pk}/")
-            assert (detail.status_code == 200) == expected, f"{prefix}/{which} as {role}: {detail.status_code}"
+            assert (detail.status_code == 200) == expected, (
+                f"{prefix}/{which} as {role}: {detail.status_code}"
+            )
             if not expected:
                 assert detail.status_code in DENIED
                 before = type(row)._default_manager.filter(pk=row.pk).values().first()
-                assert client.patch(f"/api/{prefix}/{row.pk}/", {}, format="json").status_code in DENIED_WRITE
+                assert (
+                    client.patch(f"/api/{prefix}/{row.pk}/", {}, format="json").status_code
+                    in DENIED_WRITE
+                )
                 assert client.delete(f"/api/{prefix}/{row.pk}/").status_code in DENIED_WRITE
                 assert type(row)._default_manager.filter(pk=row.pk).values().first() == before
 
@@ -359,8 +402,15 @@ def test_member_sees_own_record_and_nothing_else(hospital):
     client = _api(hospital, "bob")
     assert _ids(client.get("/api/members/")) == {hospital.bob_member.pk}
     assert client.get(f"/api/members/{hospital.bob_member.pk}/").status_code == 200
-    assert client.patch(f"/api/members/{hospital.bob_member.pk}/", {"phone": "13800000000"}, format="json").status_code in DENIED
-    page = _client(hospital, "bob").get(reverse("organizations:member_detail", args=[hospital.bob_member.pk]))
+    assert (
+        client.patch(
+            f"/api/members/{hospital.bob_member.pk}/", {"phone": "13800000000"}, format="json"
+        ).status_code
+        in DENIED
+    )
+    page = _client(hospital, "bob").get(
+        reverse("organizations:member_detail", args=[hospital.bob_member.pk])
+    )
     assert page.status_code == 200
 
 

@@ -38,5 +38,7 @@ def test_posts_without_csrf_token_are_refused(hospital):
     client.force_login(hospital.alice)
     response = client.post("/orglife/new/", {"topic": "无令牌"})
     assert response.status_code == 403
-    login = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "alice", "password": "Dangjian#2025"})
+    login = Client(enforce_csrf_checks=True).post(
+        "/accounts/login/", {"username": "alice", "password": "Dangjian#2025"}
+    )
     assert login.status_code == 403

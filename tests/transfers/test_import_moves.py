@@ -21,7 +21,17 @@ from tests.factories import MemberFactory
 from tests.workbook.conftest import write_workbook
 
 D = dt.date
-HEADER = ["转接编号", "党员编号", "转接类型", "转接日期", "转出组织编码", "转入组织编码", "转出单位", "转入单位", "备注"]
+HEADER = [
+    "转接编号",
+    "党员编号",
+    "转接类型",
+    "转接日期",
+    "转出组织编码",
+    "转入组织编码",
+    "转出单位",
+    "转入单位",
+    "备注",
+]
 MEMBER_HEADER = ["党员编号", "姓名", "所在组织编码", "人员类别"]
 
 
@@ -40,10 +50,14 @@ def ids_on(org, day) -> set[int]:
     return {row[0] for row in members_in_subtree_on(org.path, day)}
 
 
-def test_a_midyear_transfer_moves_the_member_and_last_years_figures_keep_the_old_branch(hospital, tmp_path):
+def test_a_midyear_transfer_moves_the_member_and_last_years_figures_keep_the_old_branch(
+    hospital, tmp_path
+):
     h = hospital
     bob = h.bob_member
-    path = transfers(tmp_path, ["T1", bob.member_no, "院内转接", "2025-07-01", "A1", "B", None, None, "调岗"])
+    path = transfers(
+        tmp_path, ["T1", bob.member_no, "院内转接", "2025-07-01", "A1", "B", None, None, "调岗"]
+    )
     result = import_workbook(path)
     assert result.ok, result.error_lines()
     assert org_of(bob) == "B"
@@ -53,8 +67,12 @@ def test_a_midyear_transfer_moves_the_member_and_last_years_figures_keep_the_old
     transfer = Transfer.objects.get(code="T1")
     assert (transfer.from_org, transfer.to_org) == (h.group_a, h.branch_b)
     # Who was where: in A (group A1) until 30 June, in B from the transfer date on.
-    assert bob.pk in ids_on(h.branch_a, D(2025, 6, 30)) and bob.pk not in ids_on(h.branch_b, D(2025, 6, 30))
-    assert bob.pk in ids_on(h.branch_b, D(2025, 7, 1)) and bob.pk not in ids_on(h.branch_a, D(2025, 7, 1))
+    assert bob.pk in ids_on(h.branch_a, D(2025, 6, 30)) and bob.pk not in ids_on(
+        h.branch_b, D(2025, 6, 30)
+    )
+    assert bob.pk in ids_on(h.branch_b, D(2025, 7, 1)) and bob.pk not in ids_on(
+        h.branch_a, D(2025, 7, 1)
+    )
     f24, f25 = compute_figures(2024, h.committee), compute_figures(2025, h.committee)
     assert (f24.value("members.by_branch.A"), f24.value("members.by_branch.B")) == (2, 2)
     assert bob.member_no in f24["members.by_branch.A"].records
@@ -68,7 +86,9 @@ def test_a_midyear_transfer_moves_the_member_and_last_years_figures_keep_the_old
     assert org_of(bob) == "B" and Transfer.objects.count() == 1
 
 
-def test_rows_are_recorded_in_date_order_and_a_blank_from_org_is_where_the_member_was(hospital, tmp_path):
+def test_rows_are_recorded_in_date_order_and_a_blank_from_org_is_where_the_member_was(
+    hospital, tmp_path
+):
     h = hospital
     bob, erin = h.bob_member, h.erin_member
     path = transfers(
@@ -81,8 +101,10 @@ def test_rows_are_recorded_in_date_order_and_a_blank_from_org_is_where_the_membe
     )
     result = import_workbook(path)
     assert result.ok, result.error_lines()
-    got = {t.code: (t.from_org.code if t.from_org else None, t.to_org.code if t.to_org else None)
-           for t in Transfer.objects.select_related("from_org", "to_org")}
+    got = {
+        t.code: (t.from_org.code if t.from_org else None, t.to_org.code if t.to_org else None)
+        for t in Transfer.objects.select_related("from_org", "to_org")
+    }
     assert got == {"T1": ("A1", "B"), "T2": ("B", "A"), "T3": ("A", None), "T4": ("B", "A1")}
     # After a 转出 the member row keeps the last organisation; the member counts nowhere.
     assert org_of(bob) == "A" and org_of(erin) == "A1"
@@ -142,17 +164,24 @@ def test_the_services_rules_apply_to_every_row(hospital, tmp_path):
 
 def test_a_from_org_on_a_transfer_in_is_refused_not_dropped(hospital, tmp_path):
     newcomer = MemberFactory(member_no="N1", organization=hospital.branch_a)
-    path = transfers(tmp_path, ["T1", "N1", "转入", "2025-04-01", "B", "A", "市医院党委", None, None])
+    path = transfers(
+        tmp_path, ["T1", "N1", "转入", "2025-04-01", "B", "A", "市医院党委", None, None]
+    )
     lines = import_workbook(path).error_lines()
-    assert lines == ["组织关系转接!2 转出组织编码: 转入本院时转出组织编码留空（原单位党组织填在“转出单位”）。"]
+    assert lines == [
+        "组织关系转接!2 转出组织编码: 转入本院时转出组织编码留空（原单位党组织填在“转出单位”）。"
+    ]
     assert org_of(newcomer) == "A" and not Transfer.objects.exists()
 
 
-def test_a_stale_member_row_follows_the_transfer_with_a_warning_and_reimport_changes_nothing(hospital, tmp_path):
+def test_a_stale_member_row_follows_the_transfer_with_a_warning_and_reimport_changes_nothing(
+    hospital, tmp_path
+):
     bob = hospital.bob_member
     # An old export's 党员 row (bob still in A1) plus the new transfer row.
     path = transfers(
-        tmp_path, ["T1", bob.member_no, "院内转接", "2025-07-01", "A1", "B", None, None, None],
+        tmp_path,
+        ["T1", bob.member_no, "院内转接", "2025-07-01", "A1", "B", None, None, None],
         members=[[bob.member_no, bob.name, "A1", "正式党员"]],
     )
     result = import_workbook(path)
@@ -171,7 +200,8 @@ def test_a_stale_member_row_follows_the_transfer_with_a_warning_and_reimport_cha
 def test_a_member_row_contradicting_the_transfers_is_an_error(hospital, tmp_path):
     bob = hospital.bob_member
     path = transfers(
-        tmp_path, ["T1", bob.member_no, "院内转接", "2025-07-01", "A1", "B", None, None, None],
+        tmp_path,
+        ["T1", bob.member_no, "院内转接", "2025-07-01", "A1", "B", None, None, None],
         members=[[bob.member_no, bob.name, "A", "正式党员"]],
     )
     result = import_workbook(path)
@@ -200,8 +230,12 @@ def test_an_updated_member_row_and_a_new_member_with_history_import_cleanly(hosp
 
 def test_a_stored_transfer_keeps_what_moved_the_member(hospital, tmp_path):
     h = hospital
-    transfer_record(member=h.bob_member, kind="internal", date=D(2025, 3, 1), to_org=h.branch_b, code="T1")
-    transfer_record(member=h.bob_member, kind="internal", date=D(2025, 6, 1), to_org=h.branch_a, code="T2")
+    transfer_record(
+        member=h.bob_member, kind="internal", date=D(2025, 3, 1), to_org=h.branch_b, code="T1"
+    )
+    transfer_record(
+        member=h.bob_member, kind="internal", date=D(2025, 6, 1), to_org=h.branch_a, code="T2"
+    )
     changed = transfers(
         tmp_path,
         ["T1", h.bob_member.member_no, "院内转接", "2025-03-01", "A1", "A", None, None, None],
@@ -209,11 +243,14 @@ def test_a_stored_transfer_keeps_what_moved_the_member(hospital, tmp_path):
     )
     lines = import_workbook(changed).error_lines()
     assert len(lines) == 2, lines
-    assert lines[0].startswith("组织关系转接!2 转入组织编码: 转接编号“T1”已登记（2025-03-01 院内转接")
+    assert lines[0].startswith(
+        "组织关系转接!2 转入组织编码: 转接编号“T1”已登记（2025-03-01 院内转接"
+    )
     assert "转入组织为“B”" in lines[0] and "删除该转接后重新登记" in lines[0]
     assert lines[1] == "组织关系转接!3 转接日期: 转接日期不能早于该党员上一次转接（2025-03-01）。"
     out_of_order = transfers(
-        tmp_path, ["T2", h.bob_member.member_no, "院内转接", "2025-02-01", "B", "A", None, None, None],
+        tmp_path,
+        ["T2", h.bob_member.member_no, "院内转接", "2025-02-01", "B", "A", None, None, None],
         name="order.xlsx",
     )
     assert import_workbook(out_of_order).error_lines() == [
@@ -221,7 +258,8 @@ def test_a_stored_transfer_keeps_what_moved_the_member(hospital, tmp_path):
     ]
     # The date (kept in order), the letter and the note may change, as on the edit page.
     fine = transfers(
-        tmp_path, ["T2", h.bob_member.member_no, "院内转接", "2025-05-20", None, "A", None, None, "更正日期"],
+        tmp_path,
+        ["T2", h.bob_member.member_no, "院内转接", "2025-05-20", None, "A", None, None, "更正日期"],
         name="fine.xlsx",
     )
     result = import_workbook(fine)
@@ -233,13 +271,17 @@ def test_a_stored_transfer_keeps_what_moved_the_member(hospital, tmp_path):
 
 def test_a_dry_run_moves_nobody(hospital, tmp_path):
     bob = hospital.bob_member
-    path = transfers(tmp_path, ["T1", bob.member_no, "院内转接", "2025-07-01", None, "B", None, None, None])
+    path = transfers(
+        tmp_path, ["T1", bob.member_no, "院内转接", "2025-07-01", None, "B", None, None, None]
+    )
     result = import_workbook(path, dry_run=True)
     assert result.ok and result.summary["党员"].updated == 1
     assert org_of(bob) == "A1" and not Transfer.objects.exists()
 
 
-def test_export_then_import_into_an_empty_ledger_keeps_members_where_their_transfers_left_them(hospital, tmp_path):
+def test_export_then_import_into_an_empty_ledger_keeps_members_where_their_transfers_left_them(
+    hospital, tmp_path
+):
     h = hospital
     transfer_record(member=h.bob_member, kind="internal", date=D(2025, 3, 1), to_org=h.branch_b)
     transfer_record(member=h.bob_member, kind="internal", date=D(2025, 9, 1), to_org=h.branch_a)
@@ -255,14 +297,18 @@ def test_export_then_import_into_an_empty_ledger_keeps_members_where_their_trans
     assert not result.warnings, result.warning_lines()
     bob = Member.objects.get(member_no=h.bob_member.member_no)
     assert bob.organization == h.branch_a
-    assert bob.pk in ids_on(h.branch_b, D(2025, 6, 30)) and bob.pk in ids_on(h.group_a, D(2025, 2, 28))
+    assert bob.pk in ids_on(h.branch_b, D(2025, 6, 30)) and bob.pk in ids_on(
+        h.group_a, D(2025, 2, 28)
+    )
 
 
 @pytest.mark.parametrize("count", [20, 120])
 def test_checking_the_sheet_takes_the_same_queries_for_more_rows(hospital, tmp_path, count):
     members = [MemberFactory(organization=hospital.branch_a) for _ in range(count)]
-    rows = [[f"T{n}", m.member_no, "院内转接", "2025-07-01", "A", "B", None, None, None]
-            for n, m in enumerate(members)]
+    rows = [
+        [f"T{n}", m.member_no, "院内转接", "2025-07-01", "A", "B", None, None, None]
+        for n, m in enumerate(members)
+    ]
     path = transfers(tmp_path, *rows)
     with CaptureQueriesContext(connection) as queries:
         result = import_workbook(path, dry_run=True)

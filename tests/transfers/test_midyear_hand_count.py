@@ -26,10 +26,20 @@ D = dt.date
 @pytest.fixture
 def moved(hospital):
     h = hospital
-    newcomer = MemberFactory(member_no="N1", name="甲", organization=h.branch_a, joined_on=D(2010, 1, 1))
-    leaver = MemberFactory(member_no="L1", name="乙", organization=h.branch_a, joined_on=D(2010, 1, 1))
+    newcomer = MemberFactory(
+        member_no="N1", name="甲", organization=h.branch_a, joined_on=D(2010, 1, 1)
+    )
+    leaver = MemberFactory(
+        member_no="L1", name="乙", organization=h.branch_a, joined_on=D(2010, 1, 1)
+    )
     transfer_record(member=h.bob_member, kind="internal", date=D(2025, 7, 1), to_org=h.branch_b)
-    transfer_record(member=newcomer, kind="in", date=D(2025, 4, 1), to_org=h.branch_a, from_unit="市人民医院党委")
+    transfer_record(
+        member=newcomer,
+        kind="in",
+        date=D(2025, 4, 1),
+        to_org=h.branch_a,
+        from_unit="市人民医院党委",
+    )
     transfer_record(member=leaver, kind="out", date=D(2025, 10, 1), to_unit="省肿瘤医院党委")
     transfer_record(member=h.erin_member, kind="internal", date=D(2026, 3, 1), to_org=h.branch_a)
     return h
@@ -77,7 +87,9 @@ def test_report_counts_members_where_they_were_at_year_end(moved):
     a_nos = {h.alice_member.member_no, "N1"}
     assert set(f25["members.by_branch.A"].records) == a_nos
     assert set(f25["members.by_branch.B"].records) == {
-        h.dave_member.member_no, h.erin_member.member_no, h.bob_member.member_no,
+        h.dave_member.member_no,
+        h.erin_member.member_no,
+        h.bob_member.member_no,
     }
     # A branch's own report sees the same.
     assert compute_figures(2025, h.branch_a).value("members.total") == 2
@@ -93,9 +105,11 @@ def _queries(org) -> int:
 def test_report_query_count_does_not_grow_with_transfers(hospital):
     h = hospital
     before = _queries(h.committee)
-    for n in range(30):
+    for _n in range(30):
         member = MemberFactory(organization=h.branch_a)
         transfer_record(member=member, kind="internal", date=D(2025, 3, 1), to_org=h.branch_b)
         transfer_record(member=member, kind="internal", date=D(2025, 9, 1), to_org=h.group_a)
     assert _queries(h.committee) == before
-    assert compute_figures(2025, h.committee).value("members.by_branch.A") == 32  # 30 + 爱丽丝 + 鲍勃
+    assert (
+        compute_figures(2025, h.committee).value("members.by_branch.A") == 32
+    )  # 30 + 爱丽丝 + 鲍勃

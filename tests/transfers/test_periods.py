@@ -17,7 +17,10 @@ def test_an_internal_transfer_counts_from_its_date():
     moves = [Move(JUL1, INTERNAL, A, B)]
     assert org_on(dt.date(2025, 6, 30), B, moves) == A
     assert org_on(JUL1, B, moves) == B
-    assert membership_periods(B, moves) == [Period(A, None, dt.date(2025, 6, 30)), Period(B, JUL1, None)]
+    assert membership_periods(B, moves) == [
+        Period(A, None, dt.date(2025, 6, 30)),
+        Period(B, JUL1, None),
+    ]
 
 
 def test_transfer_in_from_outside_and_out_of_the_hospital():
@@ -36,10 +39,17 @@ def test_several_moves_and_a_return():
         Move(dt.date(2024, 5, 1), OUT, B, None),
         Move(dt.date(2025, 2, 1), IN, None, C),
     ]
-    assert [org_on(d, C, moves) for d in (
-        dt.date(2023, 1, 9), dt.date(2023, 1, 10), dt.date(2024, 4, 30), dt.date(2024, 5, 1),
-        dt.date(2025, 1, 31), dt.date(2025, 2, 1),
-    )] == [A, B, B, None, None, C]
+    assert [
+        org_on(d, C, moves)
+        for d in (
+            dt.date(2023, 1, 9),
+            dt.date(2023, 1, 10),
+            dt.date(2024, 4, 30),
+            dt.date(2024, 5, 1),
+            dt.date(2025, 1, 31),
+            dt.date(2025, 2, 1),
+        )
+    ] == [A, B, B, None, None, C]
     assert membership_periods(C, moves) == [
         Period(A, None, dt.date(2023, 1, 9)),
         Period(B, dt.date(2023, 1, 10), dt.date(2024, 4, 30)),
@@ -51,4 +61,7 @@ def test_two_moves_on_one_day_leave_no_empty_period():
     moves = [Move(JUL1, INTERNAL, A, B), Move(JUL1, INTERNAL, B, C)]
     assert org_on(JUL1, C, moves) == C
     assert org_on(dt.date(2025, 6, 30), C, moves) == A
-    assert membership_periods(C, moves) == [Period(A, None, dt.date(2025, 6, 30)), Period(C, JUL1, None)]
+    assert membership_periods(C, moves) == [
+        Period(A, None, dt.date(2025, 6, 30)),
+        Period(C, JUL1, None),
+    ]

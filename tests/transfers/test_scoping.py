@@ -23,11 +23,18 @@ D = dt.date
 @pytest.fixture
 def transfers(hospital):
     h = hospital
-    bob_move = transfer_record(member=h.bob_member, kind="internal", date=D(2025, 7, 1), to_org=h.branch_b,
-                               code="T-BOB")
+    bob_move = transfer_record(
+        member=h.bob_member, kind="internal", date=D(2025, 7, 1), to_org=h.branch_b, code="T-BOB"
+    )
     newcomer = MemberFactory(name="新人", organization=h.branch_b)
-    arrival = transfer_record(member=newcomer, kind="in", date=D(2025, 8, 1), to_org=h.branch_b,
-                              from_unit="外院党委", code="T-NEW")
+    arrival = transfer_record(
+        member=newcomer,
+        kind="in",
+        date=D(2025, 8, 1),
+        to_org=h.branch_b,
+        from_unit="外院党委",
+        code="T-NEW",
+    )
     return h, bob_move, arrival
 
 
@@ -69,10 +76,16 @@ def test_detail_shows_the_membership_history(client, transfers):
 def test_secretary_records_a_transfer_of_her_member_on_the_page(client, hospital):
     h = hospital
     client.force_login(h.alice)
-    response = client.post("/transfers/new/", {
-        "member": h.bob_member.pk, "kind": "internal", "date": "2025-07-01", "to_org": h.branch_b.pk,
-        "letter_no": "内科-3",
-    })
+    response = client.post(
+        "/transfers/new/",
+        {
+            "member": h.bob_member.pk,
+            "kind": "internal",
+            "date": "2025-07-01",
+            "to_org": h.branch_b.pk,
+            "letter_no": "内科-3",
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     assert Member.objects.get(pk=h.bob_member.pk).organization == h.branch_b
     transfer = Transfer.objects.get()
@@ -82,15 +95,28 @@ def test_secretary_records_a_transfer_of_her_member_on_the_page(client, hospital
 def test_secretary_cannot_transfer_another_branchs_member_or_receive_into_it(client, hospital):
     h = hospital
     client.force_login(h.alice)
-    response = client.post("/transfers/new/", {
-        "member": h.erin_member.pk, "kind": "internal", "date": "2025-07-01", "to_org": h.branch_a.pk,
-    })
+    response = client.post(
+        "/transfers/new/",
+        {
+            "member": h.erin_member.pk,
+            "kind": "internal",
+            "date": "2025-07-01",
+            "to_org": h.branch_a.pk,
+        },
+    )
     assert response.status_code == 200
     assert "所选党员不在您的管理范围内" in response.content.decode()
     newcomer = MemberFactory(organization=h.branch_a)
-    response = client.post("/transfers/new/", {
-        "member": newcomer.pk, "kind": "in", "date": "2025-07-01", "to_org": h.branch_b.pk, "from_unit": "外院",
-    })
+    response = client.post(
+        "/transfers/new/",
+        {
+            "member": newcomer.pk,
+            "kind": "in",
+            "date": "2025-07-01",
+            "to_org": h.branch_b.pk,
+            "from_unit": "外院",
+        },
+    )
     assert "不在您的管理范围内" in response.content.decode()
     assert not Transfer.objects.exists()
     assert Member.objects.get(pk=h.erin_member.pk).organization == h.branch_b
@@ -99,9 +125,14 @@ def test_secretary_cannot_transfer_another_branchs_member_or_receive_into_it(cli
 def test_page_shows_the_rule_that_refuses_a_transfer(client, hospital):
     h = hospital
     client.force_login(h.carol)
-    response = client.post("/transfers/new/", {
-        "member": h.bob_member.pk, "kind": "out", "date": "2025-07-01",
-    })
+    response = client.post(
+        "/transfers/new/",
+        {
+            "member": h.bob_member.pk,
+            "kind": "out",
+            "date": "2025-07-01",
+        },
+    )
     assert response.status_code == 200
     assert "转出须填写接收单位党组织" in response.content.decode()
 
@@ -111,9 +142,16 @@ def test_member_cannot_record(client, hospital):
     assert client.get("/transfers/new/").status_code == 403
     api = APIClient()
     api.force_authenticate(hospital.bob)
-    response = api.post("/api/transfers/", {
-        "member": hospital.bob_member.member_no, "kind": "internal", "date": "2025-07-01", "to_org": "B",
-    }, format="json")
+    response = api.post(
+        "/api/transfers/",
+        {
+            "member": hospital.bob_member.member_no,
+            "kind": "internal",
+            "date": "2025-07-01",
+            "to_org": "B",
+        },
+        format="json",
+    )
     assert response.status_code == 403
 
 
@@ -121,25 +159,53 @@ def test_api_records_and_removes(hospital):
     h = hospital
     api = APIClient()
     api.force_authenticate(h.alice)
-    response = api.post("/api/transfers/", {
-        "member": h.bob_member.member_no, "kind": "internal", "date": "2025-07-01", "to_org": "B",
-    }, format="json")
+    response = api.post(
+        "/api/transfers/",
+        {
+            "member": h.bob_member.member_no,
+            "kind": "internal",
+            "date": "2025-07-01",
+            "to_org": "B",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     assert response.json()["from_org"] == "A1"
     assert Member.objects.get(pk=h.bob_member.pk).organization == h.branch_b
-    refused = api.post("/api/transfers/", {
-        "member": h.erin_member.member_no, "kind": "internal", "date": "2025-07-01", "to_org": "A",
-    }, format="json")
+    refused = api.post(
+        "/api/transfers/",
+        {
+            "member": h.erin_member.member_no,
+            "kind": "internal",
+            "date": "2025-07-01",
+            "to_org": "A",
+        },
+        format="json",
+    )
     assert refused.status_code == 400 and "不在您的管理范围内" in refused.content.decode()
-    early = api.post("/api/transfers/", {
-        "member": h.bob_member.member_no, "kind": "internal", "date": "2025-06-01", "to_org": "A",
-    }, format="json")
+    early = api.post(
+        "/api/transfers/",
+        {
+            "member": h.bob_member.member_no,
+            "kind": "internal",
+            "date": "2025-06-01",
+            "to_org": "A",
+        },
+        format="json",
+    )
     # 鲍勃 is now in B, outside Alice's scope.
     assert early.status_code == 400
     api.force_authenticate(h.carol)
-    early = api.post("/api/transfers/", {
-        "member": h.bob_member.member_no, "kind": "internal", "date": "2025-06-01", "to_org": "A",
-    }, format="json")
+    early = api.post(
+        "/api/transfers/",
+        {
+            "member": h.bob_member.member_no,
+            "kind": "internal",
+            "date": "2025-06-01",
+            "to_org": "A",
+        },
+        format="json",
+    )
     assert early.status_code == 400 and "不能早于" in early.content.decode()
     transfer = Transfer.objects.get()
     assert api.delete(f"/api/transfers/{transfer.pk}/").status_code == 204
@@ -148,8 +214,12 @@ def test_api_records_and_removes(hospital):
 
 def test_edit_keeps_dates_in_order_and_delete_goes_back(client, hospital):
     h = hospital
-    first = transfer_record(member=h.bob_member, kind="internal", date=D(2025, 7, 1), to_org=h.branch_b)
-    second = transfer_record(member=h.bob_member, kind="internal", date=D(2025, 9, 1), to_org=h.branch_a)
+    first = transfer_record(
+        member=h.bob_member, kind="internal", date=D(2025, 7, 1), to_org=h.branch_b
+    )
+    second = transfer_record(
+        member=h.bob_member, kind="internal", date=D(2025, 9, 1), to_org=h.branch_a
+    )
     client.force_login(h.carol)
     response = client.post(f"/transfers/{first.pk}/edit/", {"date": "2025-10-01", "letter_no": "X"})
     assert response.status_code == 200

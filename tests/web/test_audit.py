@@ -3,7 +3,13 @@
 from dangjian.outreach.models import ServiceActivity
 from dangjian.rectification.models import RectificationItem
 
-ACTIVITY = {"activity_type": "义诊", "date": "2025-05-01", "content": "社区义诊", "participants": "8", "people_served": "120"}
+ACTIVITY = {
+    "activity_type": "义诊",
+    "date": "2025-05-01",
+    "content": "社区义诊",
+    "participants": "8",
+    "people_served": "120",
+}
 
 
 def test_create_edit_delete_are_audited(client, hospital):
@@ -13,9 +19,15 @@ def test_create_edit_delete_are_audited(client, hospital):
     assert response["Location"] == activity.get_absolute_url()
     assert activity.code == "FW2025-001"
 
-    client.post(f"/outreach/{activity.pk}/edit/", {
-        **ACTIVITY, "code": activity.code, "organization": hospital.branch_a.pk, "people_served": "150",
-    })
+    client.post(
+        f"/outreach/{activity.pk}/edit/",
+        {
+            **ACTIVITY,
+            "code": activity.code,
+            "organization": hospital.branch_a.pk,
+            "people_served": "150",
+        },
+    )
     activity.refresh_from_db()
     assert activity.people_served == 150
 
@@ -33,12 +45,18 @@ def test_create_edit_delete_are_audited(client, hospital):
 
 def test_rectification_close_is_one_audited_save(client, hospital):
     item = RectificationItem.objects.create(
-        code="ZG1", organization=hospital.branch_a, description="台账不全", source="巡察",
-        raised_on="2025-01-10", deadline="2025-06-30",
+        code="ZG1",
+        organization=hospital.branch_a,
+        description="台账不全",
+        source="巡察",
+        raised_on="2025-01-10",
+        deadline="2025-06-30",
     )
     client.force_login(hospital.alice)
-    response = client.post(f"/rectification/{item.pk}/close/", {"completed_on": "2025-06-01", "measures": "补齐台账",
-                                                              "evidence": "补齐后的台账已归档"})
+    response = client.post(
+        f"/rectification/{item.pk}/close/",
+        {"completed_on": "2025-06-01", "measures": "补齐台账", "evidence": "补齐后的台账已归档"},
+    )
     assert response["Location"] == item.get_absolute_url()
     item.refresh_from_db()
     assert item.is_done and str(item.completed_on) == "2025-06-01" and "补齐台账" in item.measures

@@ -31,7 +31,10 @@ def _select(html: str) -> str:
 
 def test_same_markup_as_djangos_choices_and_scoped_for_a_secretary(hospital):
     for user in (hospital.carol, hospital.alice):
-        for filterset_class, model in ((OrgLifeEventFilterSet, OrgLifeEvent), (MemberFilterSet, Member)):
+        for filterset_class, model in (
+            (OrgLifeEventFilterSet, OrgLifeEvent),
+            (MemberFilterSet, Member),
+        ):
             for params in ({}, {"organization": hospital.branch_a.pk}):
                 plain, fast = _forms(user, filterset_class, model, params)
                 assert str(fast["organization"]) == str(plain["organization"])
@@ -43,12 +46,14 @@ def test_same_markup_as_djangos_choices_and_scoped_for_a_secretary(hospital):
 
 
 def test_a_value_outside_the_scope_is_refused(hospital):
-    _plain, fast = _forms(hospital.alice, OrgLifeEventFilterSet, OrgLifeEvent,
-                          {"organization": hospital.branch_b.pk})
+    _plain, fast = _forms(
+        hospital.alice, OrgLifeEventFilterSet, OrgLifeEvent, {"organization": hospital.branch_b.pk}
+    )
     assert not fast.is_valid()
     assert "organization" in fast.errors
-    _plain, fast = _forms(hospital.alice, OrgLifeEventFilterSet, OrgLifeEvent,
-                          {"organization": hospital.group_a.pk})
+    _plain, fast = _forms(
+        hospital.alice, OrgLifeEventFilterSet, OrgLifeEvent, {"organization": hospital.group_a.pk}
+    )
     assert fast.is_valid()
     assert fast.cleaned_data["organization"] == hospital.group_a
 
@@ -72,7 +77,9 @@ def test_list_page_refuses_an_organisation_outside_the_scope(hospital, client):
 
 def test_list_pages_render_the_filters_as_djangos_own_choices(hospital, client):
     client.force_login(hospital.carol)
-    page = client.get("/organizations/members/", {"organization": hospital.branch_a.pk}).content.decode()
+    page = client.get(
+        "/organizations/members/", {"organization": hospital.branch_a.pk}
+    ).content.decode()
     request = RequestFactory().get("/", {"organization": hospital.branch_a.pk})
     request.user = hospital.carol
     form = MemberFilterSet(request.GET, queryset=Member.objects.all(), request=request).form
@@ -81,7 +88,9 @@ def test_list_pages_render_the_filters_as_djangos_own_choices(hospital, client):
     page = client.get("/orglife/", {"organization": hospital.group_a.pk}).content.decode()
     request = RequestFactory().get("/", {"organization": hospital.group_a.pk})
     request.user = hospital.carol
-    form = OrgLifeEventFilterSet(request.GET, queryset=OrgLifeEvent.objects.all(), request=request).form
+    form = OrgLifeEventFilterSet(
+        request.GET, queryset=OrgLifeEvent.objects.all(), request=request
+    ).form
     assert form.renderer is FORM_RENDERER
     for name in form.fields:
         assert str(form[name]) in page

@@ -51,10 +51,17 @@ def test_other_branch_rows_cannot_be_edited_or_deleted(client, hospital):
 def test_secretary_cannot_move_her_row_out_of_scope(client, hospital):
     item = RectificationItemFactory(organization=hospital.branch_a)
     client.force_login(hospital.alice)
-    response = client.post(f"/rectification/{item.pk}/edit/", {
-        "code": item.code, "organization": hospital.branch_b.pk, "description": "x", "source": "巡察",
-        "deadline": "2025-06-30", "status": "in_progress",
-    })
+    response = client.post(
+        f"/rectification/{item.pk}/edit/",
+        {
+            "code": item.code,
+            "organization": hospital.branch_b.pk,
+            "description": "x",
+            "source": "巡察",
+            "deadline": "2025-06-30",
+            "status": "in_progress",
+        },
+    )
     assert "所选组织不在您的管理范围内" in response.content.decode()
     item.refresh_from_db()
     assert item.organization == hospital.branch_a
@@ -72,5 +79,8 @@ def test_admin_is_offered_every_organisation(client, hospital):
     client.force_login(hospital.carol)
     form = client.get("/outreach/new/").context["form"]
     assert set(form.fields["organization"].queryset) == {
-        hospital.committee, hospital.branch_a, hospital.group_a, hospital.branch_b,
+        hospital.committee,
+        hospital.branch_a,
+        hospital.group_a,
+        hospital.branch_b,
     }

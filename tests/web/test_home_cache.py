@@ -32,8 +32,12 @@ def test_a_new_organisation_reaches_the_admin_home_at_once(hospital, client):
     client.force_login(hospital.carol)
     elections_section(client)
     today = dt.date.today()
-    OrganizationFactory(code="C", name="儿科党支部", parent=hospital.committee,
-                        last_election_on=today.replace(year=today.year - 6))
+    OrganizationFactory(
+        code="C",
+        name="儿科党支部",
+        parent=hospital.committee,
+        last_election_on=today.replace(year=today.year - 6),
+    )
     assert "儿科党支部" in elections_section(client)
 
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from dangjian.core.templatetags.ledger import cell
-from dangjian.orglife.models import EventType, OrgLifeEvent
 from dangjian.organizations.models import Organization
+from dangjian.orglife.models import EventType, OrgLifeEvent
 from dangjian.web.context_processors import NAVIGATION
 from tests.factories import OrgLifeEventFactory
 
@@ -51,5 +51,7 @@ def test_tree_rows_link_and_label_as_the_model_does(hospital, client):
     client.force_login(hospital.carol)
     page = client.get("/organizations/").content.decode()
     for org in Organization.objects.all():
-        assert (f'<a href="{org.get_absolute_url()}">{org.name}</a>\n'
-                f'    <span class="tag">{org.get_org_type_display()}</span>') in page
+        assert (
+            f'<a href="{org.get_absolute_url()}">{org.name}</a>\n'
+            f'    <span class="tag">{org.get_org_type_display()}</span>'
+        ) in page

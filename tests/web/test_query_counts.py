@@ -4,7 +4,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import AttendanceFactory, MemberFactory, OrgLifeEventFactory, RectificationItemFactory
+from tests.factories import (
+    AttendanceFactory,
+    MemberFactory,
+    OrgLifeEventFactory,
+    RectificationItemFactory,
+)
 
 
 def grow(hospital, n):
@@ -21,13 +26,21 @@ def count(client, url) -> int:
     return len(context)
 
 
-@pytest.mark.parametrize("who,url", [
-    ("carol", "/"), ("alice", "/"), ("bob", "/"),
-    ("carol", "/dashboard/data.json?year=2025"), ("alice", "/dashboard/data.json?year=2025"),
-    ("alice", "/orglife/calendar/?month=2025-03"), ("bob", "/orglife/calendar/?month=2025-03"),
-    ("carol", "/organizations/elections/"),
-    ("alice", "/rectification/?sort=-deadline"), ("alice", "/orglife/?sort=date&year=2025"),
-])
+@pytest.mark.parametrize(
+    "who,url",
+    [
+        ("carol", "/"),
+        ("alice", "/"),
+        ("bob", "/"),
+        ("carol", "/dashboard/data.json?year=2025"),
+        ("alice", "/dashboard/data.json?year=2025"),
+        ("alice", "/orglife/calendar/?month=2025-03"),
+        ("bob", "/orglife/calendar/?month=2025-03"),
+        ("carol", "/organizations/elections/"),
+        ("alice", "/rectification/?sort=-deadline"),
+        ("alice", "/orglife/?sort=date&year=2025"),
+    ],
+)
 def test_constant_queries(client, hospital, who, url):
     client.force_login(getattr(hospital, who))
     grow(hospital, 2)

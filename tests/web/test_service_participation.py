@@ -14,8 +14,12 @@ from tests.factories import MemberFactory, ServiceActivityFactory
 
 @pytest.fixture
 def activities(hospital):
-    a = ServiceActivityFactory(code="FW-A", organization=hospital.branch_a, content="社区义诊", participants=12)
-    b = ServiceActivityFactory(code="FW-B", organization=hospital.branch_b, activity_type="健康讲座")
+    a = ServiceActivityFactory(
+        code="FW-A", organization=hospital.branch_a, content="社区义诊", participants=12
+    )
+    b = ServiceActivityFactory(
+        code="FW-B", organization=hospital.branch_b, activity_type="健康讲座"
+    )
     return a, b
 
 
@@ -40,7 +44,10 @@ def test_the_secretary_adds_a_participant_from_the_activity_page(client, hospita
     assert participation.history.first().history_user == hospital.alice  # audited like every write
     assert service_points(hospital.bob_member) == Decimal("2.0")  # the stored 党员积分 follows
     page = client.get(a.get_absolute_url()).content.decode()
-    assert hospital.bob_member.member_no in page and reverse("outreach:participation_detail", args=[participation.pk]) in page
+    assert (
+        hospital.bob_member.member_no in page
+        and reverse("outreach:participation_detail", args=[participation.pk]) in page
+    )
     assert "已登记 1 名党员（参与人数 12 人）" in page
 
 
@@ -53,7 +60,9 @@ def test_a_member_is_registered_once_and_only_within_scope(client, hospital, act
     assert "该党员已登记参加此服务活动" in again
     other = client.post(url, {"activity": b.pk, "member": hospital.bob_member.pk}).content.decode()
     assert "所选服务活动不在您的管理范围内" in other
-    outsider = client.post(url, {"activity": a.pk, "member": hospital.erin_member.pk}).content.decode()
+    outsider = client.post(
+        url, {"activity": a.pk, "member": hospital.erin_member.pk}
+    ).content.decode()
     assert "所选党员不在您的管理范围内" in outsider
     assert ServiceParticipation.objects.count() == 1
 
@@ -90,14 +99,24 @@ def test_the_list_is_scoped_per_role(client, hospital, activities):
 def test_edit_and_delete_refresh_the_points_of_both_members(client, hospital, activities):
     a, _ = activities
     client.force_login(hospital.alice)
-    client.post(reverse("outreach:participation_create"), {"activity": a.pk, "member": hospital.bob_member.pk})
+    client.post(
+        reverse("outreach:participation_create"),
+        {"activity": a.pk, "member": hospital.bob_member.pk},
+    )
     participation = ServiceParticipation.objects.get()
     edit = reverse("outreach:participation_edit", args=[participation.pk])
     form = client.get(edit)
-    assert form.status_code == 200 and participation_url(participation) in form.content.decode()  # 取消
-    response = client.post(edit, {
-        "activity": a.pk, "member": hospital.alice_member.pk, "row_version": form.context["form"]["row_version"].value(),
-    })
+    assert (
+        form.status_code == 200 and participation_url(participation) in form.content.decode()
+    )  # 取消
+    response = client.post(
+        edit,
+        {
+            "activity": a.pk,
+            "member": hospital.alice_member.pk,
+            "row_version": form.context["form"]["row_version"].value(),
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     assert response["Location"] == participation_url(participation)
     assert service_points(hospital.bob_member) == Decimal("0")
@@ -116,7 +135,10 @@ def test_another_branch_cannot_touch_the_participation(client, hospital, activit
     client.force_login(hospital.dave)
     for name in ("participation_detail", "participation_edit", "participation_delete"):
         assert client.get(reverse(f"outreach:{name}", args=[participation.pk])).status_code == 404
-    assert client.post(reverse("outreach:participation_delete", args=[participation.pk])).status_code == 404
+    assert (
+        client.post(reverse("outreach:participation_delete", args=[participation.pk])).status_code
+        == 404
+    )
     assert ServiceParticipation.objects.count() == 1
 
 
@@ -131,11 +153,15 @@ def test_the_navigation_links_the_list_for_managers(client, hospital):
 def test_the_activity_page_does_not_query_per_participant(client, hospital, activities):
     a, _ = activities
     for _ in range(15):
-        ServiceParticipation.objects.create(activity=a, member=MemberFactory(organization=hospital.branch_a))
+        ServiceParticipation.objects.create(
+            activity=a, member=MemberFactory(organization=hospital.branch_a)
+        )
     client.force_login(hospital.alice)
     with CaptureQueriesContext(connection) as many:
         assert client.get(a.get_absolute_url()).status_code == 200
-    ServiceParticipation.objects.filter(pk__in=list(ServiceParticipation.objects.values_list("pk", flat=True)[:10])).delete()
+    ServiceParticipation.objects.filter(
+        pk__in=list(ServiceParticipation.objects.values_list("pk", flat=True)[:10])
+    ).delete()
     with CaptureQueriesContext(connection) as fewer:
         assert client.get(a.get_absolute_url()).status_code == 200
     assert len(many) == len(fewer)

@@ -11,7 +11,9 @@ def codes(response) -> list[str]:
 
 def test_sort_both_directions(client, hospital):
     for day in (3, 1, 2):
-        OrgLifeEventFactory(organization=hospital.branch_a, code=f"E{day}", date=dt.date(2025, 3, day))
+        OrgLifeEventFactory(
+            organization=hospital.branch_a, code=f"E{day}", date=dt.date(2025, 3, day)
+        )
     client.force_login(hospital.alice)
     assert codes(client.get("/orglife/", {"sort": "date"})) == ["E1", "E2", "E3"]
     assert codes(client.get("/orglife/", {"sort": "-date"})) == ["E3", "E2", "E1"]
@@ -20,8 +22,12 @@ def test_sort_both_directions(client, hospital):
 
 
 def test_unknown_sort_is_ignored(client, hospital):
-    RectificationItemFactory(organization=hospital.branch_a, code="Z2", deadline=dt.date(2025, 1, 1))
-    RectificationItemFactory(organization=hospital.branch_a, code="Z1", deadline=dt.date(2025, 2, 1))
+    RectificationItemFactory(
+        organization=hospital.branch_a, code="Z2", deadline=dt.date(2025, 1, 1)
+    )
+    RectificationItemFactory(
+        organization=hospital.branch_a, code="Z1", deadline=dt.date(2025, 2, 1)
+    )
     client.force_login(hospital.alice)
     default = codes(client.get("/rectification/"))
     for bad in ("organization__members__id_number", "-description", "pk); DROP", "owner"):
@@ -37,6 +43,9 @@ def test_sort_keeps_filters_and_pagination(client, hospital):
     first = client.get("/rectification/", {"sort": "-code", "status": "in_progress"})
     assert codes(first)[0] == "R59" and len(codes(first)) == 50
     html = first.content.decode()
-    assert "sort=-code&amp;status=in_progress&amp;page=2" in html or "status=in_progress&amp;sort=-code&amp;page=2" in html
+    assert (
+        "sort=-code&amp;status=in_progress&amp;page=2" in html
+        or "status=in_progress&amp;sort=-code&amp;page=2" in html
+    )
     second = client.get("/rectification/", {"sort": "-code", "status": "in_progress", "page": 2})
     assert codes(second) == [f"R{i:02d}" for i in range(9, -1, -1)]

@@ -3,7 +3,11 @@
 import pytest
 
 from tests.workbook.conftest import (
-    ID_ZHANG, failed_import, sample_sheets, table_counts, write_workbook,
+    ID_ZHANG,
+    failed_import,
+    sample_sheets,
+    table_counts,
+    write_workbook,
 )
 
 
@@ -23,11 +27,16 @@ CASES = {
         ["党组织!5 上级组织编码: 组织编码“NOPE”不存在（工作簿和数据库中都没有）"],
     ),
     "bad identity number": (
-        lambda s: s["党员"][1].__setitem__(6, ID_ZHANG[:-1] + ("0" if ID_ZHANG[-1] != "0" else "1")),
+        lambda s: s["党员"][1].__setitem__(
+            6, ID_ZHANG[:-1] + ("0" if ID_ZHANG[-1] != "0" else "1")
+        ),
         ["党员!2 身份证号: "],
     ),
     "bad dates": (
-        lambda s: (s["组织生活"][1].__setitem__(3, "2025-02-30"), s["整改台账"][1].__setitem__(7, "下月底")),
+        lambda s: (
+            s["组织生活"][1].__setitem__(3, "2025-02-30"),
+            s["整改台账"][1].__setitem__(7, "下月底"),
+        ),
         ["组织生活!2 日期: “2025-02-30”不是有效日期", "整改台账!2 整改时限: “下月底”不是日期"],
     ),
     "unknown meeting type": (
@@ -70,7 +79,7 @@ def test_error_rejects_the_whole_workbook(hospital, tmp_path, name):
     lines = failed_import(path)
 
     assert len(lines) == len(expected), lines
-    for line, start in zip(lines, expected):
+    for line, start in zip(lines, expected, strict=False):
         assert line.startswith(start), (line, start)
     assert table_counts() == before
 
@@ -101,22 +110,30 @@ def test_dry_run_reports_errors_too(db, tmp_path):
 
 
 def test_organisation_cycle_is_an_error(db, tmp_path):
-    path = write_workbook(tmp_path / "cycle.xlsx", {"党组织": [
-        ["组织编码", "组织名称", "组织类型", "上级组织编码"],
-        ["X", "甲支部", "党支部", "Y"],
-        ["Y", "乙支部", "党支部", "X"],
-    ]})
+    path = write_workbook(
+        tmp_path / "cycle.xlsx",
+        {
+            "党组织": [
+                ["组织编码", "组织名称", "组织类型", "上级组织编码"],
+                ["X", "甲支部", "党支部", "Y"],
+                ["Y", "乙支部", "党支部", "X"],
+            ]
+        },
+    )
     lines = failed_import(path)
     assert lines and all("成环" in line for line in lines)
     assert table_counts()["organizations.Organization"] == 0
 
 
-@pytest.mark.parametrize("content, name", [
-    (b"not a workbook at all", "ledger.xlsx"),
-    (b"PK\x03\x04 broken zip", "ledger.xlsx"),
-    (b"\xd0\xcf\x11\xe0 old excel", "ledger.xls"),
-    (b"a,b,c\n", "ledger.csv"),
-])
+@pytest.mark.parametrize(
+    "content, name",
+    [
+        (b"not a workbook at all", "ledger.xlsx"),
+        (b"PK\x03\x04 broken zip", "ledger.xlsx"),
+        (b"\xd0\xcf\x11\xe0 old excel", "ledger.xls"),
+        (b"a,b,c\n", "ledger.csv"),
+    ],
+)
 def test_a_file_that_is_not_xlsx_gives_a_chinese_error(db, tmp_path, content, name):
     path = tmp_path / name
     path.write_bytes(content)

@@ -52,10 +52,19 @@ def test_every_sheet_is_imported(db, sample_workbook):
 def test_rows_may_refer_to_codes_already_in_the_database(hospital, tmp_path):
     from tests.workbook.conftest import write_workbook
 
-    path = write_workbook(tmp_path / "b.xlsx", {
-        "组织生活": [["活动编号", "组织编码", "类型", "日期"], ["X1", "B", "党课", "2025-01-02"]],
-        "参会记录": [["出勤", "党员编号", "活动编号"], ["出席", hospital.erin_member.member_no, "X1"]],
-    })
+    path = write_workbook(
+        tmp_path / "b.xlsx",
+        {
+            "组织生活": [
+                ["活动编号", "组织编码", "类型", "日期"],
+                ["X1", "B", "党课", "2025-01-02"],
+            ],
+            "参会记录": [
+                ["出勤", "党员编号", "活动编号"],
+                ["出席", hospital.erin_member.member_no, "X1"],
+            ],
+        },
+    )
     run_import(path)
 
     attendance = Attendance.objects.get()
@@ -66,9 +75,16 @@ def test_rows_may_refer_to_codes_already_in_the_database(hospital, tmp_path):
 def test_absent_sheets_and_blank_rows_are_fine(db, tmp_path):
     from tests.workbook.conftest import write_workbook
 
-    path = write_workbook(tmp_path / "c.xlsx", {
-        "党组织": [["组织编码", "组织名称", "组织类型"], [None, None, None], ["H", "医院党委", "党委"]],
-    })
+    path = write_workbook(
+        tmp_path / "c.xlsx",
+        {
+            "党组织": [
+                ["组织编码", "组织名称", "组织类型"],
+                [None, None, None],
+                ["H", "医院党委", "党委"],
+            ],
+        },
+    )
     out, _ = run_import(path)
     assert "党组织：新增 1" in out
     assert Organization.objects.get().code == "H"
@@ -78,7 +94,9 @@ def test_a_large_import_refreshes_planner_statistics(db, sample_workbook, monkey
     from dangjian.workbook import importer
 
     calls = []
-    monkeypatch.setattr(importer, "refresh_planner_statistics", lambda: calls.append(Member.objects.count()))
+    monkeypatch.setattr(
+        importer, "refresh_planner_statistics", lambda: calls.append(Member.objects.count())
+    )
     monkeypatch.setattr(importer, "ANALYZE_AFTER_ROWS", 5)
     run_import(sample_workbook, "--dry-run")
     assert calls == [], "a dry run writes nothing"

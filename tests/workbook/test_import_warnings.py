@@ -1,7 +1,7 @@
 """Warnings do not stop an import: extra columns and sheets, and rows that break a rule."""
 
-from dangjian.development.models import DevelopmentCase
 from dangjian.decisions.models import MajorDecision
+from dangjian.development.models import DevelopmentCase
 from tests.workbook.conftest import ID_LATE, run_import, sample_sheets, write_workbook
 
 
@@ -20,19 +20,36 @@ def test_extra_columns_and_sheets_are_reported(db, tmp_path):
 def test_development_row_breaking_a_rule_is_imported_with_a_warning(db, tmp_path):
     sheets = sample_sheets()
     # 确定发展对象 only 5 months after 确定积极分子, and the talk two months after the application.
-    sheets["发展党员"].append([
-        "钱进", ID_LATE, "WK", "2023-01-05", "2023-03-10", "2023-06-01", "2023-11-01",
-        None, None, None, None, None,
-    ])
+    sheets["发展党员"].append(
+        [
+            "钱进",
+            ID_LATE,
+            "WK",
+            "2023-01-05",
+            "2023-03-10",
+            "2023-06-01",
+            "2023-11-01",
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]
+    )
     out, _ = run_import(write_workbook(tmp_path / "late.xlsx", sheets))
 
     assert DevelopmentCase.objects.filter(id_number=ID_LATE).exists()
     warnings = [line for line in out.splitlines() if line.startswith("警告 发展党员!3")]
     assert any(
-        line.startswith("警告 发展党员!3 谈话日期: ") and "《中国共产党发展党员工作细则》" in line and "第2步" in line
+        line.startswith("警告 发展党员!3 谈话日期: ")
+        and "《中国共产党发展党员工作细则》" in line
+        and "第2步" in line
         for line in warnings
     ), warnings
-    assert any(line.startswith("警告 发展党员!3 确定发展对象日期: ") and "第7步" in line for line in warnings)
+    assert any(
+        line.startswith("警告 发展党员!3 确定发展对象日期: ") and "第7步" in line
+        for line in warnings
+    )
     assert not any(line.startswith("警告 发展党员!2") for line in out.splitlines())
 
 

@@ -18,7 +18,10 @@ def test_template_has_headers_validations_and_instructions(db, tmp_path):
     members = book["党员"]
     assert [cell.value for cell in members[1]] == [c.header for c in S.MEMBERS.columns]
     assert members.max_row == 1
-    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in members.data_validations.dataValidation}
+    lists = {
+        str(dv.sqref).split(":")[0].rstrip("0123456789"): dv
+        for dv in members.data_validations.dataValidation
+    }
     category = lists["D"]  # 人员类别
     assert category.formula1 == '"正式党员,预备党员"' and category.showErrorMessage
     assert lists["P"].formula1 == '"是,否"'  # 双带头人
@@ -26,7 +29,9 @@ def test_template_has_headers_validations_and_instructions(db, tmp_path):
     assert any("理论学习中心组学习" in formula and "警示教育" in formula for formula in events)
     # Open lists suggest but do not refuse other values.
     services = book["服务活动"].data_validations.dataValidation
-    assert len(services) == 1 and "义诊" in services[0].formula1 and not services[0].showErrorMessage
+    assert (
+        len(services) == 1 and "义诊" in services[0].formula1 and not services[0].showErrorMessage
+    )
 
     text = "\n".join(str(c.value) for row in book["说明"].iter_rows() for c in row if c.value)
     for sheet in S.SHEETS:

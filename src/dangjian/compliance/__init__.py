@@ -14,9 +14,18 @@ def due_for_user(user, today):
     month_end = rules.month_bounds(today.year, today.month)[1]
     days = max((month_end - today).days, 14)
     recent = today - dt.timedelta(days=92)
-    items = [r for r in for_user(user, today, days) if r.kind != "meeting_frequency" or r.due >= recent]
+    items = [
+        r for r in for_user(user, today, days) if r.kind != "meeting_frequency" or r.due >= recent
+    ]
     # Terms, 转正 and 整改 first: a few missed meetings must not push them off a short list.
-    order = ("election", "probation", "rectification", "development_step", "dues", "meeting_frequency")
+    order = (
+        "election",
+        "probation",
+        "rectification",
+        "development_step",
+        "dues",
+        "meeting_frequency",
+    )
     return sorted(items, key=lambda r: (order.index(r.kind), not r.is_overdue, r.due))
 
 

@@ -20,14 +20,21 @@ class RuleOverride(LedgerModel):
     """
 
     organization = models.ForeignKey(
-        Organization, verbose_name=_("组织"), on_delete=models.CASCADE, related_name="rule_overrides"
+        Organization,
+        verbose_name=_("组织"),
+        on_delete=models.CASCADE,
+        related_name="rule_overrides",
     )
     key = models.CharField(_("规则参数"), max_length=100)
     value = models.JSONField(_("取值"), null=True, blank=True)
     note = models.CharField(_("依据或说明"), max_length=300, blank=True)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("修改人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("修改人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     history = audit_history()
@@ -38,7 +45,9 @@ class RuleOverride(LedgerModel):
         verbose_name_plural = _("规则参数设置")
         ordering = ["organization__path", "key"]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "key"], name="rule_override_once_per_org")
+            models.UniqueConstraint(
+                fields=["organization", "key"], name="rule_override_once_per_org"
+            )
         ]
 
     def __str__(self) -> str:
@@ -52,7 +61,10 @@ class ReminderSent(models.Model):
     subject_key = models.CharField(_("事项"), max_length=200)
     due = models.DateField(_("提醒日期"))
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("收件人"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("收件人"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     email = models.EmailField(_("邮箱"))
     sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)

@@ -128,11 +128,18 @@ def send(items: list[Reminder], as_of: dt.date) -> SendResult:
             "本邮件由党建台账平台自动发送，每项提醒只发送一次；逾期未换届的每月提醒一次。\n"
         )
         with transaction.atomic():
-            ReminderSent.objects.bulk_create([
-                ReminderSent(kind=r.kind, subject_key=r.subject_key, due=r.occasion, recipient=user,
-                             email=user.email)
-                for r in new
-            ])
+            ReminderSent.objects.bulk_create(
+                [
+                    ReminderSent(
+                        kind=r.kind,
+                        subject_key=r.subject_key,
+                        due=r.occasion,
+                        recipient=user,
+                        email=user.email,
+                    )
+                    for r in new
+                ]
+            )
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         result.sent += 1
         result.items += len(new)

@@ -53,16 +53,43 @@ _SCALAR_LABELS = {
     "term_years_committee": ("党委届期（年）", "《中国共产党基层组织选举工作条例》"),
     "term_years_general_branch": ("党总支届期（年）", "《中国共产党基层组织选举工作条例》"),
     "term_years_branch": ("党支部届期（年）", "《中国共产党基层组织选举工作条例》"),
-    "election_reminder_months": ("换届提前提醒（月，逗号分隔）", "《中国共产党基层组织选举工作条例》；3个月提醒为本平台做法"),
-    "election_max_postponement_months": ("提前或延期换届最长（月）", "《中国共产党基层组织选举工作条例》"),
+    "election_reminder_months": (
+        "换届提前提醒（月，逗号分隔）",
+        "《中国共产党基层组织选举工作条例》；3个月提醒为本平台做法",
+    ),
+    "election_max_postponement_months": (
+        "提前或延期换届最长（月）",
+        "《中国共产党基层组织选举工作条例》",
+    ),
     "election_quorum_more_than": ("选举大会到会比例（超过）", "《中国共产党基层组织选举工作条例》"),
-    "themed_party_day_of_month": ("主题党日固定日（每月几日，0为不固定）", "《中国共产党支部工作条例（试行）》第十九条"),
-    "study_group_sessions_per_year": ("理论学习中心组每年集体学习（次）", "《党委（党组）理论学习中心组学习规则》"),
-    "study_group_seminars_per_year": ("理论学习中心组每年专题研讨（次）", "《党委（党组）理论学习中心组学习规则》"),
-    "branch_committee_quorum_more_than": ("支部委员会会议到会比例（超过）", "《中国共产党支部工作条例（试行）》"),
-    "decision_quorum_more_than": ("党委会到会比例（超过）", "《关于加强公立医院党的建设工作的意见》及议事规则"),
-    "cadre_quorum_at_least": ("干部任免到会比例（不少于）", "《关于加强公立医院党的建设工作的意见》及议事规则"),
-    "decision_adoption_more_than": ("党委会表决通过比例（超过）", "《关于加强公立医院党的建设工作的意见》及议事规则"),
+    "themed_party_day_of_month": (
+        "主题党日固定日（每月几日，0为不固定）",
+        "《中国共产党支部工作条例（试行）》第十九条",
+    ),
+    "study_group_sessions_per_year": (
+        "理论学习中心组每年集体学习（次）",
+        "《党委（党组）理论学习中心组学习规则》",
+    ),
+    "study_group_seminars_per_year": (
+        "理论学习中心组每年专题研讨（次）",
+        "《党委（党组）理论学习中心组学习规则》",
+    ),
+    "branch_committee_quorum_more_than": (
+        "支部委员会会议到会比例（超过）",
+        "《中国共产党支部工作条例（试行）》",
+    ),
+    "decision_quorum_more_than": (
+        "党委会到会比例（超过）",
+        "《关于加强公立医院党的建设工作的意见》及议事规则",
+    ),
+    "cadre_quorum_at_least": (
+        "干部任免到会比例（不少于）",
+        "《关于加强公立医院党的建设工作的意见》及议事规则",
+    ),
+    "decision_adoption_more_than": (
+        "党委会表决通过比例（超过）",
+        "《关于加强公立医院党的建设工作的意见》及议事规则",
+    ),
     "applicant_min_age": ("入党申请最低年龄", "《中国共产党发展党员工作细则》"),
     "league_recommendation_age": ("推优入党年龄（以下）", "《中国共产党发展党员工作细则》"),
     "talk_within_months": ("收到申请后谈话期限（月）", "《中国共产党发展党员工作细则》"),
@@ -71,15 +98,24 @@ _SCALAR_LABELS = {
     "training_min_hours": ("集中培训最少学时", "《中国共产党发展党员工作细则》"),
     "introducers_required": ("入党介绍人人数", "《中国共产党发展党员工作细则》"),
     "publicity_working_days": ("发展对象公示（工作日）", "《中国共产党发展党员工作细则》"),
-    "admission_quorum_more_than": ("接收预备党员支部大会到会比例（超过）", "《中国共产党发展党员工作细则》"),
-    "admission_adoption_more_than": ("接收预备党员赞成比例（超过）", "《中国共产党发展党员工作细则》"),
+    "admission_quorum_more_than": (
+        "接收预备党员支部大会到会比例（超过）",
+        "《中国共产党发展党员工作细则》",
+    ),
+    "admission_adoption_more_than": (
+        "接收预备党员赞成比例（超过）",
+        "《中国共产党发展党员工作细则》",
+    ),
     "approval_months": ("上级党委审批期限（月）", "《中国共产党发展党员工作细则》"),
     "approval_max_months": ("特殊情况审批最长期限（月）", "《中国共产党发展党员工作细则》"),
     "probation_months": ("预备期（月）", "《中国共产党发展党员工作细则》"),
     "extension_min_months": ("延长预备期最短（月）", "《中国共产党发展党员工作细则》"),
     "extension_max_months": ("延长预备期最长（月）", "《中国共产党发展党员工作细则》"),
     "dues_warning_month": ("党费欠缴提醒（连续月数）", "本平台做法"),
-    "dues_lapse_month": ("党费连续未交处置期限（月）", "《关于中国共产党党费收缴、使用和管理的规定》"),
+    "dues_lapse_month": (
+        "党费连续未交处置期限（月）",
+        "《关于中国共产党党费收缴、使用和管理的规定》",
+    ),
 }
 
 _MEETING_LABELS = {
@@ -109,8 +145,11 @@ def settings_catalogue() -> list[Setting]:
     """Every value the settings page offers, meeting frequencies first."""
     items = [
         Setting(
-            FREQUENCY_PREFIX + meeting.value, label, "frequency",
-            "地方做法（《支部工作条例》未规定党课频次）" if meeting is MeetingType.PARTY_LECTURE
+            FREQUENCY_PREFIX + meeting.value,
+            label,
+            "frequency",
+            "地方做法（《支部工作条例》未规定党课频次）"
+            if meeting is MeetingType.PARTY_LECTURE
             else "《中国共产党支部工作条例（试行）》",
             local=meeting is MeetingType.PARTY_LECTURE,
         )
@@ -118,7 +157,9 @@ def settings_catalogue() -> list[Setting]:
     ]
     for name, (label, source) in _SCALAR_LABELS.items():
         doc = _field_doc(name)
-        items.append(Setting(name, label, _kind_of(name), source, local=("verify" in doc or "local" in doc)))
+        items.append(
+            Setting(name, label, _kind_of(name), source, local=("verify" in doc or "local" in doc))
+        )
     return items
 
 
@@ -137,7 +178,9 @@ def parse_value(key: str, text: str) -> Any:
         try:
             return Frequency(text).value
         except ValueError:
-            raise ValueError(f"{setting.label}：频次应为 每月/每季度/每年 或 不作要求，收到“{text}”") from None
+            raise ValueError(
+                f"{setting.label}：频次应为 每月/每季度/每年 或 不作要求，收到“{text}”"
+            ) from None
     if not text:
         raise ValueError(f"{setting.label}：请填写取值")
     if setting.kind == "int":
@@ -149,7 +192,9 @@ def parse_value(key: str, text: str) -> Any:
         try:
             value = [int(part) for part in text.replace("，", ",").split(",") if part.strip()]
         except ValueError:
-            raise ValueError(f"{setting.label}：应为逗号分隔的整数（如 6,3），收到“{text}”") from None
+            raise ValueError(
+                f"{setting.label}：应为逗号分隔的整数（如 6,3），收到“{text}”"
+            ) from None
     else:
         value = text
     # Let the rules package check the value (negative numbers, fractions outside 0–1, order …).
@@ -166,7 +211,7 @@ def to_config_overrides(stored: Mapping[str, Any]) -> dict[str, Any]:
     frequencies: dict[str, str | None] = {}
     for key, value in stored.items():
         if key.startswith(FREQUENCY_PREFIX):
-            frequencies[key[len(FREQUENCY_PREFIX):]] = value
+            frequencies[key[len(FREQUENCY_PREFIX) :]] = value
         else:
             result[key] = value
     if frequencies:
@@ -177,7 +222,7 @@ def to_config_overrides(stored: Mapping[str, Any]) -> dict[str, Any]:
 def display_value(config: RuleConfig, key: str) -> str:
     """The effective value of ``key`` in ``config``, as the page shows it."""
     if key.startswith(FREQUENCY_PREFIX):
-        frequency = config.meeting_frequencies.get(MeetingType(key[len(FREQUENCY_PREFIX):]))
+        frequency = config.meeting_frequencies.get(MeetingType(key[len(FREQUENCY_PREFIX) :]))
         return frequency.label if frequency is not None else "不作要求"
     value = getattr(config, key)
     if isinstance(value, tuple):
@@ -221,7 +266,11 @@ def rule_configs_for(orgs: Iterable) -> dict[int, RuleConfig]:
     if ids:
         # Overrides are few (a setting someone changed for an organisation): reading them all is
         # cheaper than an IN list of every organisation of a large tree and its ancestors.
-        found = RuleOverride.objects.all() if len(ids) > 50 else RuleOverride.objects.filter(organization_id__in=ids)
+        found = (
+            RuleOverride.objects.all()
+            if len(ids) > 50
+            else RuleOverride.objects.filter(organization_id__in=ids)
+        )
         for org_id, key, value in found.order_by().values_list("organization_id", "key", "value"):
             if org_id in ids:
                 by_org.setdefault(org_id, {})[key] = value

@@ -130,11 +130,32 @@ def _collect(as_of: dt.date, days: int, org_paths: list[str] | None) -> list[Rem
     return items
 
 
-def _make(kind: str, org, subject: str, due: dt.date, status: str, rule: str, key: str,
-          occasion: dt.date | None = None, member_id: int | None = None, url: str = "") -> Reminder:
+def _make(
+    kind: str,
+    org,
+    subject: str,
+    due: dt.date,
+    status: str,
+    rule: str,
+    key: str,
+    occasion: dt.date | None = None,
+    member_id: int | None = None,
+    url: str = "",
+) -> Reminder:
     return Reminder(
-        kind, org.pk, org.code, org.name, org.path, subject, due, status, rule, key,
-        occasion or due, member_id, url,
+        kind,
+        org.pk,
+        org.code,
+        org.name,
+        org.path,
+        subject,
+        due,
+        status,
+        rule,
+        key,
+        occasion or due,
+        member_id,
+        url,
     )
 
 
@@ -152,21 +173,36 @@ def _elections(orgs, configs, as_of: dt.date) -> list[Reminder]:
             continue
         occasions = rules.election_reminders(org.last_election_on, years, as_of, config)
         status = "overdue" if state.status is ElectionStatus.OVERDUE else "due"
-        items.append(_make(
-            "election", org, f"{org.name}换届：{state.message}", state.term_end, status, ELECTION_RULE,
-            f"org:{org.pk}:{org.last_election_on.isoformat()}",
-            occasions[-1] if occasions else as_of, url=org.get_absolute_url(),
-        ))
+        items.append(
+            _make(
+                "election",
+                org,
+                f"{org.name}换届：{state.message}",
+                state.term_end,
+                status,
+                ELECTION_RULE,
+                f"org:{org.pk}:{org.last_election_on.isoformat()}",
+                occasions[-1] if occasions else as_of,
+                url=org.get_absolute_url(),
+            )
+        )
     return items
 
 
 def _dates(case) -> rules.DevelopmentDates:
     return rules.DevelopmentDates(
-        application=case.applied_on, talk=case.talked_on, activist=case.activist_on,
-        candidate=case.candidate_on, political_review=case.political_review_on,
-        training_end=case.training_completed_on, publicity_start=case.publicity_started_on,
-        admission=case.admitted_on, approval=case.approved_on, conversion=case.converted_on,
-        extension_until=case.probation_extended_to, cancelled=case.cancelled_on,
+        application=case.applied_on,
+        talk=case.talked_on,
+        activist=case.activist_on,
+        candidate=case.candidate_on,
+        political_review=case.political_review_on,
+        training_end=case.training_completed_on,
+        publicity_start=case.publicity_started_on,
+        admission=case.admitted_on,
+        approval=case.approved_on,
+        conversion=case.converted_on,
+        extension_until=case.probation_extended_to,
+        cancelled=case.cancelled_on,
     )
 
 
@@ -182,10 +218,13 @@ def _development(by_id, configs, as_of, horizon, org_paths) -> list[Reminder]:
     )
     # Members matched to cases by identity number; probationary members without a case too.
     numbers = [c.id_number for c in cases if c.admitted_on and c.id_number]
-    members = Member.objects.filter(
-        Q(id_number__in=numbers) | Q(category=MemberCategory.PROBATIONARY, joined_on__isnull=False)
-    ).filter(_org_filter(org_paths, "organization__path")).only(
-        "pk", "name", "id_number", "organization_id", "category", "joined_on"
+    members = (
+        Member.objects.filter(
+            Q(id_number__in=numbers)
+            | Q(category=MemberCategory.PROBATIONARY, joined_on__isnull=False)
+        )
+        .filter(_org_filter(org_paths, "organization__path"))
+        .only("pk", "name", "id_number", "organization_id", "category", "joined_on")
     )
     by_number = {}
     probationary_without_case = []
@@ -207,22 +246,35 @@ def _development(by_id, configs, as_of, horizon, org_paths) -> list[Reminder]:
             if status in (ConversionStatus.DUE, ConversionStatus.OVERDUE) or end <= horizon:
                 member = by_number.get(case.id_number)
                 extended = "（延长预备期）" if case.probation_extended_to else ""
-                items.append(_make(
-                    "probation", org, f"预备党员{case.name}{extended}预备期于 {end:%Y-%m-%d} 届满，应讨论转正",
-                    end, _status(end, as_of), PROBATION_RULE, f"case:{case.pk}",
-                    member_id=member.pk if member else None, url=case.get_absolute_url(),
-                ))
+                items.append(
+                    _make(
+                        "probation",
+                        org,
+                        f"预备党员{case.name}{extended}预备期于 {end:%Y-%m-%d} 届满，应讨论转正",
+                        end,
+                        _status(end, as_of),
+                        PROBATION_RULE,
+                        f"case:{case.pk}",
+                        member_id=member.pk if member else None,
+                        url=case.get_absolute_url(),
+                    )
+                )
         upcoming = rules.next_step(dates, config)
         if upcoming is None or upcoming.latest is None or upcoming.step.number >= 22:
             continue  # 转正 is the probation reminder above
         if upcoming.latest <= horizon:
-            items.append(_make(
-                "development_step", org,
-                f"{case.name}：第{upcoming.step.number}步 {upcoming.step.name}，最迟 {upcoming.latest:%Y-%m-%d}",
-                upcoming.latest, _status(upcoming.latest, as_of),
-                f"{DEVELOPMENT_RULE}第{upcoming.step.number}步", f"case:{case.pk}:{upcoming.step.number}",
-                url=case.get_absolute_url(),
-            ))
+            items.append(
+                _make(
+                    "development_step",
+                    org,
+                    f"{case.name}：第{upcoming.step.number}步 {upcoming.step.name}，最迟 {upcoming.latest:%Y-%m-%d}",
+                    upcoming.latest,
+                    _status(upcoming.latest, as_of),
+                    f"{DEVELOPMENT_RULE}第{upcoming.step.number}步",
+                    f"case:{case.pk}:{upcoming.step.number}",
+                    url=case.get_absolute_url(),
+                )
+            )
     for m in probationary_without_case:
         org = by_id.get(m.organization_id)
         if org is None:
@@ -230,11 +282,19 @@ def _development(by_id, configs, as_of, horizon, org_paths) -> list[Reminder]:
         config = configs[org.pk]
         end = rules.probation_end(m.joined_on, None, config)
         if end <= horizon:
-            items.append(_make(
-                "probation", org, f"预备党员{m.name}预备期于 {end:%Y-%m-%d} 届满，应讨论转正",
-                end, _status(end, as_of), PROBATION_RULE, f"member:{m.pk}", member_id=m.pk,
-                url=m.get_absolute_url(),
-            ))
+            items.append(
+                _make(
+                    "probation",
+                    org,
+                    f"预备党员{m.name}预备期于 {end:%Y-%m-%d} 届满，应讨论转正",
+                    end,
+                    _status(end, as_of),
+                    PROBATION_RULE,
+                    f"member:{m.pk}",
+                    member_id=m.pk,
+                    url=m.get_absolute_url(),
+                )
+            )
     return items
 
 
@@ -251,7 +311,9 @@ def _meetings(orgs, configs, as_of, horizon) -> list[Reminder]:
     years = (as_of.year - 1, as_of.year)
     held: dict[tuple[int, str], list[dt.date]] = defaultdict(list)
     for org_id, kind, day in OrgLifeEvent.objects.filter(
-        organization_id__in=list(owners), date__gte=dt.date(years[0], 1, 1), date__lte=dt.date(years[1], 12, 31),
+        organization_id__in=list(owners),
+        date__gte=dt.date(years[0], 1, 1),
+        date__lte=dt.date(years[1], 12, 31),
     ).values_list("organization_id", "event_type", "date"):
         held[(owners[org_id], kind)].append(day)
     lookback = as_of - dt.timedelta(days=LOOKBACK_DAYS)
@@ -272,31 +334,47 @@ def _meetings(orgs, configs, as_of, horizon) -> list[Reminder]:
                     # A fixed 主题党日 (支部工作条例第十九条) is due on its day, not at the month's end.
                     fixed = (
                         rules.themed_party_day_in(row.start.year, row.start.month, config)
-                        if kind is MeetingType.THEMED_PARTY_DAY and requirement.per is rules.Frequency.MONTH
+                        if kind is MeetingType.THEMED_PARTY_DAY
+                        and requirement.per is rules.Frequency.MONTH
                         else None
                     )
                     due = fixed or row.end
-                    if row.status is ComplianceStatus.MISSING and row.end >= lookback:
+                    if (row.status is ComplianceStatus.MISSING and row.end >= lookback) or (
+                        row.status is ComplianceStatus.PENDING
+                        and fixed is not None
+                        and as_of > fixed
+                    ):
                         status = "overdue"
-                    elif row.status is ComplianceStatus.PENDING and fixed is not None and as_of > fixed:
-                        status = "overdue"
-                    elif row.status is ComplianceStatus.PENDING and row.start <= as_of and due <= horizon:
+                    elif (
+                        row.status is ComplianceStatus.PENDING
+                        and row.start <= as_of
+                        and due <= horizon
+                    ):
                         status = "due"
                     else:
                         continue
                     month = row.start.month if requirement.per is rules.Frequency.MONTH else None
-                    day_note = f"（固定在每月{config.themed_party_day_of_month}日）" if fixed else ""
-                    items.append(_make(
-                        "meeting_frequency", org,
-                        f"{org.name}{row.label}{kind.value}{day_note}：应开展{row.required}次，已记录{row.held}次",
-                        due, status, _meeting_rule(kind, requirement, fixed is not None),
-                        f"org:{org.pk}:{kind.value}:{row.start.isoformat()}",
-                        url=list_url(org, kind, row.start.year, month),
-                    ))
+                    day_note = (
+                        f"（固定在每月{config.themed_party_day_of_month}日）" if fixed else ""
+                    )
+                    items.append(
+                        _make(
+                            "meeting_frequency",
+                            org,
+                            f"{org.name}{row.label}{kind.value}{day_note}：应开展{row.required}次，已记录{row.held}次",
+                            due,
+                            status,
+                            _meeting_rule(kind, requirement, fixed is not None),
+                            f"org:{org.pk}:{kind.value}:{row.start.isoformat()}",
+                            url=list_url(org, kind, row.start.year, month),
+                        )
+                    )
     return items
 
 
-def _meeting_rule(kind: MeetingType, requirement: rules.Requirement, fixed_day: bool = False) -> str:
+def _meeting_rule(
+    kind: MeetingType, requirement: rules.Requirement, fixed_day: bool = False
+) -> str:
     from .services import DEFAULT_SOURCE, SOURCES
 
     if fixed_day:
@@ -309,17 +387,26 @@ def _rectification(by_id, as_of, horizon, org_paths) -> list[Reminder]:
     from dangjian.rectification.models import RectificationItem, RectificationStatus
 
     items = []
-    for item in RectificationItem.objects.filter(_org_filter(org_paths, "organization__path")).filter(
-        status=RectificationStatus.IN_PROGRESS, deadline__lte=horizon
-    ).order_by("deadline", "code"):
+    for item in (
+        RectificationItem.objects.filter(_org_filter(org_paths, "organization__path"))
+        .filter(status=RectificationStatus.IN_PROGRESS, deadline__lte=horizon)
+        .order_by("deadline", "code")
+    ):
         org = by_id.get(item.organization_id)
         if org is None:
             continue
-        items.append(_make(
-            "rectification", org, f"整改事项 {item.code}「{item.description[:30]}」整改时限 {item.deadline:%Y-%m-%d}",
-            item.deadline, "overdue" if item.is_overdue(as_of) else "due", RECTIFICATION_RULE,
-            f"rect:{item.pk}", url=item.get_absolute_url(),
-        ))
+        items.append(
+            _make(
+                "rectification",
+                org,
+                f"整改事项 {item.code}「{item.description[:30]}」整改时限 {item.deadline:%Y-%m-%d}",
+                item.deadline,
+                "overdue" if item.is_overdue(as_of) else "due",
+                RECTIFICATION_RULE,
+                f"rect:{item.pk}",
+                url=item.get_absolute_url(),
+            )
+        )
     return items
 
 
@@ -359,12 +446,19 @@ def _dues_reminders(by_id, configs, as_of, org_paths) -> list[Reminder]:
         first_unpaid = row.months[0]
         # The count reaches the lapse threshold once that many months are over.
         lapse_on = rules.add_months(first_unpaid, config.dues_lapse_month)
-        items.append(_make(
-            "dues", org, f"{member.name}已连续{row.count}个月未交纳党费（{state.label}）", lapse_on,
-            "overdue" if state is rules.ArrearsStatus.LAPSE else "due", DUES_RULE,
-            f"member:{member.pk}:{first_unpaid.isoformat()}", occasion=as_of.replace(day=1),
-            member_id=member.pk,
-        ))
+        items.append(
+            _make(
+                "dues",
+                org,
+                f"{member.name}已连续{row.count}个月未交纳党费（{state.label}）",
+                lapse_on,
+                "overdue" if state is rules.ArrearsStatus.LAPSE else "due",
+                DUES_RULE,
+                f"member:{member.pk}:{first_unpaid.isoformat()}",
+                occasion=as_of.replace(day=1),
+                member_id=member.pk,
+            )
+        )
     return items
 
 
@@ -391,5 +485,4 @@ def for_user(user, as_of: dt.date, days: int = 30) -> list[Reminder]:
     if member is None:
         return []
     branch = member.organization.branch()
-    return [r for r in collect(as_of, days, org_paths=[branch.path])
-            if r.member_id == member.pk]
+    return [r for r in collect(as_of, days, org_paths=[branch.path]) if r.member_id == member.pk]

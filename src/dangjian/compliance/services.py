@@ -194,7 +194,9 @@ def compliance_grid(
     absences: dict[tuple[int, str, int], list[int]] = defaultdict(lambda: [0, 0])
     for row in (
         attendances.filter(
-            event__organization_id__in=list(owners), event__date__gte=start, event__date__lte=end,
+            event__organization_id__in=list(owners),
+            event__date__gte=start,
+            event__date__lte=end,
             event__event_type__in=kinds,
         )
         .exclude(status=AttendanceStatus.PRESENT)
@@ -225,17 +227,28 @@ def compliance_grid(
                 m_start, m_end = rules.month_bounds(year, month)
                 absent, made_up = absences.get((org.pk, kind.value, month), (0, 0))
                 index = _period_of(requirement.per, month)
-                cells.append(Cell(
-                    month=month,
-                    held=len(by_month.get(month, ())),
-                    required=rules.required_count(kind, m_start, m_end, config),
-                    absent=absent, made_up=made_up,
-                    status=periods[index].status.value if index < len(periods) else "",
-                    url=list_url(org, kind, year, month),
-                ))
-            grid.rows.append(GridRow(
-                org, kind, requirement, periods, cells, SOURCES.get(kind, DEFAULT_SOURCE), config
-            ))
+                cells.append(
+                    Cell(
+                        month=month,
+                        held=len(by_month.get(month, ())),
+                        required=rules.required_count(kind, m_start, m_end, config),
+                        absent=absent,
+                        made_up=made_up,
+                        status=periods[index].status.value if index < len(periods) else "",
+                        url=list_url(org, kind, year, month),
+                    )
+                )
+            grid.rows.append(
+                GridRow(
+                    org,
+                    kind,
+                    requirement,
+                    periods,
+                    cells,
+                    SOURCES.get(kind, DEFAULT_SOURCE),
+                    config,
+                )
+            )
         if grid.rows:
             grids.append(grid)
     return grids

@@ -65,11 +65,14 @@ def calendar(request):
         rows = rows.filter(path__startswith=selected.path)
     orgs = list(rows.order_by("path"))
     grids = services.compliance_grid(
-        orgs, year,
+        orgs,
+        year,
         events=OrgLifeEvent.objects.visible_to(request.user, VIEW),
         attendances=Attendance.objects.visible_to(request.user, VIEW),
     )
-    choices = list(visible.exclude(org_type=OrgType.GROUP).order_by("path").only("code", "name", "depth"))
+    choices = list(
+        visible.exclude(org_type=OrgType.GROUP).order_by("path").only("code", "name", "depth")
+    )
     context = {
         "title": _("组织生活合规日历"),
         "year": year,
@@ -93,15 +96,25 @@ def due(request):
     days = min(max(days, 0), 366)
     today = dt.date.today()
     items = for_user(request.user, today, days)
-    return render(request, "compliance/due.html", {
-        "title": _("待办提醒"), "items": items, "days": days, "today": today,
-        "can_calendar": is_branch_manager(request.user),
-    })
+    return render(
+        request,
+        "compliance/due.html",
+        {
+            "title": _("待办提醒"),
+            "items": items,
+            "days": days,
+            "today": today,
+            "can_calendar": is_branch_manager(request.user),
+        },
+    )
 
 
 def _can_edit_rules(user, org: Organization) -> bool:
     """Only a 党委管理员 sets overrides (within their scope): a branch may not relax its own rules."""
-    return is_party_admin(user) and Organization.objects.visible_to(user, CHANGE).filter(pk=org.pk).exists()
+    return (
+        is_party_admin(user)
+        and Organization.objects.visible_to(user, CHANGE).filter(pk=org.pk).exists()
+    )
 
 
 @login_required
@@ -127,26 +140,37 @@ def rule_settings(request):
     rows = []
     for setting in overrides.settings_catalogue():
         mine = own.get(setting.key)
-        rows.append({
-            "setting": setting,
-            "default": overrides.display_value(rules.DEFAULT_RULES, setting.key),
-            "inherited": overrides.display_value(inherited, setting.key),
-            "own": overrides.stored_display(setting.key, mine.value) if mine else "",
-            "own_raw": "" if mine is None else _raw(setting, mine.value),
-            "note": mine.note if mine else "",
-            "effective": overrides.display_value(effective, setting.key),
-            "changed": overrides.display_value(effective, setting.key)
-            != overrides.display_value(rules.DEFAULT_RULES, setting.key),
-        })
+        rows.append(
+            {
+                "setting": setting,
+                "default": overrides.display_value(rules.DEFAULT_RULES, setting.key),
+                "inherited": overrides.display_value(inherited, setting.key),
+                "own": overrides.stored_display(setting.key, mine.value) if mine else "",
+                "own_raw": "" if mine is None else _raw(setting, mine.value),
+                "note": mine.note if mine else "",
+                "effective": overrides.display_value(effective, setting.key),
+                "changed": overrides.display_value(effective, setting.key)
+                != overrides.display_value(rules.DEFAULT_RULES, setting.key),
+            }
+        )
     history = list(
-        RuleOverride.history.filter(organization_id=org.pk).select_related("history_user")
+        RuleOverride.history.filter(organization_id=org.pk)
+        .select_related("history_user")
         .order_by("-history_date")[:50]
     )
-    return render(request, "compliance/rules.html", {
-        "title": _("规则参数设置"), "org": org, "rows": rows, "can_edit": can_edit,
-        "choices": list(visible.order_by("path").only("code", "name", "depth")), "history": history,
-        "frequencies": [(f.value, f.label) for f in rules.Frequency],
-    })
+    return render(
+        request,
+        "compliance/rules.html",
+        {
+            "title": _("规则参数设置"),
+            "org": org,
+            "rows": rows,
+            "can_edit": can_edit,
+            "choices": list(visible.order_by("path").only("code", "name", "depth")),
+            "history": history,
+            "frequencies": [(f.value, f.label) for f in rules.Frequency],
+        },
+    )
 
 
 def _raw(setting: overrides.Setting, value) -> str:
@@ -171,9 +195,14 @@ def _save_override(request, org: Organization):
             with transaction.atomic():
                 deleted.changed_by = request.user
                 deleted.delete()
-                record_event(request, RULE_CHANGE_EVENT,
-                             f"恢复默认规则：{org.code} {setting.label}（原为 {deleted.value!r}）")
-            messages.success(request, _("已恢复“%(label)s”的上级或默认设置。") % {"label": setting.label})
+                record_event(
+                    request,
+                    RULE_CHANGE_EVENT,
+                    f"恢复默认规则：{org.code} {setting.label}（原为 {deleted.value!r}）",
+                )
+            messages.success(
+                request, _("已恢复“%(label)s”的上级或默认设置。") % {"label": setting.label}
+            )
         return HttpResponseRedirect(url)
     try:
         value = overrides.parse_value(key, request.POST.get("value", ""))
@@ -182,15 +211,22 @@ def _save_override(request, org: Organization):
         return HttpResponseRedirect(url)
     with transaction.atomic():
         override, created = RuleOverride.objects.get_or_create(
-            organization=org, key=key, defaults={"value": value, "note": note, "changed_by": request.user}
+            organization=org,
+            key=key,
+            defaults={"value": value, "note": note, "changed_by": request.user},
         )
         old = None if created else override.value
         if not created:
             override.value, override.note, override.changed_by = value, note, request.user
             override.save()
-        record_event(request, RULE_CHANGE_EVENT,
-                     f"修改规则参数：{org.code} {setting.label} {old!r} → {value!r}")
-    messages.success(request, _("已保存“%(label)s”：%(value)s") % {
-        "label": setting.label, "value": overrides.stored_display(key, value)})
+        record_event(
+            request,
+            RULE_CHANGE_EVENT,
+            f"修改规则参数：{org.code} {setting.label} {old!r} → {value!r}",
+        )
+    messages.success(
+        request,
+        _("已保存“%(label)s”：%(value)s")
+        % {"label": setting.label, "value": overrides.stored_display(key, value)},
+    )
     return HttpResponseRedirect(url)
-

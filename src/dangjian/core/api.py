@@ -14,7 +14,9 @@ from .versioning import StaleRecord, is_versioned, save_if_current, version_toke
 
 class StillReferenced(APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = _("不能删除：仍有其他台账记录引用它（例如参会记录、党员或下级组织），请先处理这些记录。")
+    default_detail = _(
+        "不能删除：仍有其他台账记录引用它（例如参会记录、党员或下级组织），请先处理这些记录。"
+    )
     default_code = "protected"
 
 

@@ -59,4 +59,6 @@ def _logged_out(sender, request, user, **kwargs) -> None:
 def _login_failed(sender, credentials, request=None, **kwargs) -> None:
     from .models import AccessKind
 
-    record_event(request, AccessKind.LOGIN_FAILED, username=str(credentials.get("username", ""))[:150])
+    record_event(
+        request, AccessKind.LOGIN_FAILED, username=str(credentials.get("username", ""))[:150]
+    )

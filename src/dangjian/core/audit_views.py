@@ -18,8 +18,10 @@ HISTORY_TYPES = {"+": _("新增"), "~": _("修改"), "-": _("删除")}
 def audited_models() -> list:
     """Every model with a simple-history ``history`` manager: the one audit mechanism."""
     return [
-        model for model in apps.get_models()
-        if hasattr(model, "history") and getattr(model._meta, "simple_history_manager_attribute", None)
+        model
+        for model in apps.get_models()
+        if hasattr(model, "history")
+        and getattr(model._meta, "simple_history_manager_attribute", None)
     ]
 
 
@@ -36,7 +38,14 @@ def audit_log(request):
     _require_admin(request)
     label = request.GET.get("model", "")
     models = [m for m in audited_models() if not label or m._meta.label_lower == label]
-    columns = ("history_id", "history_date", "history_type", "history_user__username", "ip_address", "model")
+    columns = (
+        "history_id",
+        "history_date",
+        "history_type",
+        "history_user__username",
+        "ip_address",
+        "model",
+    )
     parts = [
         model.history.order_by()
         .annotate(model=Value(model._meta.label_lower, output_field=CharField()))
@@ -48,15 +57,26 @@ def audit_log(request):
     names = {m._meta.label_lower: m._meta.verbose_name for m in audited_models()}
     rows = [
         {
-            "history_id": hid, "date": date, "type": HISTORY_TYPES.get(kind, kind), "user": user or "—",
-            "ip": ip or "", "model": model, "model_name": names.get(model, model),
+            "history_id": hid,
+            "date": date,
+            "type": HISTORY_TYPES.get(kind, kind),
+            "user": user or "—",
+            "ip": ip or "",
+            "model": model,
+            "model_name": names.get(model, model),
         }
         for hid, date, kind, user, ip, model in page
     ]
     return render(
-        request, "core/audit_log.html",
-        {"rows": rows, "page_obj": page, "models": sorted(names.items(), key=lambda kv: str(kv[1])),
-         "selected": label, "title": _("审计日志")},
+        request,
+        "core/audit_log.html",
+        {
+            "rows": rows,
+            "page_obj": page,
+            "models": sorted(names.items(), key=lambda kv: str(kv[1])),
+            "selected": label,
+            "title": _("审计日志"),
+        },
     )
 
 
@@ -79,7 +99,13 @@ def audit_entry(request, model_label: str, history_id: int):
         if before != after or record.history_type == "+":
             changes.append({"field": field.verbose_name, "before": before, "after": after})
     return render(
-        request, "core/audit_entry.html",
-        {"record": record, "changes": changes, "type": HISTORY_TYPES.get(record.history_type),
-         "model_name": model._meta.verbose_name, "title": _("审计记录")},
+        request,
+        "core/audit_entry.html",
+        {
+            "record": record,
+            "changes": changes,
+            "type": HISTORY_TYPES.get(record.history_type),
+            "model_name": model._meta.verbose_name,
+            "title": _("审计记录"),
+        },
     )

@@ -58,8 +58,18 @@ def restore(source: Path) -> None:
         finally:
             origin.close()
     else:
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-              "--dbname", _pg_url(), str(source)])
+        _run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                "--dbname",
+                _pg_url(),
+                str(source),
+            ]
+        )
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -86,6 +96,8 @@ def _run(command: list[str]) -> None:
     if shutil.which(command[0]) is None:
         raise BackupError(f"找不到 {command[0]}，请安装 PostgreSQL 客户端工具")
     connections.close_all()
-    result = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy())
+    result = subprocess.run(
+        command, check=False, capture_output=True, text=True, env=os.environ.copy()
+    )
     if result.returncode != 0:
         raise BackupError(f"{command[0]} 失败：{result.stderr.strip()}")

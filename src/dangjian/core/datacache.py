@@ -80,16 +80,25 @@ def data_version() -> str:
     return hashlib.blake2b(repr(values).encode(), digest_size=8).hexdigest()
 
 
-def cached(name: str, parts: Iterable[Any], compute: Callable[[], T], *, version: str | None = None) -> T:
+def cached(
+    name: str, parts: Iterable[Any], compute: Callable[[], T], *, version: str | None = None
+) -> T:
     """``compute()``, or its stored result for the same ``name``, ``parts`` and data version.
 
     ``version`` lets a caller that caches several results in one request read it once. The result
     is shared with every later caller: do not change it."""
     version = data_version() if version is None else version
-    key = "dangjian:" + name + ":" + hashlib.blake2b(
-        repr((connection.alias, connection.settings_dict.get("NAME"), version, tuple(parts))).encode(),
-        digest_size=16,
-    ).hexdigest()
+    key = (
+        "dangjian:"
+        + name
+        + ":"
+        + hashlib.blake2b(
+            repr(
+                (connection.alias, connection.settings_dict.get("NAME"), version, tuple(parts))
+            ).encode(),
+            digest_size=16,
+        ).hexdigest()
+    )
     with _lock:
         found = _memo.get(key, _MISSING)
         if found is not _MISSING:

@@ -63,7 +63,9 @@ def use_cached_choices(form: forms.BaseForm) -> None:
     from dangjian.core.models import LedgerModel
 
     for field in form.fields.values():
-        if not isinstance(field, forms.ModelChoiceField) or isinstance(field, forms.ModelMultipleChoiceField):
+        if not isinstance(field, forms.ModelChoiceField) or isinstance(
+            field, forms.ModelMultipleChoiceField
+        ):
             continue
         queryset = field.queryset
         if queryset is None or queryset._prefetch_related_lookups:

@@ -54,7 +54,9 @@ def scope_for(user) -> Scope:
         else:
             scope = Scope(org_paths=(profile.organization.path,), can_change=True)
     elif profile.role == Role.BRANCH_SECRETARY and profile.organization is not None:
-        scope = Scope(org_paths=(profile.organization.path,), member_id=profile.member_id, can_change=True)
+        scope = Scope(
+            org_paths=(profile.organization.path,), member_id=profile.member_id, can_change=True
+        )
     elif profile.member_id is not None:
         scope = Scope(member_id=profile.member_id)
     else:

@@ -47,7 +47,12 @@ def stale_message(instance) -> str:
     latest = None
     history = getattr(type(instance), "history", None)
     if history is not None:
-        latest = history.filter(id=instance.pk).select_related("history_user").order_by("-history_date").first()
+        latest = (
+            history.filter(id=instance.pk)
+            .select_related("history_user")
+            .order_by("-history_date")
+            .first()
+        )
     if latest is None:
         return _("保存失败：这条记录已被删除。")
     who = latest.history_user.get_username() if latest.history_user else _("其他用户")

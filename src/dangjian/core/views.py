@@ -88,7 +88,7 @@ class LedgerListView(LoginRequiredMixin, FilterView):
         without_sort.pop("sort", None)
         columns = [_resolved(column, self.model) for column in self.columns]
         headers = []
-        for column, resolved in zip(self.columns, columns):
+        for column, resolved in zip(self.columns, columns, strict=False):
             link = direction = ""
             if column.sort:
                 ascending = sort == column.sort
@@ -122,7 +122,11 @@ class LedgerDetailView(LoginRequiredMixin, DetailView):
         return queryset
 
     def can_change(self) -> bool:
-        return self.model.objects.visible_to(self.request.user, CHANGE).filter(pk=self.object.pk).exists()
+        return (
+            self.model.objects.visible_to(self.request.user, CHANGE)
+            .filter(pk=self.object.pk)
+            .exists()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -133,11 +137,14 @@ class LedgerDetailView(LoginRequiredMixin, DetailView):
         can_change = (self.edit_url_name or self.delete_url_name) and self.can_change()
         context["can_change"] = can_change
         context["edit_url"] = (
-            reverse(self.edit_url_name, args=[self.object.pk]) if can_change and self.edit_url_name else ""
+            reverse(self.edit_url_name, args=[self.object.pk])
+            if can_change and self.edit_url_name
+            else ""
         )
         context["delete_url"] = (
             reverse(self.delete_url_name, args=[self.object.pk])
-            if can_change and self.delete_url_name else ""
+            if can_change and self.delete_url_name
+            else ""
         )
         return context
 
@@ -156,8 +163,11 @@ class ScopedFormMixin(LoginRequiredMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = (
-            self.object.get_absolute_url() if getattr(self, "object", None) and self.object.pk
-            else reverse(self.list_url_name) if self.list_url_name else "/"
+            self.object.get_absolute_url()
+            if getattr(self, "object", None) and self.object.pk
+            else reverse(self.list_url_name)
+            if self.list_url_name
+            else "/"
         )
         return context
 
@@ -199,7 +209,8 @@ class LedgerUpdateView(ScopedFormMixin, UpdateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = _("修改%(name)s：%(obj)s") % {
-            "name": self.model._meta.verbose_name, "obj": self.object,
+            "name": self.model._meta.verbose_name,
+            "obj": self.object,
         }
         return context
 
@@ -210,7 +221,9 @@ class LedgerUpdateView(ScopedFormMixin, UpdateView):
             # The form checked the version already; checked again under a row lock, in the same
             # transaction as the write, for a save that landed in between.
             response = save_if_current(
-                form.instance, form.cleaned_data.get(VERSION_FIELD), lambda: super(LedgerUpdateView, self).form_valid(form)
+                form.instance,
+                form.cleaned_data.get(VERSION_FIELD),
+                lambda: super(LedgerUpdateView, self).form_valid(form),
             )
         except StaleRecord as stale:
             form.add_error(None, stale.message)
@@ -234,7 +247,8 @@ class LedgerDeleteView(LoginRequiredMixin, DeleteView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = _("删除%(name)s：%(obj)s") % {
-            "name": self.model._meta.verbose_name, "obj": self.object,
+            "name": self.model._meta.verbose_name,
+            "obj": self.object,
         }
         return context
 
@@ -245,7 +259,9 @@ class LedgerDeleteView(LoginRequiredMixin, DeleteView):
         except ProtectedError:
             messages.error(
                 self.request,
-                _("不能删除“%(obj)s”：仍有其他台账记录引用它（例如参会记录、党员或下级组织），请先处理这些记录。")
+                _(
+                    "不能删除“%(obj)s”：仍有其他台账记录引用它（例如参会记录、党员或下级组织），请先处理这些记录。"
+                )
                 % {"obj": label},
             )
             return HttpResponseRedirect(self.object.get_absolute_url())

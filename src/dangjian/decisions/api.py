@@ -1,7 +1,6 @@
 from rest_framework import serializers
 
 from dangjian import rules
-
 from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
 
 from .models import MajorDecision
@@ -25,6 +24,7 @@ class MajorDecisionSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         """Counts that cannot be (实到 more than 应到) are refused by ``rules.check_decision``."""
+
         def value(name):
             return attrs.get(name, getattr(self.instance, name, None))
 

@@ -17,14 +17,18 @@ def problem_condition(queryset) -> Q:
     condition = Q(pk__in=[])
     counts = (
         queryset.filter(members_due__isnull=False, members_present__isnull=False)
-        .order_by().values_list("category", "members_due", "members_present").distinct()
+        .order_by()
+        .values_list("category", "members_due", "members_present")
+        .distinct()
     )
     for category, due, present in counts:
         if category and rules.check_decision(category, due, present):
             condition |= Q(category=category, members_due=due, members_present=present)
     dates = (
         queryset.filter(president_meeting_on__isnull=False)
-        .order_by().values_list("meeting_date", "president_meeting_on").distinct()
+        .order_by()
+        .values_list("meeting_date", "president_meeting_on")
+        .distinct()
     )
     for committee, president in dates:
         if rules.check_pre_study(committee, president):
@@ -37,7 +41,8 @@ class MajorDecisionFilterSet(LedgerFilterSet):
     search_fields = ("code", "topic")
     category = django_filters.ChoiceFilter(label=_("事项类别"), choices=DecisionCategory.choices)
     problems = django_filters.BooleanFilter(
-        label=_("仅看有问题的"), method="only_problems",
+        label=_("仅看有问题的"),
+        method="only_problems",
         widget=django_filters.widgets.BooleanWidget(),
     )
 

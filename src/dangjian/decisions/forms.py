@@ -13,8 +13,15 @@ class MajorDecisionForm(ScopedModelForm):
     class Meta:
         model = MajorDecision
         fields = [
-            "code", "organization", "meeting_date", "category", "topic", "members_due", "members_present",
-            "result", "president_meeting_on",
+            "code",
+            "organization",
+            "meeting_date",
+            "category",
+            "topic",
+            "members_due",
+            "members_present",
+            "result",
+            "president_meeting_on",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -31,7 +38,11 @@ class MajorDecisionForm(ScopedModelForm):
         data = super().clean()
         if data.get("meeting_date") and data["meeting_date"] > dt.date.today():
             self.add_error("meeting_date", _("会议日期不能晚于今天（先开会集体决策，再登记）。"))
-        due, present, category = data.get("members_due"), data.get("members_present"), data.get("category")
+        due, present, category = (
+            data.get("members_due"),
+            data.get("members_present"),
+            data.get("category"),
+        )
         if due is not None and present is not None and category:
             for violation in rules.check_decision(category, due, present):
                 if violation.code == "decision.present_exceeds_due":
@@ -39,7 +50,9 @@ class MajorDecisionForm(ScopedModelForm):
                 else:
                     # Recorded as it happened, and flagged: the ledger must show the breach.
                     self.warnings.append(f"{violation.message}（{violation.rule}）")
-        for violation in rules.check_pre_study(data.get("meeting_date"), data.get("president_meeting_on")):
+        for violation in rules.check_pre_study(
+            data.get("meeting_date"), data.get("president_meeting_on")
+        ):
             # 院长办公会 before the 党委会: recorded as it happened, flagged with the rule.
             self.warnings.append(f"{violation.message}（{violation.rule}）")
         return data
@@ -49,7 +62,9 @@ class MajorDecisionForm(ScopedModelForm):
         if not decision.code:
             year = decision.meeting_date.year
             prefix = f"SZYD{year}-"
-            taken = set(MajorDecision.objects.filter(code__startswith=prefix).values_list("code", flat=True))
+            taken = set(
+                MajorDecision.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+            )
             n = len(taken) + 1
             while f"{prefix}{n:03d}" in taken:
                 n += 1

@@ -27,8 +27,12 @@ class MajorDecision(LedgerModel):
     members_present = models.PositiveSmallIntegerField(_("实到人数"), null=True, blank=True)
     result = models.CharField(_("表决结果"), max_length=200, blank=True)
     president_meeting_on = models.DateField(
-        _("院长办公会日期"), null=True, blank=True,
-        help_text=_("事项还须提交院长办公会的，填写院长办公会日期；党委会应在此之前（或同日）前置研究"),
+        _("院长办公会日期"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "事项还须提交院长办公会的，填写院长办公会日期；党委会应在此之前（或同日）前置研究"
+        ),
     )
 
     history = audit_history()

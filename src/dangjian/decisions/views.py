@@ -2,7 +2,12 @@ from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from .filters import MajorDecisionFilterSet
@@ -36,8 +41,17 @@ class MajorDecisionDetailView(LedgerDetailView):
     delete_url_name = "decisions:decision_delete"
     template_name = "decisions/decision_detail.html"
     fields = (
-        "code", "organization", "meeting_date", "category", "topic", "members_due",
-        "members_present", "quorum_label", "president_meeting_on", "pre_study_label", "result",
+        "code",
+        "organization",
+        "meeting_date",
+        "category",
+        "topic",
+        "members_due",
+        "members_present",
+        "quorum_label",
+        "president_meeting_on",
+        "pre_study_label",
+        "result",
     )
 
 

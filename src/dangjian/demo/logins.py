@@ -30,8 +30,14 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     DemoLogin("admin", DEMO_PASSWORD, Role.PARTY_ADMIN, "党委管理员（党办）", "all"),
     DemoLogin("neike", DEMO_PASSWORD, Role.BRANCH_SECRETARY, "支部书记", "neike"),
     DemoLogin("dangyuan", DEMO_PASSWORD, Role.MEMBER, "普通党员", "neike_member"),
-    DemoLogin("weijianju", DEMO_PASSWORD, Role.PARTY_ADMIN, "卫健局党委管理员", "bureau",
-              only_with_units=True),
+    DemoLogin(
+        "weijianju",
+        DEMO_PASSWORD,
+        Role.PARTY_ADMIN,
+        "卫健局党委管理员",
+        "bureau",
+        only_with_units=True,
+    ),
 )
 
 _SCOPES = {
@@ -53,10 +59,11 @@ def describe_logins() -> str:
     try:
         users = {
             user.username: user
-            for user in User.objects.filter(username__in=[login.username for login in DEMO_LOGINS])
-            .select_related("profile__organization", "profile__member__organization__parent")
+            for user in User.objects.filter(
+                username__in=[login.username for login in DEMO_LOGINS]
+            ).select_related("profile__organization", "profile__member__organization__parent")
         }
-    except Exception:  # noqa: BLE001 — no database yet: describe the definitions
+    except Exception:
         users = None
     logins = [login for login in DEMO_LOGINS if users is None or login.username in users]
     if not logins:

@@ -71,12 +71,17 @@ class DevelopmentCaseSerializer(serializers.ModelSerializer):
             errors.setdefault(field, []).append(text)
         before = services.dates_of(instance) if instance is not None else None
         refused, _warnings = services.problems(
-            before, services.case_dates(values, members),
-            special_reason=attrs.get("approval_delay_reason", getattr(instance, "approval_delay_reason", "")),
+            before,
+            services.case_dates(values, members),
+            special_reason=attrs.get(
+                "approval_delay_reason", getattr(instance, "approval_delay_reason", "")
+            ),
         )
         for violation in refused:
-            field = "introducers" if violation.field == "introducer_count" else (
-                services.MODEL_FIELDS.get(violation.field or "", "non_field_errors")
+            field = (
+                "introducers"
+                if violation.field == "introducer_count"
+                else (services.MODEL_FIELDS.get(violation.field or "", "non_field_errors"))
             )
             errors.setdefault(field, []).append(services.message(violation))
         if errors:

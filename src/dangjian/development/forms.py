@@ -14,10 +14,24 @@ class DevelopmentCaseForm(ScopedModelForm):
     class Meta:
         model = DevelopmentCase
         fields = [
-            "name", "id_number", "organization", "applied_on", "talked_on", "activist_on",
-            "candidate_on", "political_review_on", "training_completed_on", "publicity_started_on",
-            "admitted_on", "approved_on", "approval_delay_reason", "converted_on",
-            "probation_extended_to", "cancelled_on", "introducers", "introducer_members",
+            "name",
+            "id_number",
+            "organization",
+            "applied_on",
+            "talked_on",
+            "activist_on",
+            "candidate_on",
+            "political_review_on",
+            "training_completed_on",
+            "publicity_started_on",
+            "admitted_on",
+            "approved_on",
+            "approval_delay_reason",
+            "converted_on",
+            "probation_extended_to",
+            "cancelled_on",
+            "introducers",
+            "introducer_members",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -28,9 +42,9 @@ class DevelopmentCaseForm(ScopedModelForm):
         from dangjian.organizations.models import Member
 
         # Introducers may come from anywhere the user can read (usually the same branch).
-        self.fields["introducer_members"].queryset = Member.objects.visible_to(self.user, VIEW).select_related(
-            "organization"
-        )
+        self.fields["introducer_members"].queryset = Member.objects.visible_to(
+            self.user, VIEW
+        ).select_related("organization")
         self._before = services.dates_of(self.instance) if self.instance.pk else None
 
     def clean(self):
@@ -61,7 +75,9 @@ class AdvanceForm(forms.Form):
 
     on = forms.DateField(label=_("日期"), widget=DateInput())
     special_reason = forms.CharField(
-        label=_("特殊情况说明"), required=False, max_length=200,
+        label=_("特殊情况说明"),
+        required=False,
+        max_length=200,
         help_text=_("仅上级党委审批超过3个月（最长6个月）时填写"),
     )
 
@@ -70,7 +86,9 @@ class AdvanceForm(forms.Form):
         self.case = case
         upcoming = case.next_step if case is not None else None
         if upcoming is not None:
-            self.fields["on"].label = _("%(step)s 日期") % {"step": f"第{upcoming.step.number}步 {upcoming.step.name}"}
+            self.fields["on"].label = _("%(step)s 日期") % {
+                "step": f"第{upcoming.step.number}步 {upcoming.step.name}"
+            }
 
 
 class ExtendForm(forms.Form):

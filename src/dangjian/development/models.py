@@ -12,9 +12,14 @@ from dangjian.organizations.models import Member, Organization, validate_id_numb
 class DevelopmentCase(LedgerModel):
     name = models.CharField(_("姓名"), max_length=50)
     # One case per person: the identity number is the matching key on re-import.
-    id_number = models.CharField(_("身份证号"), max_length=18, unique=True, validators=[validate_id_number])
+    id_number = models.CharField(
+        _("身份证号"), max_length=18, unique=True, validators=[validate_id_number]
+    )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("所在组织"), on_delete=models.PROTECT, related_name="development_cases"
+        Organization,
+        verbose_name=_("所在组织"),
+        on_delete=models.PROTECT,
+        related_name="development_cases",
     )
     applied_on = models.DateField(_("入党申请日期"))
     talked_on = models.DateField(_("谈话日期"), null=True, blank=True)
@@ -30,11 +35,18 @@ class DevelopmentCase(LedgerModel):
     cancelled_on = models.DateField(_("取消预备党员资格日期"), null=True, blank=True)
     introducers = models.CharField(_("入党介绍人"), max_length=100, blank=True)
     introducer_members = models.ManyToManyField(
-        Member, verbose_name=_("入党介绍人（党员名册）"), blank=True, related_name="introduced_cases",
+        Member,
+        verbose_name=_("入党介绍人（党员名册）"),
+        blank=True,
+        related_name="introduced_cases",
         help_text=_("从党员名册中选择两名正式党员；选择后以此为准核对人数和正式党员身份"),
     )
     approval_delay_reason = models.CharField(
-        _("超过3个月审批的特殊情况说明"), max_length=200, blank=True, default="", db_default="",
+        _("超过3个月审批的特殊情况说明"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
     )
 
     history = audit_history()

@@ -69,7 +69,9 @@ def _split_names(text: str) -> list[str]:
     return [name for name in re.split(r"[、,，;；\s]+", text) if name]
 
 
-def case_dates(values: Mapping[str, Any], introducer_members: Iterable | None = None) -> rules.DevelopmentDates:
+def case_dates(
+    values: Mapping[str, Any], introducer_members: Iterable | None = None
+) -> rules.DevelopmentDates:
     """The rules' view of a case given as model-field values (``applied_on`` …, ``id_number``,
     ``introducers``). The birth date comes from the identity number (GB 11643)."""
     number = values.get("id_number") or ""
@@ -132,7 +134,8 @@ def problems(
                 changed.add(name)
                 changed.update(_CHECKED_AT.get(name, ()))
         if (before.introducer_count, before.introducers_full_members) != (
-            after.introducer_count, after.introducers_full_members
+            after.introducer_count,
+            after.introducers_full_members,
         ):
             changed.add("introducer_count")
     found = rules.check_development(after)
@@ -140,9 +143,9 @@ def problems(
     warnings: list[Violation] = []
     for violation in found:
         new = violation.code not in old or violation.field in changed
-        if new and violation.severity == "error":
-            refused.append(violation)
-        elif new and violation.code == APPROVAL_LATE and not special_reason.strip():
+        if (new and violation.severity == "error") or (
+            new and violation.code == APPROVAL_LATE and not special_reason.strip()
+        ):
             refused.append(violation)
         else:
             warnings.append(violation)
@@ -194,7 +197,9 @@ def _apply(case, changes: Mapping[str, Any], *, special_reason: str = "") -> lis
         raise TransitionRefused([text for _, text in future], future[0][0])
     refused, warnings = problems(before, after, special_reason=special_reason)
     if refused:
-        raise TransitionRefused([message(v) for v in refused], MODEL_FIELDS.get(refused[0].field or ""))
+        raise TransitionRefused(
+            [message(v) for v in refused], MODEL_FIELDS.get(refused[0].field or "")
+        )
     with transaction.atomic():
         for name, value in changes.items():
             setattr(case, name, value)
@@ -222,10 +227,12 @@ def extend_probation(case, until: dt.date) -> list[Violation]:
     if case.converted_on is not None or case.cancelled_on is not None:
         raise TransitionRefused(["已转正或已取消预备党员资格，不能延长预备期"])
     if case.probation_extended_to is not None:
-        raise TransitionRefused([
-            f"预备期已延长至 {case.probation_extended_to}，延长预备期只能一次"
-            f"（{rules.development.DOCUMENT} 第21步 继续教育考察）"
-        ])
+        raise TransitionRefused(
+            [
+                f"预备期已延长至 {case.probation_extended_to}，延长预备期只能一次"
+                f"（{rules.development.DOCUMENT} 第21步 继续教育考察）"
+            ]
+        )
     return _apply(case, {"probation_extended_to": until})
 
 

@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from dangjian import rules
 from dangjian.core.scoping import CHANGE
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from . import services
@@ -43,10 +48,24 @@ class DevelopmentCaseDetailView(LedgerDetailView):
     edit_url_name = "development:case_edit"
     delete_url_name = "development:case_delete"
     fields = (
-        "name", "organization", "id_number_masked", "applied_on", "talked_on", "activist_on",
-        "candidate_on", "political_review_on", "training_completed_on", "publicity_started_on",
-        "admitted_on", "approved_on", "approval_delay_reason", "converted_on", "probation_extended_to",
-        "cancelled_on", "introducers", "introducer_members",
+        "name",
+        "organization",
+        "id_number_masked",
+        "applied_on",
+        "talked_on",
+        "activist_on",
+        "candidate_on",
+        "political_review_on",
+        "training_completed_on",
+        "publicity_started_on",
+        "admitted_on",
+        "approved_on",
+        "approval_delay_reason",
+        "converted_on",
+        "probation_extended_to",
+        "cancelled_on",
+        "introducers",
+        "introducer_members",
     )
 
     def get_queryset(self):
@@ -115,17 +134,27 @@ def _transition(request, pk, form_class, action, title):
             for violation in warnings:
                 messages.warning(request, services.message(violation))
             return redirect(case.get_absolute_url())
-    return render(request, "web/ledger_form.html", {
-        "title": f"{title}：{case}", "form": form, "cancel_url": case.get_absolute_url(),
-    })
+    return render(
+        request,
+        "web/ledger_form.html",
+        {
+            "title": f"{title}：{case}",
+            "form": form,
+            "cancel_url": case.get_absolute_url(),
+        },
+    )
 
 
 @login_required
 def case_advance(request, pk: int):
     """推进到下一步: record the next step's date, refused with the rule named when not allowed."""
     return _transition(
-        request, pk, AdvanceForm,
-        lambda case, data: services.advance(case, data["on"], special_reason=data.get("special_reason") or ""),
+        request,
+        pk,
+        AdvanceForm,
+        lambda case, data: services.advance(
+            case, data["on"], special_reason=data.get("special_reason") or ""
+        ),
         _g("推进到下一步"),
     )
 
@@ -133,7 +162,10 @@ def case_advance(request, pk: int):
 @login_required
 def case_extend(request, pk: int):
     return _transition(
-        request, pk, ExtendForm, lambda case, data: services.extend_probation(case, data["until"]),
+        request,
+        pk,
+        ExtendForm,
+        lambda case, data: services.extend_probation(case, data["until"]),
         _g("延长预备期"),
     )
 
@@ -141,6 +173,9 @@ def case_extend(request, pk: int):
 @login_required
 def case_cancel(request, pk: int):
     return _transition(
-        request, pk, CancelForm, lambda case, data: services.cancel_probation(case, data["on"]),
+        request,
+        pk,
+        CancelForm,
+        lambda case, data: services.cancel_probation(case, data["on"]),
         _g("取消预备党员资格"),
     )

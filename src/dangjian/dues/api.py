@@ -21,7 +21,9 @@ class DuesBaseSerializer(serializers.ModelSerializer):
 
         if category in INCOME_BASED and income is None:
             raise serializers.ValidationError(
-                {"monthly_income": f"{category}党员按月收入比例交纳党费，须填写月收入（{services.DOCUMENT}）"}
+                {
+                    "monthly_income": f"{category}党员按月收入比例交纳党费，须填写月收入（{services.DOCUMENT}）"
+                }
             )
         return attrs
 
@@ -29,7 +31,9 @@ class DuesBaseSerializer(serializers.ModelSerializer):
 class DuesPaymentSerializer(serializers.ModelSerializer):
     member = InScopeMemberField()
     amount_due = serializers.DecimalField(max_digits=10, decimal_places=2, read_only=True)
-    amount_paid = serializers.DecimalField(max_digits=10, decimal_places=2, required=False, min_value=0)
+    amount_paid = serializers.DecimalField(
+        max_digits=10, decimal_places=2, required=False, min_value=0
+    )
     paid_on = serializers.DateField()
 
     class Meta:
@@ -39,8 +43,10 @@ class DuesPaymentSerializer(serializers.ModelSerializer):
     def create(self, validated_data):
         try:
             return services.record_payment(
-                member=validated_data["member"], month=validated_data["month"],
-                paid_on=validated_data["paid_on"], amount_paid=validated_data.get("amount_paid"),
+                member=validated_data["member"],
+                month=validated_data["month"],
+                paid_on=validated_data["paid_on"],
+                amount_paid=validated_data.get("amount_paid"),
             )
         except services.PaymentRefused as refused:
             raise serializers.ValidationError({"non_field_errors": [str(refused)]}) from None

@@ -16,11 +16,17 @@ class DuesBaseForm(ScopedModelForm):
         data = super().clean()
         category, income = data.get("category"), data.get("monthly_income")
         if category in INCOME_BASED and income is None:
-            self.add_error("monthly_income", _("%(category)s党员按月收入比例交纳党费，须填写月收入（%(rule)s）") % {
-                "category": category, "rule": rules.dues.DOCUMENT})
+            self.add_error(
+                "monthly_income",
+                _("%(category)s党员按月收入比例交纳党费，须填写月收入（%(rule)s）")
+                % {"category": category, "rule": rules.dues.DOCUMENT},
+            )
         elif category and category not in INCOME_BASED and income is not None:
-            self.add_error("monthly_income", _("%(category)s党员按固定金额交纳党费，不填月收入（%(rule)s）") % {
-                "category": category, "rule": rules.dues.DOCUMENT})
+            self.add_error(
+                "monthly_income",
+                _("%(category)s党员按固定金额交纳党费，不填月收入（%(rule)s）")
+                % {"category": category, "rule": rules.dues.DOCUMENT},
+            )
         return data
 
 
@@ -29,6 +35,10 @@ class PaymentForm(forms.Form):
     month = forms.DateField(label=_("所属月份"), widget=forms.HiddenInput)
     paid_on = forms.DateField(label=_("交纳日期"), widget=DateInput())
     amount_paid = forms.DecimalField(
-        label=_("实交金额（元）"), required=False, min_value=0, max_digits=10, decimal_places=2,
+        label=_("实交金额（元）"),
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
         help_text=_("留空按应交金额"),
     )

@@ -42,11 +42,17 @@ class DuesBase(LedgerModel):
     """党费基数: the member's category and monthly income for one year (set each year, as the
     规定 asks the base to be checked annually)."""
 
-    member = models.ForeignKey(Member, verbose_name=_("党员"), on_delete=models.CASCADE, related_name="dues_bases")
+    member = models.ForeignKey(
+        Member, verbose_name=_("党员"), on_delete=models.CASCADE, related_name="dues_bases"
+    )
     year = models.PositiveSmallIntegerField(_("年度"))
     category = models.CharField(_("交纳类别"), max_length=20, choices=DuesCategory.choices)
     monthly_income = models.DecimalField(
-        _("月收入（元）"), max_digits=10, decimal_places=2, null=True, blank=True,
+        _("月收入（元）"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0"))],
         help_text=_("在职：税后工资扣除社保等个人缴纳部分；离退休：养老金。其他类别不填"),
     )
@@ -59,7 +65,9 @@ class DuesBase(LedgerModel):
         verbose_name = _("党费基数")
         verbose_name_plural = _("党费基数")
         ordering = ["-year", "member__organization__path", "member__member_no"]
-        constraints = [models.UniqueConstraint(fields=["member", "year"], name="dues_base_member_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "year"], name="dues_base_member_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.member.name} {self.year}"
@@ -72,8 +80,12 @@ class DuesBase(LedgerModel):
     def clean(self) -> None:
         super().clean()
         if self.category in INCOME_BASED and self.monthly_income is None:
-            raise ValidationError({"monthly_income": _("%(category)s党员按月收入比例交纳党费，须填写月收入") % {
-                "category": self.category}})
+            raise ValidationError(
+                {
+                    "monthly_income": _("%(category)s党员按月收入比例交纳党费，须填写月收入")
+                    % {"category": self.category}
+                }
+            )
 
     @property
     def monthly_dues(self) -> Decimal | None:
@@ -94,7 +106,10 @@ class DuesPayment(LedgerModel):
     month = models.DateField(_("所属月份"))
     amount_due = models.DecimalField(_("应交金额（元）"), max_digits=10, decimal_places=2)
     amount_paid = models.DecimalField(
-        _("实交金额（元）"), max_digits=10, decimal_places=2, default=Decimal("0"),
+        _("实交金额（元）"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"))],
     )
     paid_on = models.DateField(_("交纳日期"), null=True, blank=True)
@@ -107,7 +122,9 @@ class DuesPayment(LedgerModel):
         verbose_name = _("党费交纳")
         verbose_name_plural = _("党费交纳")
         ordering = ["-month", "member__member_no"]
-        constraints = [models.UniqueConstraint(fields=["member", "month"], name="dues_payment_member_month")]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "month"], name="dues_payment_member_month")
+        ]
 
     def __str__(self) -> str:
         return f"{self.member.name} {self.month:%Y-%m}"

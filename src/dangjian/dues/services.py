@@ -81,7 +81,9 @@ def arrears(org_queryset, as_of: dt.date) -> list[Arrears]:
         return []
     latest_paid = dict(
         DuesPayment.objects.filter(
-            member__organization__in=org_queryset, paid_on__isnull=False, month__lt=first_of_month(as_of),
+            member__organization__in=org_queryset,
+            paid_on__isnull=False,
+            month__lt=first_of_month(as_of),
         )
         .values("member_id")
         .annotate(latest=Max("month"))
@@ -118,7 +120,9 @@ class LedgerRow:
     member: Member
     base: DuesBase | None
     payment: DuesPayment | None
-    year_paid: list[bool | None]  # January … December: paid, unpaid (over), None (not yet over / not liable)
+    year_paid: list[
+        bool | None
+    ]  # January … December: paid, unpaid (over), None (not yet over / not liable)
 
     @property
     def amount_due(self) -> Decimal | None:
@@ -134,11 +138,15 @@ class LedgerRow:
 def month_ledger(members, month: dt.date, as_of: dt.date) -> list[LedgerRow]:
     """The month's grid for ``members`` (a queryset): three queries in all."""
     month = first_of_month(month)
-    members = list(members.select_related("organization").order_by("organization__path", "member_no"))
+    members = list(
+        members.select_related("organization").order_by("organization__path", "member_no")
+    )
     ids = [m.pk for m in members]
-    bases = {
-        b.member_id: b for b in DuesBase.objects.filter(member_id__in=ids, year=month.year)
-    } if ids else {}
+    bases = (
+        {b.member_id: b for b in DuesBase.objects.filter(member_id__in=ids, year=month.year)}
+        if ids
+        else {}
+    )
     payments: dict[tuple[int, dt.date], DuesPayment] = {}
     if ids:
         for p in DuesPayment.objects.filter(member_id__in=ids, month__year=month.year):
@@ -156,7 +164,9 @@ def month_ledger(members, month: dt.date, as_of: dt.date) -> list[LedgerRow]:
                 year_paid.append(False)
             else:
                 year_paid.append(None)
-        rows.append(LedgerRow(member, bases.get(member.pk), payments.get((member.pk, month)), year_paid))
+        rows.append(
+            LedgerRow(member, bases.get(member.pk), payments.get((member.pk, month)), year_paid)
+        )
     return rows
 
 
@@ -172,10 +182,14 @@ def record_payment(
     month = first_of_month(month)
     base = DuesBase.objects.filter(member=member, year=month.year).first()
     if base is None:
-        raise PaymentRefused(f"{member.name}尚未设置{month.year}年度党费基数，无法计算应交党费（{DOCUMENT}）")
+        raise PaymentRefused(
+            f"{member.name}尚未设置{month.year}年度党费基数，无法计算应交党费（{DOCUMENT}）"
+        )
     due = base.monthly_dues
     if due is None:
-        raise PaymentRefused(f"{member.name}的{month.year}年度党费基数缺少月收入，无法计算应交党费（{DOCUMENT}）")
+        raise PaymentRefused(
+            f"{member.name}的{month.year}年度党费基数缺少月收入，无法计算应交党费（{DOCUMENT}）"
+        )
     if paid_on > today():
         raise PaymentRefused(f"交纳日期（{paid_on}）不能晚于今天")
     paid = due if amount_paid is None else amount_paid

@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from dangjian import rules
 from dangjian.core.scoping import CHANGE, VIEW, scope_for
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 from dangjian.organizations.models import Member, Organization, OrgType
 
@@ -34,7 +38,11 @@ def _month(value: str | None) -> dt.date:
 
 
 def _branches(user):
-    return Organization.objects.visible_to(user, VIEW).filter(org_type__in=BRANCH_TYPES).order_by("path")
+    return (
+        Organization.objects.visible_to(user, VIEW)
+        .filter(org_type__in=BRANCH_TYPES)
+        .order_by("path")
+    )
 
 
 def _selected_org(request, branches):
@@ -69,21 +77,35 @@ def ledger(request):
     as_of = services.today()
     rows = services.month_ledger(_members(request.user, org), month, as_of)
     can_change = scope_for(request.user).can_change
-    changeable = set(
-        Member.objects.visible_to(request.user, CHANGE).filter(pk__in=[r.member.pk for r in rows])
-        .values_list("pk", flat=True)
-    ) if can_change else set()
+    changeable = (
+        set(
+            Member.objects.visible_to(request.user, CHANGE)
+            .filter(pk__in=[r.member.pk for r in rows])
+            .values_list("pk", flat=True)
+        )
+        if can_change
+        else set()
+    )
     previous = rules.add_months(month, -1)
     following = rules.add_months(month, 1)
-    return render(request, "dues/ledger.html", {
-        "title": _g("党费台账"),
-        "rows": rows, "month": month, "org": org, "branches": branches,
-        "changeable": changeable, "today": as_of,
-        "months": list(range(1, 13)),
-        "previous": previous, "following": following,
-        "paid_count": sum(1 for r in rows if r.is_paid),
-        "document": services.DOCUMENT,
-    })
+    return render(
+        request,
+        "dues/ledger.html",
+        {
+            "title": _g("党费台账"),
+            "rows": rows,
+            "month": month,
+            "org": org,
+            "branches": branches,
+            "changeable": changeable,
+            "today": as_of,
+            "months": list(range(1, 13)),
+            "previous": previous,
+            "following": following,
+            "paid_count": sum(1 for r in rows if r.is_paid),
+            "document": services.DOCUMENT,
+        },
+    )
 
 
 @login_required
@@ -94,9 +116,14 @@ def pay(request):
     form = PaymentForm(request.POST)
     back = reverse("dues:ledger")
     if not form.is_valid():
-        messages.error(request, _g("交纳记录有误：") + "；".join(
-            f"{form.fields[name].label}：{' '.join(errors)}" for name, errors in form.errors.items()
-        ))
+        messages.error(
+            request,
+            _g("交纳记录有误：")
+            + "；".join(
+                f"{form.fields[name].label}：{' '.join(errors)}"
+                for name, errors in form.errors.items()
+            ),
+        )
         return redirect(back)
     data = form.cleaned_data
     member = get_object_or_404(Member.objects.visible_to(request.user, CHANGE), pk=data["member"])
@@ -105,14 +132,23 @@ def pay(request):
         query += f"&org={int(request.POST['org'])}"
     try:
         payment = services.record_payment(
-            member=member, month=data["month"], paid_on=data["paid_on"], amount_paid=data["amount_paid"]
+            member=member,
+            month=data["month"],
+            paid_on=data["paid_on"],
+            amount_paid=data["amount_paid"],
         )
     except services.PaymentRefused as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, _g("已记录：%(member)s %(month)s 党费 %(amount)s 元") % {
-            "member": member.name, "month": f"{payment.month:%Y-%m}", "amount": payment.amount_paid,
-        })
+        messages.success(
+            request,
+            _g("已记录：%(member)s %(month)s 党费 %(amount)s 元")
+            % {
+                "member": member.name,
+                "month": f"{payment.month:%Y-%m}",
+                "amount": payment.amount_paid,
+            },
+        )
     return redirect(back + query)
 
 
@@ -127,10 +163,18 @@ def arrears(request):
     rows = services.arrears(orgs, as_of)
     visible_ids = set(visible.values_list("pk", flat=True))
     rows = [row for row in rows if row.member.pk in visible_ids]
-    return render(request, "dues/arrears.html", {
-        "title": _g("欠缴党费"), "rows": rows, "org": org, "branches": branches, "today": as_of,
-        "document": services.DOCUMENT,
-    })
+    return render(
+        request,
+        "dues/arrears.html",
+        {
+            "title": _g("欠缴党费"),
+            "rows": rows,
+            "org": org,
+            "branches": branches,
+            "today": as_of,
+            "document": services.DOCUMENT,
+        },
+    )
 
 
 class DuesBaseListView(LedgerListView):

@@ -2,12 +2,24 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
-    BranchAssessment, EthicsRecord, MemberEvaluation, PointAdjustment, PointRule, PointTotal,
-    SecretaryReview, ServiceParticipation,
+    BranchAssessment,
+    EthicsRecord,
+    MemberEvaluation,
+    PointAdjustment,
+    PointRule,
+    PointTotal,
+    SecretaryReview,
+    ServiceParticipation,
 )
 
-for model in (BranchAssessment, EthicsRecord, MemberEvaluation, PointAdjustment, SecretaryReview,
-              ServiceParticipation):
+for model in (
+    BranchAssessment,
+    EthicsRecord,
+    MemberEvaluation,
+    PointAdjustment,
+    SecretaryReview,
+    ServiceParticipation,
+):
     admin.site.register(model, SimpleHistoryAdmin, list_select_related=True)
 
 

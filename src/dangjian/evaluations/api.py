@@ -6,7 +6,12 @@ from dangjian.core.scoping import CHANGE
 
 from .forms import REASON_REQUIRED, next_code
 from .models import (
-    BranchAssessment, EthicsRecord, MemberEvaluation, PointAdjustment, PointTotal, SecretaryReview,
+    BranchAssessment,
+    EthicsRecord,
+    MemberEvaluation,
+    PointAdjustment,
+    PointTotal,
+    SecretaryReview,
     ServiceParticipation,
 )
 
@@ -73,7 +78,10 @@ class PointAdjustmentSerializer(serializers.ModelSerializer):
     member = InScopeMemberField()
     code = serializers.CharField(required=False, allow_blank=True, max_length=50)
     reason = serializers.CharField(
-        max_length=300, allow_blank=True, required=False, trim_whitespace=True,
+        max_length=300,
+        allow_blank=True,
+        required=False,
+        trim_whitespace=True,
     )
 
     class Meta:
@@ -86,7 +94,9 @@ class PointAdjustmentSerializer(serializers.ModelSerializer):
         if not (reason or "").strip():
             raise serializers.ValidationError({"reason": [REASON_REQUIRED]})
         if attrs.get("points") == 0:
-            raise serializers.ValidationError({"points": [_("分值：调整分值不能为 0（扣分填写负数）。")]})
+            raise serializers.ValidationError(
+                {"points": [_("分值：调整分值不能为 0（扣分填写负数）。")]}
+            )
         if not self.instance and not attrs.get("code"):
             attrs["code"] = next_code(attrs["year"])
         return attrs

@@ -47,14 +47,21 @@ def ethics_workbook(target: IO[bytes], *, user, year: int | None = None) -> Ethi
     ws = book.create_sheet("医德考评")
     ws.append(list(HEADER))
     result = EthicsExport(masked=masked)
-    for staff_no, name, department, row_year, grade, score in queryset.order_by(
-        "year", "staff_no"
-    ).values_list("staff_no", "name", "department", "year", "grade", "score").iterator(chunk_size=2000):
-        ws.append([
-            escape_text(staff_no), escape_text(mask_name(name) if masked else name),
-            escape_text(department) or None, row_year, str(labels.get(grade, grade)),
-            score,
-        ])
+    for staff_no, name, department, row_year, grade, score in (
+        queryset.order_by("year", "staff_no")
+        .values_list("staff_no", "name", "department", "year", "grade", "score")
+        .iterator(chunk_size=2000)
+    ):
+        ws.append(
+            [
+                escape_text(staff_no),
+                escape_text(mask_name(name) if masked else name),
+                escape_text(department) or None,
+                row_year,
+                str(labels.get(grade, grade)),
+                score,
+            ]
+        )
         result.rows += 1
     book.save(target)
     return result

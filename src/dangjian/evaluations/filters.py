@@ -4,8 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from dangjian.core.filters import LedgerFilterSet
 
 from .models import (
-    BranchAssessment, EthicsGrade, EthicsRecord, MemberEvaluation, MemberGrade, PointAdjustment,
-    ReviewGrade, SecretaryReview,
+    BranchAssessment,
+    EthicsGrade,
+    EthicsRecord,
+    MemberEvaluation,
+    MemberGrade,
+    PointAdjustment,
+    ReviewGrade,
+    SecretaryReview,
 )
 
 

@@ -7,7 +7,11 @@ from dangjian.core import codes
 from dangjian.web.forms import ScopedModelForm
 
 from .models import (
-    BranchAssessment, EthicsRecord, MemberEvaluation, PointAdjustment, SecretaryReview,
+    BranchAssessment,
+    EthicsRecord,
+    MemberEvaluation,
+    PointAdjustment,
+    SecretaryReview,
 )
 
 REASON_REQUIRED = _("事由：调整积分必须写明事由（如“抗疫先锋加分”“违纪扣分”）。")
@@ -18,7 +22,9 @@ def _default_year(form: forms.ModelForm) -> None:
     if "year" in form.fields:
         form.fields["year"].help_text = YEAR_HELP
         if not form.instance.pk:
-            form.fields["year"].initial = dt.date.today().year - (1 if dt.date.today().month < 7 else 0)
+            form.fields["year"].initial = dt.date.today().year - (
+                1 if dt.date.today().month < 7 else 0
+            )
 
 
 class MemberEvaluationForm(ScopedModelForm):
@@ -61,7 +67,17 @@ class BranchAssessmentForm(ScopedModelForm):
 class EthicsRecordForm(ScopedModelForm):
     class Meta:
         model = EthicsRecord
-        fields = ["staff_no", "name", "department", "organization", "member", "year", "grade", "score", "remarks"]
+        fields = [
+            "staff_no",
+            "name",
+            "department",
+            "organization",
+            "member",
+            "year",
+            "grade",
+            "score",
+            "remarks",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -69,8 +69,11 @@ class MemberEvaluation(LedgerModel):
         ordering = ["-year", "member__member_no"]
         constraints = [
             models.UniqueConstraint(
-                fields=["member", "year"], name="member_evaluation_once_per_year",
-                violation_error_message=_("该党员本年度已有民主评议结果：每名党员每年只能评议一次。"),
+                fields=["member", "year"],
+                name="member_evaluation_once_per_year",
+                violation_error_message=_(
+                    "该党员本年度已有民主评议结果：每名党员每年只能评议一次。"
+                ),
             )
         ]
 
@@ -90,7 +93,10 @@ class SecretaryReview(LedgerModel):
         Member, verbose_name=_("书记"), on_delete=models.PROTECT, related_name="secretary_reviews"
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("党组织"), on_delete=models.PROTECT, related_name="secretary_reviews"
+        Organization,
+        verbose_name=_("党组织"),
+        on_delete=models.PROTECT,
+        related_name="secretary_reviews",
     )
     year = year_field()
     grade = models.CharField(_("评议等次"), max_length=20, choices=ReviewGrade.choices)
@@ -106,8 +112,11 @@ class SecretaryReview(LedgerModel):
         ordering = ["-year", "organization__path"]
         constraints = [
             models.UniqueConstraint(
-                fields=["member", "year"], name="secretary_review_once_per_year",
-                violation_error_message=_("该书记本年度已有述职评议结果：每名书记每年只能评议一次。"),
+                fields=["member", "year"],
+                name="secretary_review_once_per_year",
+                violation_error_message=_(
+                    "该书记本年度已有述职评议结果：每名书记每年只能评议一次。"
+                ),
             )
         ]
 
@@ -139,8 +148,11 @@ class BranchAssessment(LedgerModel):
         ordering = ["-year", "organization__path"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "year"], name="branch_assessment_once_per_year",
-                violation_error_message=_("该党组织本年度已有考核结果：每个党组织每年只能考核一次。"),
+                fields=["organization", "year"],
+                name="branch_assessment_once_per_year",
+                violation_error_message=_(
+                    "该党组织本年度已有考核结果：每个党组织每年只能考核一次。"
+                ),
             )
         ]
 
@@ -160,17 +172,29 @@ class EthicsRecord(LedgerModel):
     name = models.CharField(_("姓名"), max_length=50)
     department = models.CharField(_("科室"), max_length=100, blank=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("所属党组织"), on_delete=models.PROTECT, related_name="ethics_records",
+        Organization,
+        verbose_name=_("所属党组织"),
+        on_delete=models.PROTECT,
+        related_name="ethics_records",
         help_text=_("负责该科室的党支部（决定谁可以查看和维护）"),
     )
     member = models.ForeignKey(
-        Member, verbose_name=_("党员"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="ethics_records", help_text=_("该职工是党员时关联其党员记录"),
+        Member,
+        verbose_name=_("党员"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ethics_records",
+        help_text=_("该职工是党员时关联其党员记录"),
     )
     year = year_field()
     grade = models.CharField(_("考评等次"), max_length=20, choices=EthicsGrade.choices)
     score = models.DecimalField(
-        _("考评分数"), max_digits=5, decimal_places=1, null=True, blank=True,
+        _("考评分数"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("分数线由本院规定（如 ≥90 优秀、≥80 良好、≥60 一般）"),
     )
@@ -186,7 +210,8 @@ class EthicsRecord(LedgerModel):
         ordering = ["-year", "staff_no"]
         constraints = [
             models.UniqueConstraint(
-                fields=["staff_no", "year"], name="ethics_record_once_per_year",
+                fields=["staff_no", "year"],
+                name="ethics_record_once_per_year",
                 violation_error_message=_("该工号本年度已有医德考评记录：每名职工每年只能有一条。"),
             )
         ]
@@ -215,9 +240,12 @@ class PointRuleKind(models.TextChoices):
 class PointRule(models.Model):
     """One configurable point value; a kind without a row uses ``points.DEFAULT_POINTS`` (local practice)."""
 
-    kind = models.CharField(_("积分项目"), max_length=20, choices=PointRuleKind.choices, unique=True)
-    points = models.DecimalField(_("分值"), max_digits=6, decimal_places=1,
-                                 help_text=_("扣分项填写负数"))
+    kind = models.CharField(
+        _("积分项目"), max_length=20, choices=PointRuleKind.choices, unique=True
+    )
+    points = models.DecimalField(
+        _("分值"), max_digits=6, decimal_places=1, help_text=_("扣分项填写负数")
+    )
 
     history = audit_history()
 
@@ -234,10 +262,16 @@ class ServiceParticipation(LedgerModel):
     """Who took part in a 服务活动 (the activity itself keeps only a head count)."""
 
     activity = models.ForeignKey(
-        ServiceActivity, verbose_name=_("服务活动"), on_delete=models.CASCADE, related_name="participations"
+        ServiceActivity,
+        verbose_name=_("服务活动"),
+        on_delete=models.CASCADE,
+        related_name="participations",
     )
     member = models.ForeignKey(
-        Member, verbose_name=_("党员"), on_delete=models.PROTECT, related_name="service_participations"
+        Member,
+        verbose_name=_("党员"),
+        on_delete=models.PROTECT,
+        related_name="service_participations",
     )
 
     history = audit_history()
@@ -249,7 +283,8 @@ class ServiceParticipation(LedgerModel):
         verbose_name_plural = _("服务活动参与党员")
         constraints = [
             models.UniqueConstraint(
-                fields=["activity", "member"], name="service_participation_once",
+                fields=["activity", "member"],
+                name="service_participation_once",
                 violation_error_message=_("该党员已登记参加此服务活动。"),
             )
         ]
@@ -266,7 +301,9 @@ class PointAdjustment(LedgerModel):
         Member, verbose_name=_("党员"), on_delete=models.PROTECT, related_name="point_adjustments"
     )
     year = year_field()
-    points = models.DecimalField(_("分值"), max_digits=6, decimal_places=1, help_text=_("扣分填写负数"))
+    points = models.DecimalField(
+        _("分值"), max_digits=6, decimal_places=1, help_text=_("扣分填写负数")
+    )
     reason = models.CharField(_("事由"), max_length=300)
 
     history = audit_history()
@@ -298,7 +335,9 @@ class PointAdjustment(LedgerModel):
 class PointTotal(LedgerModel):
     """Stored yearly total of a member (derived: rebuilt by ``points.recompute``, so no history)."""
 
-    member = models.ForeignKey(Member, verbose_name=_("党员"), on_delete=models.CASCADE, related_name="point_totals")
+    member = models.ForeignKey(
+        Member, verbose_name=_("党员"), on_delete=models.CASCADE, related_name="point_totals"
+    )
     year = year_field()
     attendance = models.DecimalField(_("组织生活"), max_digits=8, decimal_places=1, default=0)
     study = models.DecimalField(_("学习教育"), max_digits=8, decimal_places=1, default=0)

@@ -38,8 +38,12 @@ DEFAULT_POINTS: dict[str, Decimal] = {
 }
 
 STUDY_TYPES = (
-    EventType.PARTY_LECTURE, EventType.CENTRAL_GROUP_STUDY, EventType.FIRST_TOPIC_STUDY,
-    EventType.SEMINAR, EventType.OUTREACH_TALK, EventType.WARNING_EDUCATION,
+    EventType.PARTY_LECTURE,
+    EventType.CENTRAL_GROUP_STUDY,
+    EventType.FIRST_TOPIC_STUDY,
+    EventType.SEMINAR,
+    EventType.OUTREACH_TALK,
+    EventType.WARNING_EDUCATION,
 )
 
 COMPONENTS = ("attendance", "study", "lecture", "service", "evaluation", "absence", "adjustment")
@@ -73,7 +77,9 @@ def point_values() -> dict[str, Decimal]:
     return values
 
 
-def compute(year: int, *, member_ids: Iterable[int] | None = None, org=None) -> dict[int, Breakdown]:
+def compute(
+    year: int, *, member_ids: Iterable[int] | None = None, org=None
+) -> dict[int, Breakdown]:
     """Every member's breakdown for ``year`` (all members, ``member_ids`` only, or ``org``'s subtree)."""
     from dangjian.organizations.models import Member
 
@@ -89,13 +95,16 @@ def compute(year: int, *, member_ids: Iterable[int] | None = None, org=None) -> 
     result = {pk: Breakdown(pk) for pk, _name, _path in people}
     if not result:
         return result
+
     # Narrow the ledgers the same way as the members, without a parameter per member.
     def scoped(prefix: str) -> Q:
         condition = Q()
         if member_ids is not None:
             condition &= Q(**{f"{prefix}__in": list(result)})
         if org is not None:
-            condition &= Q(**{f"{prefix.removesuffix('_id')}__organization__path__startswith": org.path})
+            condition &= Q(
+                **{f"{prefix.removesuffix('_id')}__organization__path__startswith": org.path}
+            )
         return condition
 
     made_up = Q(status=AttendanceStatus.PRESENT) | Q(makeup_on__isnull=False)
@@ -121,9 +130,11 @@ def compute(year: int, *, member_ids: Iterable[int] | None = None, org=None) -> 
     by_name: dict[str, list[tuple[int, str]]] = {}
     for pk, name, path in people:
         by_name.setdefault(name.strip(), []).append((pk, path))
-    for lecturer, event_path in OrgLifeEvent.objects.filter(
-        date__year=year, event_type=EventType.PARTY_LECTURE
-    ).exclude(lecturer="").values_list("lecturer", "organization__path"):
+    for lecturer, event_path in (
+        OrgLifeEvent.objects.filter(date__year=year, event_type=EventType.PARTY_LECTURE)
+        .exclude(lecturer="")
+        .values_list("lecturer", "organization__path")
+    ):
         for pk, path in by_name.get(lecturer.strip(), []):
             if path.startswith(event_path) or event_path.startswith(path):
                 counts = result[pk].counts
@@ -131,7 +142,9 @@ def compute(year: int, *, member_ids: Iterable[int] | None = None, org=None) -> 
 
     for member_id, n in (
         ServiceParticipation.objects.filter(scoped("member_id"), activity__date__year=year)
-        .values("member_id").annotate(n=Count("pk")).values_list("member_id", "n")
+        .values("member_id")
+        .annotate(n=Count("pk"))
+        .values_list("member_id", "n")
     ):
         if member_id in result:
             result[member_id].counts["service"] = n
@@ -144,7 +157,9 @@ def compute(year: int, *, member_ids: Iterable[int] | None = None, org=None) -> 
 
     adjustments = dict(
         PointAdjustment.objects.filter(scoped("member_id"), year=year)
-        .values("member_id").annotate(s=Sum("points")).values_list("member_id", "s")
+        .values("member_id")
+        .annotate(s=Sum("points"))
+        .values_list("member_id", "s")
     )
 
     for pk, breakdown in result.items():
@@ -172,9 +187,16 @@ def recompute(year: int, *, member_ids: Iterable[int] | None = None, org=None) -
         if org is not None:
             stale = stale.filter(member__organization__path__startswith=org.path)
         stale.delete()
-        PointTotal.objects.bulk_create([
-            PointTotal(member_id=pk, year=year, total=b.total,
-                       **{name: getattr(b, name) for name in COMPONENTS})
-            for pk, b in breakdowns.items()
-        ], batch_size=500)
+        PointTotal.objects.bulk_create(
+            [
+                PointTotal(
+                    member_id=pk,
+                    year=year,
+                    total=b.total,
+                    **{name: getattr(b, name) for name in COMPONENTS},
+                )
+                for pk, b in breakdowns.items()
+            ],
+            batch_size=500,
+        )
     return len(breakdowns)

@@ -21,21 +21,37 @@ from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import VIEW, is_branch_manager, is_party_admin, scope_for
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 from dangjian.organizations.models import Member, Organization, OrgType
 
 from . import exports, points
 from .filters import (
-    BranchAssessmentFilterSet, EthicsRecordFilterSet, MemberEvaluationFilterSet,
-    PointAdjustmentFilterSet, SecretaryReviewFilterSet,
+    BranchAssessmentFilterSet,
+    EthicsRecordFilterSet,
+    MemberEvaluationFilterSet,
+    PointAdjustmentFilterSet,
+    SecretaryReviewFilterSet,
 )
 from .forms import (
-    BranchAssessmentForm, EthicsRecordForm, MemberEvaluationForm, PointAdjustmentForm,
+    BranchAssessmentForm,
+    EthicsRecordForm,
+    MemberEvaluationForm,
+    PointAdjustmentForm,
     SecretaryReviewForm,
 )
 from .models import (
-    BranchAssessment, EthicsRecord, MemberEvaluation, PointAdjustment, PointTotal, SecretaryReview,
+    BranchAssessment,
+    EthicsRecord,
+    MemberEvaluation,
+    PointAdjustment,
+    PointTotal,
+    SecretaryReview,
 )
 
 # --- 民主评议党员 ------------------------------------------------------------------------------
@@ -51,7 +67,12 @@ class MemberEvaluationListView(LedgerListView):
         Column("year", sort="year"),
         Column("member.member_no", _("党员编号"), sort="member__member_no"),
         Column("member.name", _("姓名"), link=True),
-        Column("member.organization.name", _("所在组织"), sort="member__organization__path", phone=False),
+        Column(
+            "member.organization.name",
+            _("所在组织"),
+            sort="member__organization__path",
+            phone=False,
+        ),
         Column("get_grade_display", _("评议等次"), sort="grade"),
         Column("remarks", phone=False),
     )
@@ -73,12 +94,16 @@ def branch_grade_counts(queryset) -> list[dict]:
         counts[row["member__organization_id"]][row["grade"]] += row["n"]
     if not counts:
         return []
-    orgs = {o.pk: o for o in Organization.objects.filter(pk__in=list(counts)).select_related("parent")}
+    orgs = {
+        o.pk: o for o in Organization.objects.filter(pk__in=list(counts)).select_related("parent")
+    }
     by_branch: dict[int, dict] = {}
     for org_id, grades in counts.items():
         org = orgs[org_id]
         branch = org.parent if org.org_type == OrgType.GROUP and org.parent_id else org
-        entry = by_branch.setdefault(branch.pk, {"branch": branch, "grades": dict.fromkeys(MemberGrade.values, 0)})
+        entry = by_branch.setdefault(
+            branch.pk, {"branch": branch, "grades": dict.fromkeys(MemberGrade.values, 0)}
+        )
         for grade, n in grades.items():
             entry["grades"][grade] = entry["grades"].get(grade, 0) + n
     result = []
@@ -224,7 +249,17 @@ class EthicsRecordDetailView(LedgerDetailView):
     related = ("organization", "member")
     edit_url_name = "evaluations:ethics_record_edit"
     delete_url_name = "evaluations:ethics_record_delete"
-    fields = ("staff_no", "name", "department", "organization", "member", "year", "grade", "score", "remarks")
+    fields = (
+        "staff_no",
+        "name",
+        "department",
+        "organization",
+        "member",
+        "year",
+        "grade",
+        "score",
+        "remarks",
+    )
 
 
 class EthicsRecordCreateView(LedgerCreateView):
@@ -257,7 +292,9 @@ def ethics_export(request):
     from urllib.parse import quote
 
     name = f"医德考评-{year or '全部'}-{dt.date.today():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f"attachment; filename=\"ethics.xlsx\"; filename*=UTF-8''{quote(name)}"
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"ethics.xlsx\"; filename*=UTF-8''{quote(name)}"
+    )
     return response
 
 
@@ -335,14 +372,21 @@ def points_summary(request):
         totals = totals.filter(member__organization__path__startswith=org.path)
     ranking = ranking_enabled()
     rows = totals.select_related("member", "member__organization")
-    rows = rows.order_by("-total", "member__member_no") if ranking else rows.order_by("member__member_no")
+    rows = (
+        rows.order_by("-total", "member__member_no")
+        if ranking
+        else rows.order_by("member__member_no")
+    )
     rows = list(rows[:2000])
     by_org = list(
-        totals.order_by().values("member__organization_id")
-        .annotate(n=Count("pk"), s=Sum("total"))
+        totals.order_by().values("member__organization_id").annotate(n=Count("pk"), s=Sum("total"))
     )
-    orgs = {o.pk: o for o in Organization.objects.filter(
-        pk__in=[r["member__organization_id"] for r in by_org]).select_related("parent")}
+    orgs = {
+        o.pk: o
+        for o in Organization.objects.filter(
+            pk__in=[r["member__organization_id"] for r in by_org]
+        ).select_related("parent")
+    }
     branches: dict[int, dict] = {}
     for r in by_org:
         o = orgs[r["member__organization_id"]]
@@ -351,14 +395,25 @@ def points_summary(request):
         entry["members"] += r["n"]
         entry["sum"] += r["s"] or 0
     for entry in branches.values():
-        entry["average"] = (entry["sum"] / entry["members"]).quantize(Decimal("0.1")) if entry["members"] else None
-    return render(request, "evaluations/points_summary.html", {
-        "title": _g("党员积分"), "year": year, "org": org, "rows": rows, "ranking": ranking,
-        "branches": sorted(branches.values(), key=lambda e: e["branch"].path),
-        "visible_orgs": Organization.objects.visible_to(request.user, VIEW).filter(
-            org_type__in=[OrgType.BRANCH, OrgType.GENERAL_BRANCH, OrgType.PARTY_COMMITTEE]).order_by("path"),
-        "can_adjust": scope.can_change,
-    })
+        entry["average"] = (
+            (entry["sum"] / entry["members"]).quantize(Decimal("0.1")) if entry["members"] else None
+        )
+    return render(
+        request,
+        "evaluations/points_summary.html",
+        {
+            "title": _g("党员积分"),
+            "year": year,
+            "org": org,
+            "rows": rows,
+            "ranking": ranking,
+            "branches": sorted(branches.values(), key=lambda e: e["branch"].path),
+            "visible_orgs": Organization.objects.visible_to(request.user, VIEW)
+            .filter(org_type__in=[OrgType.BRANCH, OrgType.GENERAL_BRANCH, OrgType.PARTY_COMMITTEE])
+            .order_by("path"),
+            "can_adjust": scope.can_change,
+        },
+    )
 
 
 @login_required
@@ -376,18 +431,31 @@ def member_points(request, pk: int):
     if breakdown is not None:
         c = breakdown.counts
         items = [
-            (_g("参加组织生活"), c.get("attendance", 0), values["attendance"], breakdown.attendance),
+            (
+                _g("参加组织生活"),
+                c.get("attendance", 0),
+                values["attendance"],
+                breakdown.attendance,
+            ),
             (_g("参加学习教育"), c.get("study", 0), values["study"], breakdown.study),
             (_g("讲党课"), c.get("lecture", 0), values["lecture"], breakdown.lecture),
             (_g("参加服务活动"), c.get("service", 0), values["service"], breakdown.service),
             (_g("民主评议优秀"), c.get("excellent", 0), values["excellent"], breakdown.evaluation),
             (_g("无故缺席且未补学"), c.get("absence", 0), values["absence"], breakdown.absence),
         ]
-    return render(request, "evaluations/member_points.html", {
-        "title": _g("党员积分：%(name)s") % {"name": member.name}, "member": member, "year": year,
-        "breakdown": breakdown, "items": items, "totals": totals, "adjustments": adjustments,
-        "can_adjust": scope_for(request.user).can_change and Member.objects.visible_to(
-            request.user, "change").filter(pk=member.pk).exists(),
-        "is_admin": is_party_admin(request.user),
-    })
-
+    return render(
+        request,
+        "evaluations/member_points.html",
+        {
+            "title": _g("党员积分：%(name)s") % {"name": member.name},
+            "member": member,
+            "year": year,
+            "breakdown": breakdown,
+            "items": items,
+            "totals": totals,
+            "adjustments": adjustments,
+            "can_adjust": scope_for(request.user).can_change
+            and Member.objects.visible_to(request.user, "change").filter(pk=member.pk).exists(),
+            "is_admin": is_party_admin(request.user),
+        },
+    )

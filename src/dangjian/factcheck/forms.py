@@ -15,12 +15,18 @@ class OrgChoiceField(forms.ModelChoiceField):
 class CheckForm(forms.Form):
     file = forms.FileField(label=_("报告草稿（.txt、.docx、.html）"))
     year = forms.IntegerField(
-        label=_("报告年度"), min_value=1921, max_value=2100,
-        error_messages={"min_value": _("报告年度：不能早于 1921 年"),
-                        "max_value": _("报告年度：不能晚于 2100 年")},
+        label=_("报告年度"),
+        min_value=1921,
+        max_value=2100,
+        error_messages={
+            "min_value": _("报告年度：不能早于 1921 年"),
+            "max_value": _("报告年度：不能晚于 2100 年"),
+        },
     )
     org = OrgChoiceField(
-        label=_("党组织"), queryset=Organization.objects.none(), to_field_name="code",
+        label=_("党组织"),
+        queryset=Organization.objects.none(),
+        to_field_name="code",
         empty_label=None,
         error_messages={"invalid_choice": _("党组织：只能选择您有权管理的党组织")},
     )

@@ -75,25 +75,34 @@ SYNONYMS: dict[str, list[str | tuple[str, ...]]] = {
     "decisions.without_quorum": [("未达", "法定人数")],
     "services.{type}": [],
     "services.total": ["服务活动", "志愿服务活动", "惠民活动"],
-    "services.people_served": ["服务群众", "惠及群众", "受益群众", "服务患者", "惠及患者", "服务人次",
-                               "受益"],
+    "services.people_served": [
+        "服务群众",
+        "惠及群众",
+        "受益群众",
+        "服务患者",
+        "惠及患者",
+        "服务人次",
+        "受益",
+    ],
     "services.participants": [("参与", "党员"), "参与服务", "志愿者"],
 }
 
 #: Measure words that count the same kind of thing as a figure's unit.
 UNIT_GROUPS: dict[str, frozenset[str]] = {
-    "名": frozenset("名 人 位".split()),
-    "次": frozenset("次 场 场次 期 期次 堂 轮".split()),
-    "个": frozenset("个 支 家 项 件 处".split()),
-    "项": frozenset("项 件 个".split()),
-    "条": frozenset("条".split()),
-    "%": frozenset("%".split()),
-    "人次": frozenset("人次".split()),
+    "名": frozenset(["名", "人", "位"]),
+    "次": frozenset(["次", "场", "场次", "期", "期次", "堂", "轮"]),
+    "个": frozenset(["个", "支", "家", "项", "件", "处"]),
+    "项": frozenset(["项", "件", "个"]),
+    "条": frozenset(["条"]),
+    "%": frozenset(["%"]),
+    "人次": frozenset(["人次"]),
 }
 
 #: Words in a clause before a figure that make it a change, not a level.
-_CHANGE_WORDS = re.compile(r"较上年|较去年|同比|环比|比上年|比去年|增加|增长|减少|下降|提高|提升|上升|降低")
-_QUOTES = re.compile("[“”\"「」『』‘’]")
+_CHANGE_WORDS = re.compile(
+    r"较上年|较去年|同比|环比|比上年|比去年|增加|增长|减少|下降|提高|提升|上升|降低"
+)
+_QUOTES = re.compile('[“”"「」『』‘’]')
 _LABEL_SUFFIX = re.compile(r"(?:次数|总数|人数|数)$")
 
 
@@ -109,8 +118,13 @@ def _words_from_label(label: str) -> str:
 def _pattern(key: str) -> re.Pattern[str]:
     parts = re.split(r"(\{code\}|\{type\}|\{part\})", key)
     regex = "".join(
-        "(?P<code>.+)" if p == "{code}" else "(?P<type>.+)" if p == "{type}"
-        else "(?:branch|unit)" if p == "{part}" else re.escape(p)
+        "(?P<code>.+)"
+        if p == "{code}"
+        else "(?P<type>.+)"
+        if p == "{type}"
+        else "(?:branch|unit)"
+        if p == "{part}"
+        else re.escape(p)
         for p in parts
     )
     return re.compile(f"^{regex}$")
@@ -185,8 +199,12 @@ def _score(keywords: Iterable[tuple[str, ...]], text: str) -> int:
 
 
 def match_figure(
-    label: str, clause: str, unit: str, start_in_clause: int | None,
-    cands: Sequence[Candidate], sub_org_names: Iterable[str] = (),
+    label: str,
+    clause: str,
+    unit: str,
+    start_in_clause: int | None,
+    cands: Sequence[Candidate],
+    sub_org_names: Iterable[str] = (),
 ) -> Match:
     """The report figure a draft figure states, or why there is none."""
     before = clause if start_in_clause is None else clause[:start_in_clause]
@@ -211,7 +229,9 @@ def match_figure(
     if chosen is None:
         named = max(cands, key=lambda c: _score(c.keywords, label), default=None)
         if named is not None and _score(named.keywords, label):
-            return Match(None, f"计量单位“{unit}”与指标“{named.figure.label}”（{named.figure.unit}）不符")
+            return Match(
+                None, f"计量单位“{unit}”与指标“{named.figure.label}”（{named.figure.unit}）不符"
+            )
         return Match(None, "未找到与表述对应的台账指标")
     if not chosen.branch and any(name and name in clause for name in sub_org_names):
         return Match(None, "表述针对下级党组织，不与本组织合计数比对")
@@ -234,8 +254,12 @@ def _step(value: Decimal) -> Decimal:
     return Decimal(step)
 
 
-def agrees(draft: Decimal | int | float, qualifier: str | None, ledger: Decimal | int | None,
-           unit: str = "") -> bool:
+def agrees(
+    draft: Decimal | int | float,
+    qualifier: str | None,
+    ledger: Decimal | int | None,
+    unit: str = "",
+) -> bool:
     """Whether a stated figure agrees with the ledger value. The one place for tolerance.
 
     ========================  ==========================================================

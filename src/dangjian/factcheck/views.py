@@ -74,28 +74,39 @@ def check(request: HttpRequest) -> HttpResponse:
                 ingested = ingest_file(path)
             except Exception:  # a broken .docx: say so, keep the form
                 ingested = None
-                error = _("无法读取文件“%(name)s”：文件已损坏或不是所选格式") % {"name": upload.name}
+                error = _("无法读取文件“%(name)s”：文件已损坏或不是所选格式") % {
+                    "name": upload.name
+                }
         if ingested is not None:
             result = check_result(ingested, compute_figures(year, org))
             seen: set[str] = set()
             for item in result.matched:
                 first_of_key = item.figure.key not in seen
                 seen.add(item.figure.key)
-                rows.append({"item": item, "checked": first_of_key,
-                             "link": _figure_link(year, org, item.figure.key)})
+                rows.append(
+                    {
+                        "item": item,
+                        "checked": first_of_key,
+                        "link": _figure_link(year, org, item.figure.key),
+                    }
+                )
     saved = []
     if result is not None:
         saved = list(PriorYearFigure.objects.filter(organization=result.org, year=result.year))
-    return render(request, "factcheck/check.html", {
-        "title": _("报告数字核对"),
-        "form": form,
-        "result": result,
-        "error": error,
-        "rows": rows,
-        "agree": [_linked(i, rows) for i in result.agree] if result else [],
-        "differ": [_linked(i, rows) for i in result.differ] if result else [],
-        "saved": {p.key: p for p in saved},
-    })
+    return render(
+        request,
+        "factcheck/check.html",
+        {
+            "title": _("报告数字核对"),
+            "form": form,
+            "result": result,
+            "error": error,
+            "rows": rows,
+            "agree": [_linked(i, rows) for i in result.agree] if result else [],
+            "differ": [_linked(i, rows) for i in result.differ] if result else [],
+            "saved": {p.key: p for p in saved},
+        },
+    )
 
 
 def _linked(item, rows) -> dict:
@@ -133,7 +144,9 @@ def save_prior(request: HttpRequest) -> HttpResponse:
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite() or value < 0 or value >= Decimal("1e12"):
-            errors.append(_("%(label)s：数值“%(raw)s”不是有效的非负数") % {"label": figure.label, "raw": raw})
+            errors.append(
+                _("%(label)s：数值“%(raw)s”不是有效的非负数") % {"label": figure.label, "raw": raw}
+            )
             continue
         if figure.unit == "%" and value > 100:
             errors.append(_("%(label)s：百分比不能大于 100") % {"label": figure.label})
@@ -151,8 +164,14 @@ def save_prior(request: HttpRequest) -> HttpResponse:
         messages.warning(request, _("没有勾选任何数值"))
         return redirect("factcheck:check")
     save_prior_figures(org, year, values, user=request.user)
-    record_event(request, AccessKind.IMPORT,
-                 f"往年指标保存：{org.code} {year}年 {len(values)}项（{'、'.join(v.key for v in values)}）")
-    messages.success(request, _("已保存%(org)s %(year)s年指标 %(n)s 项，%(next)s年报告将据此与上年比较") % {
-        "org": org.name, "year": year, "n": len(values), "next": year + 1})
+    record_event(
+        request,
+        AccessKind.IMPORT,
+        f"往年指标保存：{org.code} {year}年 {len(values)}项（{'、'.join(v.key for v in values)}）",
+    )
+    messages.success(
+        request,
+        _("已保存%(org)s %(year)s年指标 %(n)s 项，%(next)s年报告将据此与上年比较")
+        % {"org": org.name, "year": year, "n": len(values), "next": year + 1},
+    )
     return redirect("factcheck:check")

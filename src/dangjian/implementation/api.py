@@ -21,7 +21,10 @@ class _InScope(serializers.SlugRelatedField):
             return self.model.objects.none()
         return self.model.objects.visible_to(request.user, CHANGE)
 
-    default_error_messages = {"does_not_exist": "编号“{value}”不存在或不在您的管理范围内。", "invalid": "编号无效。"}
+    default_error_messages = {
+        "does_not_exist": "编号“{value}”不存在或不在您的管理范围内。",
+        "invalid": "编号无效。",
+    }
 
 
 class InstructionField(_InScope):
@@ -61,7 +64,9 @@ class MeasureSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        status = attrs.get("status", self.instance.status if self.instance else MeasureStatus.NOT_STARTED)
+        status = attrs.get(
+            "status", self.instance.status if self.instance else MeasureStatus.NOT_STARTED
+        )
         completed = attrs.get("completed_on", self.instance.completed_on if self.instance else None)
         if status == MeasureStatus.DONE and not completed:
             raise serializers.ValidationError({"completed_on": "状态为“已完成”时须填写完成日期。"})
@@ -89,7 +94,9 @@ class InstructionViewSet(ScopedViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         rows = list(page if page is not None else queryset)
-        context = self.get_serializer_context() | {"rollups": progress.rollups([r.pk for r in rows])}
+        context = self.get_serializer_context() | {
+            "rollups": progress.rollups([r.pk for r in rows])
+        }
         data = InstructionSerializer(rows, many=True, context=context).data
         return self.get_paginated_response(data) if page is not None else self._response(data)
 

@@ -24,8 +24,9 @@ class MeasureFilterSet(LedgerFilterSet):
     date_field = "deadline"
     search_fields = ("code", "content", "owner", "instruction__title")
     status = django_filters.ChoiceFilter(label=_("状态"), choices=MeasureStatus.choices)
-    overdue = django_filters.BooleanFilter(label=_("只看逾期"), method="only_overdue",
-                                           widget=django_filters.widgets.BooleanWidget())
+    overdue = django_filters.BooleanFilter(
+        label=_("只看逾期"), method="only_overdue", widget=django_filters.widgets.BooleanWidget()
+    )
 
     class Meta:
         model = Measure

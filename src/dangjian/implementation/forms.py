@@ -30,7 +30,9 @@ class MeasureForm(AutoCodeMixin, ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["instruction"].queryset = Instruction.objects.visible_to(self.user, CHANGE)
-        self.fields["instruction"].error_messages["invalid_choice"] = _("所选贯彻落实事项不在您的管理范围内。")
+        self.fields["instruction"].error_messages["invalid_choice"] = _(
+            "所选贯彻落实事项不在您的管理范围内。"
+        )
 
     def clean(self):
         data = super().clean()
@@ -51,12 +53,17 @@ class CheckInForm(ScopedModelForm):
     class Meta:
         model = CheckIn
         fields = ["measure", "kind", "date", "progress", "note", "evidence", "evidence_file"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3}), "evidence": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "note": forms.Textarea(attrs={"rows": 3}),
+            "evidence": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = Measure.objects.visible_to(self.user, CHANGE)
-        self.fields["measure"].error_messages["invalid_choice"] = _("所选落实措施不在您的管理范围内。")
+        self.fields["measure"].error_messages["invalid_choice"] = _(
+            "所选落实措施不在您的管理范围内。"
+        )
 
     def clean_progress(self):
         progress = self.cleaned_data["progress"]
@@ -80,7 +87,9 @@ class CheckInForm(ScopedModelForm):
     def save(self, commit=True):
         checkin = super().save(commit=False)
         if "evidence_file" in self.changed_data and checkin.evidence_file:
-            checkin.evidence_file_name = getattr(self.cleaned_data["evidence_file"], "name", "")[:200]
+            checkin.evidence_file_name = getattr(self.cleaned_data["evidence_file"], "name", "")[
+                :200
+            ]
         if commit:
             checkin.save()
         return checkin

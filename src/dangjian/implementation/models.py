@@ -33,10 +33,15 @@ class Instruction(LedgerModel):
     code = models.CharField(_("指示编号"), max_length=50, unique=True)
     kind = models.CharField(_("类别"), max_length=20, choices=InstructionKind.choices)
     title = models.CharField(_("标题"), max_length=300)
-    source = models.CharField(_("来源"), max_length=200, blank=True, help_text=_("如：某次会议、某号文件"))
+    source = models.CharField(
+        _("来源"), max_length=200, blank=True, help_text=_("如：某次会议、某号文件")
+    )
     issued_on = models.DateField(_("日期"))
     organization = models.ForeignKey(
-        Organization, verbose_name=_("牵头组织"), on_delete=models.PROTECT, related_name="instructions"
+        Organization,
+        verbose_name=_("牵头组织"),
+        on_delete=models.PROTECT,
+        related_name="instructions",
     )
 
     history = audit_history()
@@ -57,7 +62,10 @@ class Instruction(LedgerModel):
 class Measure(LedgerModel):
     code = models.CharField(_("措施编号"), max_length=50, unique=True)
     instruction = models.ForeignKey(
-        Instruction, verbose_name=_("贯彻落实事项"), on_delete=models.PROTECT, related_name="measures"
+        Instruction,
+        verbose_name=_("贯彻落实事项"),
+        on_delete=models.PROTECT,
+        related_name="measures",
     )
     content = models.TextField(_("落实措施"))
     owner = models.CharField(_("责任人"), max_length=100, blank=True)
@@ -112,12 +120,16 @@ class CheckIn(LedgerModel):
     measure = models.ForeignKey(
         Measure, verbose_name=_("落实措施"), on_delete=models.CASCADE, related_name="checkins"
     )
-    kind = models.CharField(_("方式"), max_length=20, choices=CheckInKind.choices, default=CheckInKind.SUPERVISION)
+    kind = models.CharField(
+        _("方式"), max_length=20, choices=CheckInKind.choices, default=CheckInKind.SUPERVISION
+    )
     date = models.DateField(_("日期"))
     note = models.TextField(_("督导情况"), blank=True)
     progress = models.PositiveSmallIntegerField(_("进度(%)"))
     evidence = models.TextField(_("佐证材料说明"), blank=True)
-    evidence_file = models.FileField(_("佐证文件"), upload_to=evidence_path, max_length=200, blank=True)
+    evidence_file = models.FileField(
+        _("佐证文件"), upload_to=evidence_path, max_length=200, blank=True
+    )
     evidence_file_name = models.CharField(_("佐证文件名"), max_length=200, blank=True)
 
     history = audit_history()
@@ -128,11 +140,15 @@ class CheckIn(LedgerModel):
         verbose_name_plural = _("督导督办记录")
         ordering = ["-date", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(progress__lte=100), name="checkin_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="checkin_progress_at_most_100"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure.code} {self.date:%Y-%m-%d} {self.get_kind_display()} {self.progress}%"
+        return (
+            f"{self.measure.code} {self.date:%Y-%m-%d} {self.get_kind_display()} {self.progress}%"
+        )
 
     def get_absolute_url(self) -> str:
         return reverse("implementation:measure_detail", args=[self.measure_id])

@@ -62,7 +62,9 @@ def rollup(progresses: Iterable[tuple[int, bool, bool]]) -> Rollup:
 def latest_checkin_progress():
     """The latest check-in's progress of the outer measure, as a subquery."""
     return Subquery(
-        CheckIn.objects.filter(measure=OuterRef("pk")).order_by("-date", "-pk").values("progress")[:1]
+        CheckIn.objects.filter(measure=OuterRef("pk"))
+        .order_by("-date", "-pk")
+        .values("progress")[:1]
     )
 
 
@@ -84,6 +86,10 @@ def rollups(instruction_ids: Iterable[int], *, on: dt.date | None = None) -> dic
     for instruction_id, status, deadline, latest in rows:
         done = status == MeasureStatus.DONE
         grouped.setdefault(instruction_id, []).append(
-            (measure_progress(done=done, latest=latest), done, is_overdue(deadline=deadline, done=done, on=on))
+            (
+                measure_progress(done=done, latest=latest),
+                done,
+                is_overdue(deadline=deadline, done=done, on=on),
+            )
         )
     return {pk: rollup(grouped.get(pk, ())) for pk in ids}

@@ -9,7 +9,12 @@ from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import VIEW
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from . import progress
@@ -57,11 +62,18 @@ class InstructionDetailView(LedgerDetailView):
         today = dt.date.today()
         self.object.rollup = progress.rollups([self.object.pk], on=today)[self.object.pk]
         context = super().get_context_data(**kwargs)
-        measures = list(progress.with_progress(self.object.measures.all()).order_by("deadline", "code"))
+        measures = list(
+            progress.with_progress(self.object.measures.all()).order_by("deadline", "code")
+        )
         for measure in measures:
-            measure.progress = progress.measure_progress(done=measure.is_done, latest=measure.latest_progress)
+            measure.progress = progress.measure_progress(
+                done=measure.is_done, latest=measure.latest_progress
+            )
         context["measures"] = measures
-        context["rows"] = [(str(_("落实进度")) if a == "rollup.label" else label, a) for label, a in context["rows"]]
+        context["rows"] = [
+            (str(_("落实进度")) if a == "rollup.label" else label, a)
+            for label, a in context["rows"]
+        ]
         return context
 
 
@@ -105,9 +117,7 @@ class MeasureListView(LedgerListView):
         context = super().get_context_data(**kwargs)
         rows = list(context["object_list"])
         for measure in rows:
-            measure.progress_label = (
-                f"{progress.measure_progress(done=measure.is_done, latest=measure.latest_progress)}%"
-            )
+            measure.progress_label = f"{progress.measure_progress(done=measure.is_done, latest=measure.latest_progress)}%"
         context["object_list"] = rows
         return context
 
@@ -118,19 +128,33 @@ class MeasureDetailView(LedgerDetailView):
     template_name = "implementation/measure_detail.html"
     edit_url_name = "implementation:measure_edit"
     delete_url_name = "implementation:measure_delete"
-    fields = ("code", "instruction", "content", "owner", "deadline", "status", "completed_on",
-              "progress_label", "overdue_label")
+    fields = (
+        "code",
+        "instruction",
+        "content",
+        "owner",
+        "deadline",
+        "status",
+        "completed_on",
+        "progress_label",
+        "overdue_label",
+    )
 
     def get_queryset(self):
         return progress.with_progress(super().get_queryset())
 
     def get_context_data(self, **kwargs):
-        self.object.progress_label = (
-            f"{progress.measure_progress(done=self.object.is_done, latest=self.object.latest_progress)}%"
-        )
+        self.object.progress_label = f"{progress.measure_progress(done=self.object.is_done, latest=self.object.latest_progress)}%"
         context = super().get_context_data(**kwargs)
         context["rows"] = [
-            (str(_("进度")) if a == "progress_label" else str(_("是否逾期")) if a == "overdue_label" else label, a)
+            (
+                str(_("进度"))
+                if a == "progress_label"
+                else str(_("是否逾期"))
+                if a == "overdue_label"
+                else label,
+                a,
+            )
             for label, a in context["rows"]
         ]
         context["checkins"] = list(self.object.checkins.all())
@@ -182,4 +206,6 @@ def checkin_evidence(request, pk: int):
     except FileNotFoundError:
         raise Http404 from None
     record_event(request, AccessKind.EXPORT, f"督导佐证下载：{checkin}")
-    return FileResponse(handle, as_attachment=True, filename=checkin.evidence_file_name or "evidence")
+    return FileResponse(
+        handle, as_attachment=True, filename=checkin.evidence_file_name or "evidence"
+    )

@@ -21,8 +21,9 @@ class IndicatorValueFilterSet(LedgerFilterSet):
 
 class OpinionEventFilterSet(LedgerFilterSet):
     search_fields = ("code", "source", "content", "handling", "result")
-    handled = django_filters.BooleanFilter(label=_("已处置"), field_name="handled_on", lookup_expr="isnull",
-                                           exclude=True)
+    handled = django_filters.BooleanFilter(
+        label=_("已处置"), field_name="handled_on", lookup_expr="isnull", exclude=True
+    )
 
     class Meta:
         model = OpinionEvent

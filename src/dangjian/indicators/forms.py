@@ -5,8 +5,8 @@ from dangjian.core.codes import next_code
 from dangjian.recognition.forms import clean_year
 from dangjian.web.forms import ScopedModelForm
 
-from .models import IndicatorValue, OpinionEvent, duplicate_value_problem, percent_value_problem
 from .models import Indicator as IndicatorName
+from .models import IndicatorValue, OpinionEvent, duplicate_value_problem, percent_value_problem
 
 
 class IndicatorValueForm(ScopedModelForm):
@@ -22,7 +22,9 @@ class IndicatorValueForm(ScopedModelForm):
         choices = [(name, f"{name}（{unit}）") for name, unit in self.names.items()]
         if current and current not in self.names:
             choices.append((current, current))  # a name since removed from the list stays editable
-        self.fields["indicator"] = forms.ChoiceField(label=_("指标"), choices=[("", "---------"), *choices])
+        self.fields["indicator"] = forms.ChoiceField(
+            label=_("指标"), choices=[("", "---------"), *choices]
+        )
         self.fields["code"].required = False
         self.fields["code"].help_text = _("留空则自动生成")
         self.fields["unit"].help_text = _("留空则取指标的默认单位")
@@ -40,9 +42,17 @@ class IndicatorValueForm(ScopedModelForm):
             self.add_error("value", problem)
         org, year, period = data.get("organization"), data.get("year"), data.get("period")
         if name and org and year and period:
-            clash = IndicatorValue.objects.filter(
-                organization=org, indicator=name, year=year, period=period,
-            ).exclude(pk=self.instance.pk).values_list("code", flat=True).first()
+            clash = (
+                IndicatorValue.objects.filter(
+                    organization=org,
+                    indicator=name,
+                    year=year,
+                    period=period,
+                )
+                .exclude(pk=self.instance.pk)
+                .values_list("code", flat=True)
+                .first()
+            )
             if clash:
                 self.add_error("period", duplicate_value_problem(year, name, clash))
         return data
@@ -59,7 +69,16 @@ class IndicatorValueForm(ScopedModelForm):
 class OpinionEventForm(ScopedModelForm):
     class Meta:
         model = OpinionEvent
-        fields = ["code", "organization", "date", "source", "content", "handling", "result", "handled_on"]
+        fields = [
+            "code",
+            "organization",
+            "date",
+            "source",
+            "content",
+            "handling",
+            "result",
+            "handled_on",
+        ]
         widgets = {
             "content": forms.Textarea(attrs={"rows": 3}),
             "handling": forms.Textarea(attrs={"rows": 3}),

@@ -77,7 +77,10 @@ class Period(models.TextChoices):
 class IndicatorValue(LedgerModel):
     code = models.CharField(_("指标编号"), max_length=50, unique=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="indicator_values",
+        Organization,
+        verbose_name=_("组织"),
+        on_delete=models.PROTECT,
+        related_name="indicator_values",
     )
     indicator = models.CharField(_("指标"), max_length=100, db_index=True)
     year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
@@ -111,7 +114,10 @@ class OpinionEvent(LedgerModel):
 
     code = models.CharField(_("舆情编号"), max_length=50, unique=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="opinion_events",
+        Organization,
+        verbose_name=_("组织"),
+        on_delete=models.PROTECT,
+        related_name="opinion_events",
     )
     date = models.DateField(_("发现日期"), db_index=True)
     source = models.CharField(_("来源"), max_length=100)

@@ -1,7 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from .filters import IndicatorValueFilterSet, OpinionEventFilterSet
@@ -69,7 +74,16 @@ class OpinionEventDetailView(LedgerDetailView):
     related = ("organization",)
     edit_url_name = "indicators:opinion_edit"
     delete_url_name = "indicators:opinion_delete"
-    fields = ("code", "organization", "date", "source", "content", "handling", "result", "handled_on")
+    fields = (
+        "code",
+        "organization",
+        "date",
+        "source",
+        "content",
+        "handling",
+        "result",
+        "handled_on",
+    )
 
 
 class _SourcesMixin:

@@ -137,11 +137,15 @@ def find_disclaimers(text: str) -> list[Span]:
 
 # --- credit lines ------------------------------------------------------------------------
 
-_CREDIT_KEY = r"(?:责编|责任编辑|编辑|审核|审校|校对|初审|复审|终审|来源|作者|撰稿|供稿|摄影|通讯员)"
+_CREDIT_KEY = (
+    r"(?:责编|责任编辑|编辑|审核|审校|校对|初审|复审|终审|来源|作者|撰稿|供稿|摄影|通讯员)"
+)
 _CREDIT_LINE = re.compile(
     rf"^\s*[（(【\[]?\s*{_CREDIT_KEY}\s*[:：][^。！？（）()【】\[\]]{{0,40}}[）)】\]]?\s*$"
 )
-_CREDIT_INLINE = re.compile(r"[（(【\[]\s*(?:责编|责任编辑|编辑)\s*[:：][^（()）【】\[\]\n]{1,30}[）)】\]]")
+_CREDIT_INLINE = re.compile(
+    r"[（(【\[]\s*(?:责编|责任编辑|编辑)\s*[:：][^（()）【】\[\]\n]{1,30}[）)】\]]"
+)
 
 
 def find_credits(text: str) -> list[Span]:
@@ -169,10 +173,8 @@ def _only_credits(body: str) -> bool:
 # --- pinyin annotations ------------------------------------------------------------------
 
 _TONED = str.maketrans(
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
-    "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
-    "aaaaeeeeiiiioooouuuuvvvvvennnm"
-    "abcdefghijklmnopqrstuvwxyz",
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
+    "aaaaeeeeiiiioooouuuuvvvvvennnmabcdefghijklmnopqrstuvwxyz",
 )
 _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿａ-ｚ"
 _PINYIN_CANDIDATE = re.compile(

@@ -10,6 +10,7 @@ as rare characters. charset-normalizer alone is unreliable on short Chinese text
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,8 +25,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Legacy Chinese encodings are read by their widest superset.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "cp950",
-              "big5hkscs": "cp950", "ascii": "utf-8"}
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5": "cp950",
+    "big5hkscs": "cp950",
+    "ascii": "utf-8",
+}
 
 
 @dataclass
@@ -41,16 +48,12 @@ def _common_chars() -> frozenset[str]:
     chars: set[str] = set()
     for lead in range(0xB0, 0xD8):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes([lead, trail]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     for lead in range(0xA4, 0xC7):
         for trail in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes([lead, trail]).decode("big5"))
-            except UnicodeDecodeError:
-                pass
     return frozenset(chars)
 
 
@@ -65,7 +68,7 @@ def _score(text: str) -> float:
         ch
         for ch in text
         if ord(ch) > 0x7F
-        and not ("\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch)
+        and not ("\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f" or ch >= "\uff00")
     ]
     if not letters:
         return 0.0

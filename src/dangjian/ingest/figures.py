@@ -31,13 +31,74 @@ from .numerals import CN_NUMERAL_CHARS, as_plain, parse_arabic, parse_chinese
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # Measure words, longest first so that 人次 wins over 人. Aliases map to the unit reported.
-_UNITS_ANY = (
-    "个百分点 百分点 平方米 人次 场次 期次 批次 班次 台次 例次 户次 家次 学时 课时 个小时 小时 分钟 "
-    "公里 千克 公斤 个 次 名 项 节 场 人 所 家 辆 元 期 篇 份 条 户 位 支 本 册 例 台 套 件 张 幅 "
-    "处 座 间 批 轮 堂 天 起 封 首 类 床 吨 面 分 % ％ ‰"
-).split()
+_UNITS_ANY = [
+    "个百分点",
+    "百分点",
+    "平方米",
+    "人次",
+    "场次",
+    "期次",
+    "批次",
+    "班次",
+    "台次",
+    "例次",
+    "户次",
+    "家次",
+    "学时",
+    "课时",
+    "个小时",
+    "小时",
+    "分钟",
+    "公里",
+    "千克",
+    "公斤",
+    "个",
+    "次",
+    "名",
+    "项",
+    "节",
+    "场",
+    "人",
+    "所",
+    "家",
+    "辆",
+    "元",
+    "期",
+    "篇",
+    "份",
+    "条",
+    "户",
+    "位",
+    "支",
+    "本",
+    "册",
+    "例",
+    "台",
+    "套",
+    "件",
+    "张",
+    "幅",
+    "处",
+    "座",
+    "间",
+    "批",
+    "轮",
+    "堂",
+    "天",
+    "起",
+    "封",
+    "首",
+    "类",
+    "床",
+    "吨",
+    "面",
+    "分",
+    "%",
+    "％",
+    "‰",
+]
 # Only after Arabic digits: after Chinese numerals these read as names (门诊二部, 护理三组, 十分).
-_UNITS_ARABIC_ONLY = "部 组 队 门 块 米".split()
+_UNITS_ARABIC_ONLY = ["部", "组", "队", "门", "块", "米"]
 _UNIT_ALIASES = {"％": "%", "个小时": "小时"}
 
 _QUALIFIER_PREFIX = {
@@ -45,19 +106,44 @@ _QUALIFIER_PREFIX = {
 }  # fmt: skip
 
 # Formula names and slogans that contain a number and a measure word.
-SLOGANS = (
-    "两个维护 两个确立 两个务必 两个结合 两个一百年 两个大局 三个代表 三个务必 三个一 "
-    "四个意识 四个自信 四个全面 四个伟大 四个服从 四个最严 四个必须 五个一 七个一 "
-    "三位一体 五位一体 八项规定 九项准则 十项准则 三项制度 三个有利于 五项制度 两面人"
-).split()
+SLOGANS = [
+    "两个维护",
+    "两个确立",
+    "两个务必",
+    "两个结合",
+    "两个一百年",
+    "两个大局",
+    "三个代表",
+    "三个务必",
+    "三个一",
+    "四个意识",
+    "四个自信",
+    "四个全面",
+    "四个伟大",
+    "四个服从",
+    "四个最严",
+    "四个必须",
+    "五个一",
+    "七个一",
+    "三位一体",
+    "五位一体",
+    "八项规定",
+    "九项准则",
+    "十项准则",
+    "三项制度",
+    "三个有利于",
+    "五项制度",
+    "两面人",
+]
 _SLOGANS_BY_CHAR: dict[str, list[str]] = {}
 for _slogan in SLOGANS:
     _SLOGANS_BY_CHAR.setdefault(_slogan[0], []).append(_slogan)
 
 _CN = f"[{CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _AR = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS_ANY + _UNITS_ARABIC_ONLY, key=len,
-                                                  reverse=True))
+_UNIT_RE = "|".join(
+    re.escape(u) for u in sorted(_UNITS_ANY + _UNITS_ARABIC_ONLY, key=len, reverse=True)
+)
 
 FIGURE_RE = re.compile(
     rf"(?P<prefix>将近|接近|大约|超过|近|约|逾)?"
@@ -71,12 +157,13 @@ FIGURE_RE = re.compile(
 _NUMERAL_RUN = re.compile(f"[0-9０-９{CN_NUMERAL_CHARS}]+")
 PLACEHOLDER_RE = re.compile(rf"(?<![A-Za-z])[XＸ]{{2,}}(?:余|多)?(?P<unit>{_UNIT_RE})")
 
-_MULTIPLIERS = {"千万": 10_000_000, "百万": 1_000_000, "万": 10_000, "亿": 100_000_000,
-                "千": 1000}
+_MULTIPLIERS = {"千万": 10_000_000, "百万": 1_000_000, "万": 10_000, "亿": 100_000_000, "千": 1000}
 _ARTICLE_NUMERALS = {"一", "二", "百", "千", "万", "亿"}
 _NO_PREFIX_BEFORE = {"约": "预签制节公契简履违特邀相", "近": "最附临亲"}
-_QUOTED = re.compile(r"“[^“”\n]{1,30}”|「[^「」\n]{1,30}」|『[^『』\n]{1,30}』|《[^《》\n]{1,80}》"
-                     r"|〈[^〈〉\n]{1,80}〉|\"[^\"\n]{1,30}\"")
+_QUOTED = re.compile(
+    r"“[^“”\n]{1,30}”|「[^「」\n]{1,30}」|『[^『』\n]{1,30}』|《[^《》\n]{1,80}》"
+    r"|〈[^〈〉\n]{1,80}〉|\"[^\"\n]{1,30}\""
+)
 
 
 @dataclass(frozen=True)
@@ -304,7 +391,7 @@ _POST_VERB_START = re.compile(
 
 
 def _strip_quotes(text: str) -> str:
-    return re.sub("[“”\"「」『』‘’]", "", text).strip()
+    return re.sub('[“”"「」『』‘’]', "", text).strip()
 
 
 def _pre_label(pre: str) -> str:

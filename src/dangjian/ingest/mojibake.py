@@ -119,7 +119,7 @@ def _gbk_spans(text: str) -> list[MojibakeSpan]:
         if match is None:
             return spans
         start = match.start()
-        end, best_end, best_chars = _grow_utf8(text, start, common)
+        _end, best_end, best_chars = _grow_utf8(text, start, common)
         around = text[max(start - 1, 0) : start] + text[best_end : best_end + 1]
         touches_replacement = "\ufffd" in around
         if best_chars >= 2 or (best_chars >= 1 and touches_replacement):

@@ -60,8 +60,9 @@ def parse_chinese(text: str) -> Decimal | None:
         if head is None or not frac or any(ch not in CN_DIGITS for ch in frac):
             return None
         return head + Decimal("0." + "".join(str(CN_DIGITS[ch]) for ch in frac))
-    if any(ch not in CN_DIGITS and ch not in CN_SMALL_UNITS and ch not in CN_BIG_UNITS
-           for ch in text):
+    if any(
+        ch not in CN_DIGITS and ch not in CN_SMALL_UNITS and ch not in CN_BIG_UNITS for ch in text
+    ):
         return None
     if all(ch in CN_DIGITS for ch in text):
         if len(text) == 1:

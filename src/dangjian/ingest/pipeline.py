@@ -84,7 +84,9 @@ def ingest_text(text: str, source: str = "<text>", encoding: str | None = None) 
         warnings.append(IngestWarning("mojibake", span.message, text_span, start, end + 1))
     for start, end in find_placeholders(cleaned):
         warnings.append(
-            IngestWarning("placeholder", "模板占位符未填写，此处数字缺失", cleaned[start:end], start, end)
+            IngestWarning(
+                "placeholder", "模板占位符未填写，此处数字缺失", cleaned[start:end], start, end
+            )
         )
     warnings.sort(key=lambda w: w.start if w.start is not None else -1)
 

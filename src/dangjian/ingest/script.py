@@ -54,7 +54,7 @@ def to_simplified(text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
 
 
 def detect_script(original: str, simplified: str, ignore: Sequence[tuple[int, int]] = ()) -> str:
-    """"hant" when the text has more traditional-only than simplified-only characters.
+    """ "hant" when the text has more traditional-only than simplified-only characters.
 
     Spans in `ignore` (mojibake, whose characters are noise) are left out of the count.
     """

@@ -13,7 +13,16 @@ class ResponsibilityForm(AutoCodeMixin, ScopedModelForm):
 
     class Meta:
         model = Responsibility
-        fields = ["code", "kind", "year", "organization", "department", "issuer_signer", "signer", "signed_on"]
+        fields = [
+            "code",
+            "kind",
+            "year",
+            "organization",
+            "department",
+            "issuer_signer",
+            "signer",
+            "signed_on",
+        ]
 
     def clean(self):
         data = super().clean()
@@ -40,7 +49,16 @@ class ViolationForm(AutoCodeMixin, ScopedModelForm):
 
     class Meta:
         model = Violation
-        fields = ["code", "organization", "person", "found_on", "category", "description", "handling", "handled_on"]
+        fields = [
+            "code",
+            "organization",
+            "person",
+            "found_on",
+            "category",
+            "description",
+            "handling",
+            "handled_on",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "handling": forms.Textarea(attrs={"rows": 2}),
@@ -49,7 +67,9 @@ class ViolationForm(AutoCodeMixin, ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].help_text = _("可参照《医疗机构工作人员廉洁从业九项准则》：") + "；".join(NINE_RULES[:3]) + "……"
+        self.fields["category"].help_text = (
+            _("可参照《医疗机构工作人员廉洁从业九项准则》：") + "；".join(NINE_RULES[:3]) + "……"
+        )
 
     def clean(self):
         data = super().clean()

@@ -25,7 +25,9 @@ class Responsibility(LedgerModel):
     kind = models.CharField(_("类别"), max_length=20, choices=LetterKind.choices)
     year = models.PositiveSmallIntegerField(_("年度"))
     organization = models.ForeignKey(
-        Organization, verbose_name=_("责任单位（党组织）"), on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("责任单位（党组织）"),
+        on_delete=models.PROTECT,
         related_name="responsibility_letters",
         help_text=_("签订责任书的党支部；科室签订的，选其所在党支部"),
     )
@@ -60,7 +62,10 @@ class IntegrityEducation(LedgerModel):
     code = models.CharField(_("活动编号"), max_length=50, unique=True)
     kind = models.CharField(_("类型"), max_length=20, choices=EducationKind.choices)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="integrity_education"
+        Organization,
+        verbose_name=_("组织"),
+        on_delete=models.PROTECT,
+        related_name="integrity_education",
     )
     date = models.DateField(_("日期"))
     topic = models.CharField(_("主题"), max_length=300)
@@ -92,9 +97,15 @@ class AdminOnlyQuerySet(ScopedQuerySet):
 
 # The nine items of 《医疗机构工作人员廉洁从业九项准则》(2021), offered as categories.
 NINE_RULES = (
-    "合法按劳取酬，不接受商业提成", "严守诚信原则，不参与欺诈骗保", "依据规范行医，不实施过度诊疗",
-    "遵守工作规程，不违规接受捐赠", "恪守保密准则，不泄露患者隐私", "服从诊疗需要，不牟利转介患者",
-    "维护诊疗秩序，不破坏就医公平", "共建和谐关系，不收受患方“红包”", "恪守交往底线，不收受企业回扣",
+    "合法按劳取酬，不接受商业提成",
+    "严守诚信原则，不参与欺诈骗保",
+    "依据规范行医，不实施过度诊疗",
+    "遵守工作规程，不违规接受捐赠",
+    "恪守保密准则，不泄露患者隐私",
+    "服从诊疗需要，不牟利转介患者",
+    "维护诊疗秩序，不破坏就医公平",
+    "共建和谐关系，不收受患方“红包”",
+    "恪守交往底线，不收受企业回扣",
 )
 
 
@@ -103,7 +114,10 @@ class Violation(LedgerModel):
 
     code = models.CharField(_("记录编号"), max_length=50, unique=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("所在组织"), on_delete=models.PROTECT, related_name="violations"
+        Organization,
+        verbose_name=_("所在组织"),
+        on_delete=models.PROTECT,
+        related_name="violations",
     )
     person = models.CharField(_("当事人"), max_length=100)
     found_on = models.DateField(_("发现日期"))

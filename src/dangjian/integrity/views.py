@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.scoping import is_party_admin
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from .filters import IntegrityEducationFilterSet, ResponsibilityFilterSet, ViolationFilterSet
@@ -33,7 +38,16 @@ class ResponsibilityDetailView(LedgerDetailView):
     related = ("organization",)
     edit_url_name = "integrity:letter_edit"
     delete_url_name = "integrity:letter_delete"
-    fields = ("code", "kind", "year", "organization", "department", "issuer_signer", "signer", "signed_on")
+    fields = (
+        "code",
+        "kind",
+        "year",
+        "organization",
+        "department",
+        "issuer_signer",
+        "signer",
+        "signed_on",
+    )
 
 
 class ResponsibilityCreateView(LedgerCreateView):
@@ -127,7 +141,16 @@ class ViolationDetailView(AdminOnlyMixin, LedgerDetailView):
     related = ("organization",)
     edit_url_name = "integrity:violation_edit"
     delete_url_name = "integrity:violation_delete"
-    fields = ("code", "organization", "person", "found_on", "category", "description", "handling", "handled_on")
+    fields = (
+        "code",
+        "organization",
+        "person",
+        "found_on",
+        "category",
+        "description",
+        "handling",
+        "handled_on",
+    )
 
 
 class ViolationCreateView(AdminOnlyMixin, _CategoriesMixin, LedgerCreateView):

@@ -10,7 +10,17 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organization
-        fields = ["id", "code", "name", "org_type", "parent", "founded_on", "last_election_on", "term_years", "depth"]
+        fields = [
+            "id",
+            "code",
+            "name",
+            "org_type",
+            "parent",
+            "founded_on",
+            "last_election_on",
+            "term_years",
+            "depth",
+        ]
         read_only_fields = ["depth"]
 
 
@@ -25,9 +35,24 @@ class MemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = Member
         fields = [
-            "id", "member_no", "name", "organization", "category", "gender", "birth_date",
-            "id_number", "id_number_masked", "joined_on", "full_member_on", "department",
-            "admin_post", "title", "party_post", "phone", "phone_masked", "employment_status",
+            "id",
+            "member_no",
+            "name",
+            "organization",
+            "category",
+            "gender",
+            "birth_date",
+            "id_number",
+            "id_number_masked",
+            "joined_on",
+            "full_member_on",
+            "department",
+            "admin_post",
+            "title",
+            "party_post",
+            "phone",
+            "phone_masked",
+            "employment_status",
             "is_dual_leader",
         ]
 

@@ -25,7 +25,9 @@ class MemberFilterSet(django_filters.FilterSet):
     def search(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(
-            Q(name__contains=value) | Q(name_initials__startswith=value.lower()) | Q(member_no=value)
+            Q(name__contains=value)
+            | Q(name_initials__startswith=value.lower())
+            | Q(member_no=value)
         )
 
     def in_subtree(self, queryset, name, value):

@@ -23,9 +23,22 @@ class MemberForm(ScopedModelForm):
     class Meta:
         model = Member
         fields = [
-            "member_no", "name", "organization", "category", "gender", "birth_date", "id_number",
-            "joined_on", "full_member_on", "department", "admin_post", "title", "party_post",
-            "phone", "employment_status", "is_dual_leader",
+            "member_no",
+            "name",
+            "organization",
+            "category",
+            "gender",
+            "birth_date",
+            "id_number",
+            "joined_on",
+            "full_member_on",
+            "department",
+            "admin_post",
+            "title",
+            "party_post",
+            "phone",
+            "employment_status",
+            "is_dual_leader",
         ]
 
     def clean_phone(self) -> str:
@@ -37,12 +50,19 @@ class MemberForm(ScopedModelForm):
     def clean(self):
         data = super().clean()
         today = dt.date.today()
-        birth, joined, full = data.get("birth_date"), data.get("joined_on"), data.get("full_member_on")
+        birth, joined, full = (
+            data.get("birth_date"),
+            data.get("joined_on"),
+            data.get("full_member_on"),
+        )
         number = data.get("id_number") or ""
         if number and idcard.is_valid(number):
             from_id = idcard.birth_date(idcard.normalize(number))
             if birth and from_id and birth != from_id:
-                self.add_error("birth_date", _("出生日期与身份证号中的出生日期（%(d)s）不一致。") % {"d": from_id})
+                self.add_error(
+                    "birth_date",
+                    _("出生日期与身份证号中的出生日期（%(d)s）不一致。") % {"d": from_id},
+                )
             birth = birth or from_id
         for name in ("birth_date", "joined_on", "full_member_on"):
             if data.get(name) and data[name] > today:
@@ -63,14 +83,29 @@ class MemberForm(ScopedModelForm):
 class OrganizationForm(ScopedModelForm):
     class Meta:
         model = Organization
-        fields = ["code", "name", "org_type", "parent", "founded_on", "last_election_on", "term_years", "sort_order"]
+        fields = [
+            "code",
+            "name",
+            "org_type",
+            "parent",
+            "founded_on",
+            "last_election_on",
+            "term_years",
+            "sort_order",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["term_years"].help_text = _("留空则按组织类型取默认值：党委 5 年，党总支、党支部 3 年。")
+        self.fields["term_years"].help_text = _(
+            "留空则按组织类型取默认值：党委 5 年，党总支、党支部 3 年。"
+        )
         if not is_party_admin(self.user):
             # A 支部书记 may keep their branch's data but not move it in the tree.
-            if self.instance.pk and self.instance.parent_id and self.instance.parent not in self.fields["parent"].queryset:
+            if (
+                self.instance.pk
+                and self.instance.parent_id
+                and self.instance.parent not in self.fields["parent"].queryset
+            ):
                 del self.fields["parent"]
 
     def clean(self):
@@ -83,8 +118,10 @@ class OrganizationForm(ScopedModelForm):
             self.add_error("parent", _("请选择上级组织（只有党委管理员可以建立顶层党组织）。"))
         if org_type == OrgType.GROUP and parent is not None and parent.org_type != OrgType.BRANCH:
             self.add_error("parent", _("党小组的上级组织须为党支部。"))
-        if org_type == OrgType.BRANCH and parent is not None and parent.org_type not in (
-            OrgType.PARTY_COMMITTEE, OrgType.GENERAL_BRANCH
+        if (
+            org_type == OrgType.BRANCH
+            and parent is not None
+            and parent.org_type not in (OrgType.PARTY_COMMITTEE, OrgType.GENERAL_BRANCH)
         ):
             self.add_error("parent", _("党支部的上级组织须为党委或党总支。"))
         if org_type == OrgType.GROUP and (elected or data.get("term_years")):
@@ -95,13 +132,21 @@ class OrganizationForm(ScopedModelForm):
             self.add_error("last_election_on", _("本届选举日期不能早于成立日期。"))
         term = data.get("term_years")
         if term is not None and not 1 <= term <= 5:
-            self.add_error("term_years", _("届期年数应在 1 至 5 年之间（党委 5 年，党总支、党支部 3 年）。"))
+            self.add_error(
+                "term_years", _("届期年数应在 1 至 5 年之间（党委 5 年，党总支、党支部 3 年）。")
+            )
         return data
 
 
 class ElectionFilterForm(forms.Form):
     due = forms.ChoiceField(
-        label=_("换届状态"), required=False,
-        choices=[("", _("全部")), ("overdue", _("逾期未换届")), ("due_soon", _("即将到期")),
-                 ("ok", _("未到期")), ("unknown", _("未记录选举日期"))],
+        label=_("换届状态"),
+        required=False,
+        choices=[
+            ("", _("全部")),
+            ("overdue", _("逾期未换届")),
+            ("due_soon", _("即将到期")),
+            ("ok", _("未到期")),
+            ("unknown", _("未记录选举日期")),
+        ],
     )

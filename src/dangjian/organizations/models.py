@@ -33,8 +33,12 @@ class Organization(LedgerModel):
     name = models.CharField(_("组织名称"), max_length=200)
     org_type = models.CharField(_("组织类型"), max_length=20, choices=OrgType.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级组织"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("上级组织"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Materialised path of primary keys, "/1/7/23/": subtree = path prefix (see subtree()).
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
@@ -98,7 +102,7 @@ class Organization(LedgerModel):
 
     def _move_descendants(self, old_path: str, new_path: str) -> None:
         for child in Organization.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-            path = new_path + child.path[len(old_path):]
+            path = new_path + child.path[len(old_path) :]
             Organization.objects.filter(pk=child.pk).update(path=path, depth=path.count("/") - 2)
 
     def branch(self) -> Organization:
@@ -132,7 +136,9 @@ def validate_id_number(value: str) -> None:
 class Member(LedgerModel):
     member_no = models.CharField(_("党员编号"), max_length=50, unique=True)
     name = models.CharField(_("姓名"), max_length=50, db_index=True)
-    name_initials = models.CharField(_("拼音首字母"), max_length=50, blank=True, db_index=True, editable=False)
+    name_initials = models.CharField(
+        _("拼音首字母"), max_length=50, blank=True, db_index=True, editable=False
+    )
     organization = models.ForeignKey(
         Organization, verbose_name=_("所在组织"), on_delete=models.PROTECT, related_name="members"
     )
@@ -150,7 +156,10 @@ class Member(LedgerModel):
     party_post = models.CharField(_("党内职务"), max_length=100, blank=True)
     phone = models.CharField(_("手机号"), max_length=20, blank=True)
     employment_status = models.CharField(
-        _("在职状态"), max_length=20, choices=EmploymentStatus.choices, default=EmploymentStatus.WORKING
+        _("在职状态"),
+        max_length=20,
+        choices=EmploymentStatus.choices,
+        default=EmploymentStatus.WORKING,
     )
     is_dual_leader = models.BooleanField(_("双带头人"), default=False)
 
@@ -210,14 +219,24 @@ class Role(models.TextChoices):
 class Profile(models.Model):
     """A login's role and where it reaches: see core.scoping.scope_for."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("管理范围"), null=True, blank=True, on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("管理范围"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         help_text=_("党委管理员：空表示全部；支部书记：本支部"),
     )
     member = models.OneToOneField(
-        Member, verbose_name=_("对应党员"), null=True, blank=True, on_delete=models.SET_NULL,
+        Member,
+        verbose_name=_("对应党员"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="profile",
     )
     # Initial passwords and passwords reset by an administrator must be changed at first log-in.

@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from dangjian.core.choices import choice_label
 from dangjian.core.scoping import scope_for
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from .filters import MemberFilterSet
@@ -32,14 +37,23 @@ def organization_tree(request):
     url_of = _detail_urls(organizations)
     rows = [
         {
-            "org": org, "indent": org.depth - top_depth, "members": counts.get(org.pk, 0),
-            "url": url_of(org), "type_label": choice_label(org_type, org.org_type),
+            "org": org,
+            "indent": org.depth - top_depth,
+            "members": counts.get(org.pk, 0),
+            "url": url_of(org),
+            "type_label": choice_label(org_type, org.org_type),
         }
         for org in organizations
     ]
-    return render(request, "organizations/tree.html", {
-        "rows": rows, "title": _("组织架构"), "can_add": scope_for(request.user).can_change,
-    })
+    return render(
+        request,
+        "organizations/tree.html",
+        {
+            "rows": rows,
+            "title": _("组织架构"),
+            "can_add": scope_for(request.user).can_change,
+        },
+    )
 
 
 def _detail_urls(organizations):
@@ -68,9 +82,15 @@ def elections(request):
     rows = election_rows(organizations, on=dt.date.today())
     if wanted:
         rows = [row for row in rows if row.state == wanted]
-    return render(request, "organizations/elections.html", {
-        "title": _("换届情况"), "rows": rows, "form": form,
-    })
+    return render(
+        request,
+        "organizations/elections.html",
+        {
+            "title": _("换届情况"),
+            "rows": rows,
+            "form": form,
+        },
+    )
 
 
 class MemberListView(LedgerListView):
@@ -99,16 +119,31 @@ class MemberDetailView(LedgerDetailView):
     edit_url_name = "organizations:member_edit"
     delete_url_name = "organizations:member_delete"
     fields = (
-        "member_no", "name", "organization", "category", "gender", "birth_date",
-        "id_number_masked", "joined_on", "full_member_on", "department", "admin_post", "title",
-        "party_post", "phone_masked", "employment_status", "is_dual_leader",
+        "member_no",
+        "name",
+        "organization",
+        "category",
+        "gender",
+        "birth_date",
+        "id_number_masked",
+        "joined_on",
+        "full_member_on",
+        "department",
+        "admin_post",
+        "title",
+        "party_post",
+        "phone_masked",
+        "employment_status",
+        "is_dual_leader",
     )
 
     def get_context_data(self, **kwargs):
         from dangjian.web.workspace import member_record
 
         context = super().get_context_data(**kwargs)
-        context["record"] = member_record(self.object, year=dt.date.today().year, user=self.request.user)
+        context["record"] = member_record(
+            self.object, year=dt.date.today().year, user=self.request.user
+        )
         return context
 
 
@@ -135,7 +170,12 @@ class OrganizationDetailView(LedgerDetailView):
     edit_url_name = "organizations:organization_edit"
     delete_url_name = "organizations:organization_delete"
     fields = (
-        "code", "name", "org_type", "parent", "founded_on", "last_election_on",
+        "code",
+        "name",
+        "org_type",
+        "parent",
+        "founded_on",
+        "last_election_on",
         "effective_term_years",
     )
 
@@ -143,9 +183,11 @@ class OrganizationDetailView(LedgerDetailView):
         context = super().get_context_data(**kwargs)
         rows = election_rows([self.object], on=dt.date.today())
         context["election"] = rows[0] if rows else None
-        context["member_count"] = Member.objects.visible_to(self.request.user).filter(
-            organization__path__startswith=self.object.path
-        ).count()
+        context["member_count"] = (
+            Member.objects.visible_to(self.request.user)
+            .filter(organization__path__startswith=self.object.path)
+            .count()
+        )
         return context
 
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import OrgLifeEvent, Attendance
+from .models import Attendance, OrgLifeEvent
 
 
 @admin.register(OrgLifeEvent)

@@ -25,13 +25,24 @@ class _EventListSerializer(serializers.ListSerializer):
 
 class OrgLifeEventSerializer(serializers.ModelSerializer):
     organization = InScopeOrganizationField()
-    rule_warnings = serializers.SerializerMethodField(help_text="与规则不一致之处（仅提示，不阻止保存），如主题党日未在固定日举行")
+    rule_warnings = serializers.SerializerMethodField(
+        help_text="与规则不一致之处（仅提示，不阻止保存），如主题党日未在固定日举行"
+    )
 
     class Meta:
         model = OrgLifeEvent
         fields = [
-            "id", "code", "organization", "event_type", "date", "topic", "host", "lecturer", "location",
-            "duration_hours", "rule_warnings",
+            "id",
+            "code",
+            "organization",
+            "event_type",
+            "date",
+            "topic",
+            "host",
+            "lecturer",
+            "location",
+            "duration_hours",
+            "rule_warnings",
         ]
         list_serializer_class = _EventListSerializer
 
@@ -39,13 +50,16 @@ class OrgLifeEventSerializer(serializers.ModelSerializer):
     def get_rule_warnings(self, event) -> list[dict]:
         config = self.context.get("rule_configs", {}).get(event.organization_id)
         return [
-            {"code": v.code, "message": v.message, "rule": v.rule} for v in event.rule_violations(config)
+            {"code": v.code, "message": v.message, "rule": v.rule}
+            for v in event.rule_violations(config)
         ]
 
 
 class AttendanceSerializer(serializers.ModelSerializer):
     event = serializers.SlugRelatedField(slug_field="code", queryset=OrgLifeEvent.objects.all())
-    member = serializers.SlugRelatedField(slug_field="member_no", queryset=Attendance.member.field.related_model.objects.all())
+    member = serializers.SlugRelatedField(
+        slug_field="member_no", queryset=Attendance.member.field.related_model.objects.all()
+    )
 
     class Meta:
         model = Attendance
@@ -65,7 +79,11 @@ class OrgLifeEventViewSet(ScopedViewSet):
     queryset = OrgLifeEvent.objects.all()
     serializer_class = OrgLifeEventSerializer
     related = ("organization",)
-    filterset_fields = {"event_type": ["exact"], "date": ["gte", "lte"], "organization__code": ["exact"]}
+    filterset_fields = {
+        "event_type": ["exact"],
+        "date": ["gte", "lte"],
+        "organization__code": ["exact"],
+    }
 
 
 class AttendanceViewSet(ScopedViewSet):

@@ -9,7 +9,9 @@ from .models import EventType, OrgLifeEvent
 class OrgLifeEventFilterSet(LedgerFilterSet):
     search_fields = ("code", "topic", "host", "lecturer")
     event_type = django_filters.ChoiceFilter(label=_("类型"), choices=EventType.choices)
-    month = django_filters.NumberFilter(label=_("月份"), method="in_month", min_value=1, max_value=12)
+    month = django_filters.NumberFilter(
+        label=_("月份"), method="in_month", min_value=1, max_value=12
+    )
 
     class Meta:
         model = OrgLifeEvent

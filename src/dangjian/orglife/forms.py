@@ -17,14 +17,26 @@ from .models import AttachmentKind, EventAttachment, EventType, OrgLifeEvent
 # 类型 that belong to one level of the tree (支部工作条例; 党委会 and 中心组 are the 党委's).
 BRANCH_LEVEL = {EventType.BRANCH_GENERAL_MEETING, EventType.BRANCH_COMMITTEE_MEETING}
 COMMITTEE_LEVEL = {
-    EventType.COMMITTEE_MEETING, EventType.CENTRAL_GROUP_STUDY, EventType.LEADERSHIP_LIFE_MEETING,
+    EventType.COMMITTEE_MEETING,
+    EventType.CENTRAL_GROUP_STUDY,
+    EventType.LEADERSHIP_LIFE_MEETING,
 }
 
 
 class OrgLifeEventForm(ScopedModelForm):
     class Meta:
         model = OrgLifeEvent
-        fields = ["organization", "event_type", "date", "topic", "host", "lecturer", "location", "duration_hours", "code"]
+        fields = [
+            "organization",
+            "event_type",
+            "date",
+            "topic",
+            "host",
+            "lecturer",
+            "location",
+            "duration_hours",
+            "code",
+        ]
         widgets = {"topic": forms.TextInput(attrs={"size": 40})}
 
     def __init__(self, *args, **kwargs):
@@ -50,7 +62,11 @@ class OrgLifeEventForm(ScopedModelForm):
             if kind == EventType.GROUP_MEETING and org.org_type != OrgType.GROUP:
                 self.add_error("organization", _("党小组会的组织须为党小组。"))
             if kind in BRANCH_LEVEL and org.org_type != OrgType.BRANCH:
-                self.add_error("organization", _("%(kind)s的组织须为党支部（《中国共产党支部工作条例（试行）》）。") % {"kind": kind})
+                self.add_error(
+                    "organization",
+                    _("%(kind)s的组织须为党支部（《中国共产党支部工作条例（试行）》）。")
+                    % {"kind": kind},
+                )
             if kind in COMMITTEE_LEVEL and org.org_type != OrgType.PARTY_COMMITTEE:
                 self.add_error("organization", _("%(kind)s的组织须为党委。") % {"kind": kind})
         return data
@@ -76,8 +92,14 @@ def next_event_code(org_code: str, date: dt.date) -> str:
 # Attachments: what a minute-taker or photographer produces, nothing executable.
 ALLOWED_TYPES = {
     ".pdf": ("application/pdf", (b"%PDF",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (b"PK\x03\x04",),
+    ),
+    ".xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        (b"PK\x03\x04",),
+    ),
     ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
@@ -93,22 +115,33 @@ class EventAttachmentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].initial = AttachmentKind.MINUTES
-        self.fields["file"].help_text = _("PDF、Word（docx）、Excel（xlsx）、JPG、PNG，单个不超过 20 MB")
+        self.fields["file"].help_text = _(
+            "PDF、Word（docx）、Excel（xlsx）、JPG、PNG，单个不超过 20 MB"
+        )
         self.fields["file"].widget.attrs["accept"] = ",".join(ALLOWED_TYPES)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         suffix = PurePath(upload.name).suffix.lower()
         if suffix not in ALLOWED_TYPES:
-            raise ValidationError(_("不支持的文件类型“%(suffix)s”：只能上传 PDF、docx、xlsx、JPG、PNG。") % {"suffix": suffix or "无扩展名"})
+            raise ValidationError(
+                _("不支持的文件类型“%(suffix)s”：只能上传 PDF、docx、xlsx、JPG、PNG。")
+                % {"suffix": suffix or "无扩展名"}
+            )
         if upload.size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(_("文件大小 %(size).1f MB，超过 20 MB 的上限。") % {"size": upload.size / 1024 / 1024})
+            raise ValidationError(
+                _("文件大小 %(size).1f MB，超过 20 MB 的上限。")
+                % {"size": upload.size / 1024 / 1024}
+            )
         if upload.size == 0:
             raise ValidationError(_("文件是空的。"))
         content_type, magics = ALLOWED_TYPES[suffix]
         head = upload.read(16)
         upload.seek(0)
         if not any(head.startswith(magic) for magic in magics):
-            raise ValidationError(_("文件内容与扩展名“%(suffix)s”不符，请确认文件没有损坏或被改名。") % {"suffix": suffix})
+            raise ValidationError(
+                _("文件内容与扩展名“%(suffix)s”不符，请确认文件没有损坏或被改名。")
+                % {"suffix": suffix}
+            )
         self.detected_content_type = content_type
         return upload

@@ -48,7 +48,9 @@ class OrgLifeEvent(LedgerModel):
     host = models.CharField(_("主持人"), max_length=50, blank=True)
     lecturer = models.CharField(_("讲课人"), max_length=50, blank=True)
     location = models.CharField(_("地点"), max_length=200, blank=True)
-    duration_hours = models.DecimalField(_("时长(小时)"), max_digits=5, decimal_places=1, null=True, blank=True)
+    duration_hours = models.DecimalField(
+        _("时长(小时)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
 
     history = audit_history()
     scope_org_field = "organization__path"
@@ -141,13 +143,19 @@ class EventAttachment(LedgerModel):
     event = models.ForeignKey(
         OrgLifeEvent, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="attachments"
     )
-    kind = models.CharField(_("类别"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.MINUTES)
+    kind = models.CharField(
+        _("类别"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.MINUTES
+    )
     file = models.FileField(_("文件"), upload_to=attachment_path, max_length=200)
     original_name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小(字节)"), default=0)
     content_type = models.CharField(_("文件类型"), max_length=100, blank=True)
     uploaded_by = models.ForeignKey(
-        "auth.User", verbose_name=_("上传人"), null=True, blank=True, on_delete=models.SET_NULL,
+        "auth.User",
+        verbose_name=_("上传人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

@@ -28,10 +28,15 @@ class SheetRow:
 def attendance_sheet_members(event: OrgLifeEvent, *, user) -> list[Member]:
     """Who can be ticked: the members of the event's organisation subtree within the user's
     changing scope, plus anyone already recorded (e.g. a member who has since moved)."""
-    in_tree = Member.objects.visible_to(user, CHANGE).filter(organization__path__startswith=event.organization.path)
+    in_tree = Member.objects.visible_to(user, CHANGE).filter(
+        organization__path__startswith=event.organization.path
+    )
     recorded = Member.objects.filter(attendances__event=event)
     return list(
-        (in_tree | recorded).distinct().select_related("organization").order_by("organization__path", "member_no")
+        (in_tree | recorded)
+        .distinct()
+        .select_related("organization")
+        .order_by("organization__path", "member_no")
     )
 
 
@@ -46,7 +51,9 @@ def attendance_sheet(event: OrgLifeEvent, *, user, data=None) -> list[SheetRow]:
             row.makeup_on = data.get(f"makeup-{member.pk}", "").strip()
         elif member.pk in existing:
             row.status = existing[member.pk].status
-            row.makeup_on = existing[member.pk].makeup_on.isoformat() if existing[member.pk].makeup_on else ""
+            row.makeup_on = (
+                existing[member.pk].makeup_on.isoformat() if existing[member.pk].makeup_on else ""
+            )
         rows.append(row)
     return rows
 
@@ -71,7 +78,9 @@ def _validate(event: OrgLifeEvent, row: SheetRow, today: dt.date) -> dt.date | N
     return makeup
 
 
-def attendance_record(*, event: OrgLifeEvent, rows: list[SheetRow], today: dt.date | None = None) -> bool:
+def attendance_record(
+    *, event: OrgLifeEvent, rows: list[SheetRow], today: dt.date | None = None
+) -> bool:
     """Save the whole sheet, or nothing: returns False (rows carry their errors) when any row is
     wrong. A blank status removes an existing record."""
     today = today or dt.date.today()
@@ -79,7 +88,9 @@ def attendance_record(*, event: OrgLifeEvent, rows: list[SheetRow], today: dt.da
     if any(row.error for row in rows):
         return False
     with transaction.atomic():
-        existing = {a.member_id: a for a in Attendance.objects.select_for_update().filter(event=event)}
+        existing = {
+            a.member_id: a for a in Attendance.objects.select_for_update().filter(event=event)
+        }
         for row in rows:
             current = existing.get(row.member.pk)
             makeup = makeups[row.member.pk]
@@ -88,17 +99,26 @@ def attendance_record(*, event: OrgLifeEvent, rows: list[SheetRow], today: dt.da
                     current.delete()
                 continue
             if current is None:
-                Attendance.objects.create(event=event, member=row.member, status=row.status, makeup_on=makeup)
+                Attendance.objects.create(
+                    event=event, member=row.member, status=row.status, makeup_on=makeup
+                )
             elif current.status != row.status or current.makeup_on != makeup:
                 current.status, current.makeup_on = row.status, makeup
                 current.save()
     return True
 
 
-def attachment_add(*, event: OrgLifeEvent, kind: str, upload, content_type: str, user) -> EventAttachment:
+def attachment_add(
+    *, event: OrgLifeEvent, kind: str, upload, content_type: str, user
+) -> EventAttachment:
     return EventAttachment.objects.create(
-        event=event, kind=kind, file=upload, original_name=upload.name[:200], size=upload.size,
-        content_type=content_type, uploaded_by=user,
+        event=event,
+        kind=kind,
+        file=upload,
+        original_name=upload.name[:200],
+        size=upload.size,
+        content_type=content_type,
+        uploaded_by=user,
     )
 
 

@@ -14,7 +14,12 @@ from django.views.decorators.http import require_POST
 
 from dangjian.core.scoping import CHANGE, VIEW
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 from dangjian.organizations.models import Organization, OrgType
 
@@ -47,7 +52,14 @@ class OrgLifeEventDetailView(LedgerDetailView):
     edit_url_name = "orglife:event_edit"
     delete_url_name = "orglife:event_delete"
     fields = (
-        "code", "organization", "event_type", "date", "topic", "host", "lecturer", "location",
+        "code",
+        "organization",
+        "event_type",
+        "date",
+        "topic",
+        "host",
+        "lecturer",
+        "location",
         "duration_hours",
     )
 
@@ -126,15 +138,24 @@ def attendance(request, pk: int):
         if services.attendance_record(event=event, rows=rows):
             present = sum(1 for row in rows if row.status == AttendanceStatus.PRESENT)
             recorded = sum(1 for row in rows if row.status)
-            messages.success(request, _g("已保存出勤：应到 %(n)s 人，出席 %(p)s 人。") % {"n": recorded, "p": present})
+            messages.success(
+                request,
+                _g("已保存出勤：应到 %(n)s 人，出席 %(p)s 人。") % {"n": recorded, "p": present},
+            )
             return redirect(event.get_absolute_url())
         messages.error(request, _g("没有保存：请修改标红的行后再保存（整张表一起保存）。"))
     else:
         rows = services.attendance_sheet(event, user=request.user)
-    return render(request, "orglife/attendance.html", {
-        "title": _g("登记出勤：%(event)s") % {"event": event},
-        "event": event, "rows": rows, "statuses": AttendanceStatus.choices,
-    })
+    return render(
+        request,
+        "orglife/attendance.html",
+        {
+            "title": _g("登记出勤：%(event)s") % {"event": event},
+            "event": event,
+            "rows": rows,
+            "statuses": AttendanceStatus.choices,
+        },
+    )
 
 
 @login_required
@@ -144,10 +165,15 @@ def attachment_upload(request, pk: int):
     form = EventAttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         services.attachment_add(
-            event=event, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"],
-            content_type=form.detected_content_type, user=request.user,
+            event=event,
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["file"],
+            content_type=form.detected_content_type,
+            user=request.user,
         )
-        messages.success(request, _g("已上传附件：%(name)s") % {"name": form.cleaned_data["file"].name})
+        messages.success(
+            request, _g("已上传附件：%(name)s") % {"name": form.cleaned_data["file"].name}
+        )
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -163,9 +189,13 @@ def attachment_download(request, pk: int):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("file") from None
-    inline = attachment.content_type.startswith("image/") or attachment.content_type == "application/pdf"
+    inline = (
+        attachment.content_type.startswith("image/") or attachment.content_type == "application/pdf"
+    )
     response = FileResponse(
-        handle, as_attachment=not inline, filename=attachment.original_name,
+        handle,
+        as_attachment=not inline,
+        filename=attachment.original_name,
         content_type=attachment.content_type or "application/octet-stream",
     )
     response["Cache-Control"] = "private, no-store"
@@ -182,9 +212,14 @@ def attachment_delete(request, pk: int):
         services.attachment_delete(attachment=attachment)
         messages.success(request, _g("已删除附件：%(name)s") % {"name": attachment.original_name})
         return redirect(event.get_absolute_url())
-    return render(request, "web/ledger_confirm_delete.html", {
-        "title": _g("删除附件：%(name)s") % {"name": attachment.original_name}, "object": attachment,
-    })
+    return render(
+        request,
+        "web/ledger_confirm_delete.html",
+        {
+            "title": _g("删除附件：%(name)s") % {"name": attachment.original_name},
+            "object": attachment,
+        },
+    )
 
 
 # ---- calendar -------------------------------------------------------------------------------
@@ -218,11 +253,17 @@ def _month(request) -> tuple[int, int]:
 @login_required
 def calendar(request):
     """组织生活日历: a month of one organisation's events (its subtree), as a grid."""
-    orgs = list(Organization.objects.visible_to(request.user).exclude(org_type=OrgType.GROUP).order_by("path"))
+    orgs = list(
+        Organization.objects.visible_to(request.user)
+        .exclude(org_type=OrgType.GROUP)
+        .order_by("path")
+    )
     org = _calendar_org(request, orgs)
     year, month = _month(request)
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    events = OrgLifeEvent.objects.visible_to(request.user).filter(date__gte=weeks[0][0], date__lte=weeks[-1][-1])
+    events = OrgLifeEvent.objects.visible_to(request.user).filter(
+        date__gte=weeks[0][0], date__lte=weeks[-1][-1]
+    )
     if org is not None:
         events = events.filter(organization__path__startswith=org.path)
     by_day: dict[dt.date, list[OrgLifeEvent]] = {}
@@ -237,57 +278,89 @@ def calendar(request):
             reverse("orglife:calendar_feed", args=[org.pk])
             + f"?user={request.user.pk}&token={feed_token(request.user, org)}"
         )
-    return render(request, "orglife/calendar.html", {
-        "title": _g("组织生活日历"),
-        "org": org, "orgs": orgs, "year": year, "month": month,
-        "weeks": [[(day, by_day.get(day, []), day.month == month) for day in week] for week in weeks],
-        "month_events": [e for day, items in sorted(by_day.items()) if day.month == month for e in items],
-        "previous": previous, "following": following, "today": dt.date.today(),
-        "weekdays": ["一", "二", "三", "四", "五", "六", "日"],
-        "feed_url": feed_url,
-    })
+    return render(
+        request,
+        "orglife/calendar.html",
+        {
+            "title": _g("组织生活日历"),
+            "org": org,
+            "orgs": orgs,
+            "year": year,
+            "month": month,
+            "weeks": [
+                [(day, by_day.get(day, []), day.month == month) for day in week] for week in weeks
+            ],
+            "month_events": [
+                e for day, items in sorted(by_day.items()) if day.month == month for e in items
+            ],
+            "previous": previous,
+            "following": following,
+            "today": dt.date.today(),
+            "weekdays": ["一", "二", "三", "四", "五", "六", "日"],
+            "feed_url": feed_url,
+        },
+    )
 
 
 def feed_token(user, org: Organization) -> str:
     """A per-user, per-organisation secret for calendar apps that cannot log in. It includes the
     password hash, so changing the password revokes every feed URL the user has handed out."""
-    return salted_hmac("dangjian.orglife.feed", f"{user.pk}:{org.pk}:{user.password}").hexdigest()[:40]
+    return salted_hmac("dangjian.orglife.feed", f"{user.pk}:{org.pk}:{user.password}").hexdigest()[
+        :40
+    ]
 
 
 def calendar_feed(request, pk: int):
     """The organisation's events as an iCalendar (.ics) feed: session or ``?user=&token=``."""
-    from dangjian.web.ics import CalendarEvent, calendar as ics_calendar
+    from dangjian.web.ics import CalendarEvent
+    from dangjian.web.ics import calendar as ics_calendar
 
     user = request.user if request.user.is_authenticated else None
     if user is None:
         User = get_user_model()
-        candidate = User.objects.filter(pk=request.GET.get("user") or 0, is_active=True).first() \
-            if (request.GET.get("user") or "").isdigit() else None
+        candidate = (
+            User.objects.filter(pk=request.GET.get("user") or 0, is_active=True).first()
+            if (request.GET.get("user") or "").isdigit()
+            else None
+        )
         org = Organization.objects.filter(pk=pk).first()
-        if candidate is None or org is None or not constant_time_compare(
-            request.GET.get("token", ""), feed_token(candidate, org)
+        if (
+            candidate is None
+            or org is None
+            or not constant_time_compare(request.GET.get("token", ""), feed_token(candidate, org))
         ):
-            return HttpResponse(_g("日历订阅链接无效或已失效，请重新登录后复制新的链接。"), status=403,
-                                content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                _g("日历订阅链接无效或已失效，请重新登录后复制新的链接。"),
+                status=403,
+                content_type="text/plain; charset=utf-8",
+            )
         user = candidate
     org = get_object_or_404(Organization.objects.visible_to(user), pk=pk)
     since = dt.date.today() - dt.timedelta(days=400)
     events = (
         OrgLifeEvent.objects.visible_to(user)
         .filter(organization__path__startswith=org.path, date__gte=since)
-        .select_related("organization").order_by("date", "code")
+        .select_related("organization")
+        .order_by("date", "code")
     )
     host = request.get_host().split(":")[0]
     items = [
         CalendarEvent(
             uid=f"orglife-{event.pk}@{host}",
             day=event.date,
-            summary=f"{event.get_event_type_display()}：{event.topic}" if event.topic else event.get_event_type_display(),
-            description="\n".join(filter(None, [
-                event.organization.name,
-                f"主持人：{event.host}" if event.host else "",
-                f"讲课人：{event.lecturer}" if event.lecturer else "",
-            ])),
+            summary=f"{event.get_event_type_display()}：{event.topic}"
+            if event.topic
+            else event.get_event_type_display(),
+            description="\n".join(
+                filter(
+                    None,
+                    [
+                        event.organization.name,
+                        f"主持人：{event.host}" if event.host else "",
+                        f"讲课人：{event.lecturer}" if event.lecturer else "",
+                    ],
+                )
+            ),
             location=event.location,
             url=request.build_absolute_uri(event.get_absolute_url()),
             last_modified=event.updated_at,

@@ -2,7 +2,6 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.filters import LedgerFilterSet
-
 from dangjian.evaluations.models import ServiceParticipation
 
 from .models import ServiceActivity
@@ -20,8 +19,13 @@ class ServiceActivityFilterSet(LedgerFilterSet):
 class ServiceParticipationFilterSet(LedgerFilterSet):
     org_path_field = "activity__organization__path"
     date_field = "activity__date"
-    search_fields = ("member__name", "member__member_no", "member__name_initials", "activity__code",
-                     "activity__content")
+    search_fields = (
+        "member__name",
+        "member__member_no",
+        "member__name_initials",
+        "activity__code",
+        "activity__content",
+    )
     activity_type = django_filters.CharFilter(label=_("类型"), field_name="activity__activity_type")
 
     class Meta:

@@ -13,7 +13,15 @@ ACTIVITY_OUT_OF_SCOPE = _("所选服务活动不在您的管理范围内。")
 class ServiceActivityForm(ScopedModelForm):
     class Meta:
         model = ServiceActivity
-        fields = ["code", "organization", "activity_type", "date", "content", "participants", "people_served"]
+        fields = [
+            "code",
+            "organization",
+            "activity_type",
+            "date",
+            "content",
+            "participants",
+            "people_served",
+        ]
         widgets = {
             "content": forms.Textarea(attrs={"rows": 3}),
             "activity_type": forms.TextInput(attrs={"list": "service-types"}),
@@ -31,14 +39,20 @@ class ServiceActivityForm(ScopedModelForm):
         if participants == 0:
             self.add_error("participants", _("参与人数应至少为 1 人。"))
         if served is not None and participants and served > participants * 1000:
-            self.add_error("people_served", _("服务人次超过参与人数的 1000 倍，请核对是否多录了位数。"))
+            self.add_error(
+                "people_served", _("服务人次超过参与人数的 1000 倍，请核对是否多录了位数。")
+            )
         return data
 
     def save(self, commit=True):
         activity = super().save(commit=False)
         if not activity.code:
             prefix = f"FW{activity.date:%Y}-"
-            taken = set(ServiceActivity.objects.filter(code__startswith=prefix).values_list("code", flat=True))
+            taken = set(
+                ServiceActivity.objects.filter(code__startswith=prefix).values_list(
+                    "code", flat=True
+                )
+            )
             n = len(taken) + 1
             while f"{prefix}{n:03d}" in taken:
                 n += 1
@@ -61,11 +75,16 @@ class ServiceParticipationForm(ScopedModelForm):
         field = self.fields["activity"]
         field.queryset = (
             ServiceActivity.objects.visible_to(self.user, CHANGE)
-            .select_related("organization").order_by("-date", "code")
+            .select_related("organization")
+            .order_by("-date", "code")
         )
-        field.label_from_instance = lambda a: f"{a.date:%Y-%m-%d} {a.activity_type} {a.code}（{a.organization.name}）"
+        field.label_from_instance = lambda a: (
+            f"{a.date:%Y-%m-%d} {a.activity_type} {a.code}（{a.organization.name}）"
+        )
         field.error_messages["invalid_choice"] = ACTIVITY_OUT_OF_SCOPE
         # (year, member) counted before this edit: its 党员积分 is refreshed too when it changes.
         self.counted_before = (
-            (self.instance.activity.date.year, self.instance.member_id) if self.instance.pk else None
+            (self.instance.activity.date.year, self.instance.member_id)
+            if self.instance.pk
+            else None
         )

@@ -13,7 +13,10 @@ COMMON_SERVICE_TYPES = ("义诊", "志愿服务", "结对帮扶", "医疗保障"
 class ServiceActivity(LedgerModel):
     code = models.CharField(_("活动编号"), max_length=50, unique=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="service_activities"
+        Organization,
+        verbose_name=_("组织"),
+        on_delete=models.PROTECT,
+        related_name="service_activities",
     )
     activity_type = models.CharField(_("类型"), max_length=50, db_index=True)
     date = models.DateField(_("日期"), db_index=True)

@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.scoping import CHANGE, VIEW
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 from dangjian.evaluations import points
 from dangjian.evaluations.models import ServiceParticipation
@@ -37,7 +42,15 @@ class ServiceActivityDetailView(LedgerDetailView):
     related = ("organization",)
     edit_url_name = "outreach:activity_edit"
     delete_url_name = "outreach:activity_delete"
-    fields = ("code", "organization", "activity_type", "date", "content", "participants", "people_served")
+    fields = (
+        "code",
+        "organization",
+        "activity_type",
+        "date",
+        "content",
+        "participants",
+        "people_served",
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -119,13 +132,22 @@ class ParticipationListView(LedgerListView):
         Column("activity.date", _("活动日期"), sort="activity__date"),
         Column("activity.code", _("活动编号"), sort="activity__code"),
         Column("activity.activity_type", _("类型"), sort="activity__activity_type"),
-        Column("activity.organization.name", _("组织"), sort="activity__organization__path", phone=False),
+        Column(
+            "activity.organization.name",
+            _("组织"),
+            sort="activity__organization__path",
+            phone=False,
+        ),
         Column("member.member_no", _("党员编号"), sort="member__member_no", phone=False),
         Column("member.name", _("姓名"), link=True),
     )
 
     def get_queryset(self):
-        return super().get_queryset().order_by("-activity__date", "activity__code", "member__member_no")
+        return (
+            super()
+            .get_queryset()
+            .order_by("-activity__date", "activity__code", "member__member_no")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -143,8 +165,10 @@ class ParticipationDetailView(_ParticipationObject, LedgerDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = [
-            (_("服务活动"), "activity"), (_("组织"), "activity.organization"),
-            (_("党员"), "member"), (_("所在组织"), "member.organization"),
+            (_("服务活动"), "activity"),
+            (_("组织"), "activity.organization"),
+            (_("党员"), "member"),
+            (_("所在组织"), "member.organization"),
         ]
         return context
 
@@ -156,7 +180,9 @@ class _ParticipationForm:
         response = super().form_valid(form)
         if response.status_code == 302:  # saved (not refused as a stale edit)
             participation = self.object
-            _refresh_points(form.counted_before, (participation.activity.date.year, participation.member_id))
+            _refresh_points(
+                form.counted_before, (participation.activity.date.year, participation.member_id)
+            )
         return response
 
 
@@ -173,7 +199,11 @@ class ParticipationCreateView(_ParticipationForm, LedgerCreateView):
         raw = self.request.GET.get("activity", "")
         if not raw.isdigit():
             return None
-        return ServiceActivity.objects.visible_to(self.request.user, CHANGE).filter(pk=int(raw)).first()
+        return (
+            ServiceActivity.objects.visible_to(self.request.user, CHANGE)
+            .filter(pk=int(raw))
+            .first()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

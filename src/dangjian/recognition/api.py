@@ -19,7 +19,9 @@ class HonourSerializer(serializers.ModelSerializer):
         member = attrs.get("member", getattr(self.instance, "member", None))
         rule = honour_member_rule(kind, member is not None)
         if rule == "forbidden":
-            raise serializers.ValidationError({"member": "“先进党组织”表彰的是组织，不填受表彰党员。"})
+            raise serializers.ValidationError(
+                {"member": "“先进党组织”表彰的是组织，不填受表彰党员。"}
+            )
         if rule == "required":
             raise serializers.ValidationError({"member": "个人表彰须填写受表彰党员的党员编号。"})
         return attrs
@@ -62,7 +64,9 @@ class DualCultivationSerializer(serializers.ModelSerializer):
         if self.instance is not None:
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
-            raise serializers.ValidationError({"kind": "该党员已有此培养类型的记录，每种培养类型每人只记一次。"})
+            raise serializers.ValidationError(
+                {"kind": "该党员已有此培养类型的记录，每种培养类型每人只记一次。"}
+            )
         return attrs
 
 

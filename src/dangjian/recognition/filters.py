@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.filters import LedgerFilterSet
 
-from .models import BrandKind, CultivationKind, DualCultivation, Honour, HonourKind, HonourLevel, PartyBrand
+from .models import (
+    BrandKind,
+    CultivationKind,
+    DualCultivation,
+    Honour,
+    HonourKind,
+    HonourLevel,
+    PartyBrand,
+)
 
 
 class _ByYear:

@@ -12,14 +12,26 @@ from .models import DualCultivation, Honour, HonourKind, PartyBrand
 
 def clean_year(year):
     if year is not None and not 1921 <= year <= dt.date.today().year + 1:
-        raise ValidationError(_("年度应在1921年至明年之间（%(year)s 不在此范围）。") % {"year": year})
+        raise ValidationError(
+            _("年度应在1921年至明年之间（%(year)s 不在此范围）。") % {"year": year}
+        )
     return year
 
 
 class HonourForm(ScopedModelForm):
     class Meta:
         model = Honour
-        fields = ["code", "kind", "year", "level", "organization", "member", "title", "awarded_by", "note"]
+        fields = [
+            "code",
+            "kind",
+            "year",
+            "level",
+            "organization",
+            "member",
+            "title",
+            "awarded_by",
+            "note",
+        ]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -27,7 +39,9 @@ class HonourForm(ScopedModelForm):
         self.fields["code"].required = False
         self.fields["code"].help_text = _("留空则自动生成")
         self.fields["organization"].required = False
-        self.fields["organization"].help_text = _("先进党组织：受表彰的组织；个人表彰可留空，自动取党员所在组织")
+        self.fields["organization"].help_text = _(
+            "先进党组织：受表彰的组织；个人表彰可留空，自动取党员所在组织"
+        )
 
     def clean_year(self):
         return clean_year(self.cleaned_data.get("year"))
@@ -85,10 +99,15 @@ class DualCultivationForm(ScopedModelForm):
         data = super().clean()
         member, kind = data.get("member"), data.get("kind")
         if member is not None and kind:
-            clash = DualCultivation.objects.filter(member=member, kind=kind).exclude(pk=self.instance.pk)
+            clash = DualCultivation.objects.filter(member=member, kind=kind).exclude(
+                pk=self.instance.pk
+            )
             if clash.exists():
-                self.add_error("kind", _("该党员已有“%(kind)s”记录，每种培养类型每人只记一次。") % {
-                    "kind": dict(self.fields["kind"].choices).get(kind, kind)})
+                self.add_error(
+                    "kind",
+                    _("该党员已有“%(kind)s”记录，每种培养类型每人只记一次。")
+                    % {"kind": dict(self.fields["kind"].choices).get(kind, kind)},
+                )
         return data
 
     def validate_unique(self):

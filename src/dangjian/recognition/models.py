@@ -40,11 +40,18 @@ class Honour(LedgerModel):
     year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
     level = models.CharField(_("表彰级别"), max_length=20, choices=HonourLevel.choices)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="honours",
+        Organization,
+        verbose_name=_("组织"),
+        on_delete=models.PROTECT,
+        related_name="honours",
         help_text=_("先进党组织：受表彰的组织；个人表彰：党员所在组织"),
     )
     member = models.ForeignKey(
-        Member, verbose_name=_("受表彰党员"), null=True, blank=True, on_delete=models.PROTECT,
+        Member,
+        verbose_name=_("受表彰党员"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="honours",
     )
     awarded_by = models.CharField(_("授予单位"), max_length=200, blank=True)
@@ -61,7 +68,11 @@ class Honour(LedgerModel):
         ordering = ["-year", "code"]
 
     def __str__(self) -> str:
-        who = self.member.name if self.member_id else (self.organization.name if self.organization_id else "")
+        who = (
+            self.member.name
+            if self.member_id
+            else (self.organization.name if self.organization_id else "")
+        )
         return f"{self.year}年 {self.get_kind_display()} {who}"
 
     def get_absolute_url(self) -> str:
@@ -74,8 +85,12 @@ class Honour(LedgerModel):
         if rule == "forbidden":
             raise ValidationError({"member": _("“先进党组织”表彰的是组织，不填受表彰党员。")})
         if rule == "required":
-            raise ValidationError({"member": _("“%(kind)s”是个人表彰，须选择受表彰党员。") % {
-                "kind": self.get_kind_display()}})
+            raise ValidationError(
+                {
+                    "member": _("“%(kind)s”是个人表彰，须选择受表彰党员。")
+                    % {"kind": self.get_kind_display()}
+                }
+            )
 
 
 class BrandKind(models.TextChoices):
@@ -87,9 +102,14 @@ class PartyBrand(LedgerModel):
     """一支部一特色: a branch's 党建品牌, or a 党建示范点."""
 
     code = models.CharField(_("品牌编号"), max_length=50, unique=True)
-    kind = models.CharField(_("类别"), max_length=20, choices=BrandKind.choices, default=BrandKind.BRAND)
+    kind = models.CharField(
+        _("类别"), max_length=20, choices=BrandKind.choices, default=BrandKind.BRAND
+    )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("党支部"), on_delete=models.PROTECT, related_name="party_brands",
+        Organization,
+        verbose_name=_("党支部"),
+        on_delete=models.PROTECT,
+        related_name="party_brands",
     )
     name = models.CharField(_("名称"), max_length=200)
     description = models.TextField(_("简介"), blank=True)
@@ -123,7 +143,10 @@ class DualCultivation(LedgerModel):
     """双培养: one step of a member's record (each kind once per member)."""
 
     member = models.ForeignKey(
-        Member, verbose_name=_("党员"), on_delete=models.PROTECT, related_name="cultivations",
+        Member,
+        verbose_name=_("党员"),
+        on_delete=models.PROTECT,
+        related_name="cultivations",
     )
     kind = models.CharField(_("培养类型"), max_length=30, choices=CultivationKind.choices)
     date = models.DateField(_("日期"), db_index=True)
@@ -137,7 +160,9 @@ class DualCultivation(LedgerModel):
         verbose_name = _("双培养")
         verbose_name_plural = _("双培养")
         ordering = ["-date", "pk"]
-        constraints = [models.UniqueConstraint(fields=["member", "kind"], name="cultivation_once_per_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "kind"], name="cultivation_once_per_kind")
+        ]
 
     def __str__(self) -> str:
         return f"{self.member.name if self.member_id else ''} {self.get_kind_display()}"

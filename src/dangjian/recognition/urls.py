@@ -16,7 +16,19 @@ urlpatterns = [
     path("brands/<int:pk>/delete/", views.PartyBrandDeleteView.as_view(), name="brand_delete"),
     path("cultivation/", views.DualCultivationListView.as_view(), name="cultivation_list"),
     path("cultivation/new/", views.DualCultivationCreateView.as_view(), name="cultivation_create"),
-    path("cultivation/<int:pk>/", views.DualCultivationDetailView.as_view(), name="cultivation_detail"),
-    path("cultivation/<int:pk>/edit/", views.DualCultivationUpdateView.as_view(), name="cultivation_edit"),
-    path("cultivation/<int:pk>/delete/", views.DualCultivationDeleteView.as_view(), name="cultivation_delete"),
+    path(
+        "cultivation/<int:pk>/",
+        views.DualCultivationDetailView.as_view(),
+        name="cultivation_detail",
+    ),
+    path(
+        "cultivation/<int:pk>/edit/",
+        views.DualCultivationUpdateView.as_view(),
+        name="cultivation_edit",
+    ),
+    path(
+        "cultivation/<int:pk>/delete/",
+        views.DualCultivationDeleteView.as_view(),
+        name="cultivation_delete",
+    ),
 ]

@@ -1,7 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from .filters import DualCultivationFilterSet, HonourFilterSet, PartyBrandFilterSet
@@ -30,7 +35,17 @@ class HonourDetailView(LedgerDetailView):
     related = ("organization", "member")
     edit_url_name = "recognition:honour_edit"
     delete_url_name = "recognition:honour_delete"
-    fields = ("code", "kind", "year", "level", "organization", "member", "title", "awarded_by", "note")
+    fields = (
+        "code",
+        "kind",
+        "year",
+        "level",
+        "organization",
+        "member",
+        "title",
+        "awarded_by",
+        "note",
+    )
 
 
 class HonourCreateView(LedgerCreateView):

@@ -16,7 +16,13 @@ class RectificationItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = RectificationItem
         exclude = ["created_at", "updated_at", "evidence_file"]
-        read_only_fields = ["signed_off_by", "signer", "sign_off_level", "signed_off_on", "evidence_file_name"]
+        read_only_fields = [
+            "signed_off_by",
+            "signer",
+            "sign_off_level",
+            "signed_off_on",
+            "evidence_file_name",
+        ]
 
     def get_is_overdue(self, item) -> bool:
         return item.is_overdue()
@@ -24,7 +30,9 @@ class RectificationItemSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         instance = self.instance
-        status = attrs.get("status", instance.status if instance else RectificationStatus.IN_PROGRESS)
+        status = attrs.get(
+            "status", instance.status if instance else RectificationStatus.IN_PROGRESS
+        )
         already = instance is not None and instance.is_done and instance.signed_off_on
         if status == RectificationStatus.DONE and not already:
             evidence = attrs.get("evidence", instance.evidence if instance else "")
@@ -35,7 +43,9 @@ class RectificationItemSerializer(serializers.ModelSerializer):
             if services.sign_off_level(self.context["request"].user, organization) is None:
                 raise serializers.ValidationError({"status": services.NOT_ALLOWED})
             if not attrs.get("completed_on", instance.completed_on if instance else None):
-                raise serializers.ValidationError({"completed_on": "状态为“已完成”时须填写完成日期。"})
+                raise serializers.ValidationError(
+                    {"completed_on": "状态为“已完成”时须填写完成日期。"}
+                )
         return attrs
 
     def _signed(self, item):

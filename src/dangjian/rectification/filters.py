@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.filters import LedgerFilterSet
 
-from .models import COMMON_SOURCES, DONE_Q, RectificationItem, RectificationKind, RectificationStatus
+from .models import (
+    COMMON_SOURCES,
+    DONE_Q,
+    RectificationItem,
+    RectificationKind,
+    RectificationStatus,
+)
 from .overdue import overdue_q
 
 
@@ -15,8 +21,9 @@ class RectificationItemFilterSet(LedgerFilterSet):
     status = django_filters.ChoiceFilter(label=_("状态"), choices=RectificationStatus.choices)
     kind = django_filters.ChoiceFilter(label=_("整改类别"), choices=RectificationKind.choices)
     source = django_filters.ChoiceFilter(label=_("来源"), choices=[(s, s) for s in COMMON_SOURCES])
-    overdue = django_filters.BooleanFilter(label=_("只看逾期"), method="only_overdue",
-                                           widget=django_filters.widgets.BooleanWidget())
+    overdue = django_filters.BooleanFilter(
+        label=_("只看逾期"), method="only_overdue", widget=django_filters.widgets.BooleanWidget()
+    )
 
     class Meta:
         model = RectificationItem

@@ -16,8 +16,21 @@ MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 class RectificationItemForm(ScopedModelForm):
     class Meta:
         model = RectificationItem
-        fields = ["code", "organization", "description", "source", "raised_on", "kind", "measures", "owner",
-                  "deadline", "status", "completed_on", "evidence", "evidence_file"]
+        fields = [
+            "code",
+            "organization",
+            "description",
+            "source",
+            "raised_on",
+            "kind",
+            "measures",
+            "owner",
+            "deadline",
+            "status",
+            "completed_on",
+            "evidence",
+            "evidence_file",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "measures": forms.Textarea(attrs={"rows": 3}),
@@ -49,17 +62,24 @@ class RectificationItemForm(ScopedModelForm):
         if upload and getattr(upload, "size", 0) > MAX_EVIDENCE_BYTES:
             self.add_error("evidence_file", _("证据文件不能超过 20 MB。"))
         if status == RectificationStatus.DONE and not self.is_signed_off():
-            has_evidence = (data.get("evidence") or "").strip() or upload or self.instance.evidence_file
+            has_evidence = (
+                (data.get("evidence") or "").strip() or upload or self.instance.evidence_file
+            )
             if not has_evidence:
                 self.add_error("evidence", _(services.NO_EVIDENCE))
             organization = data.get("organization")
-            if organization is not None and services.sign_off_level(self.user, organization) is None:
+            if (
+                organization is not None
+                and services.sign_off_level(self.user, organization) is None
+            ):
                 self.add_error("status", _(services.NOT_ALLOWED))
         return data
 
     def is_signed_off(self) -> bool:
         """Already done and signed off before this edit: the sign-off stands."""
-        return bool(self.instance.pk and self.instance.signed_off_on and "status" not in self.changed_data)
+        return bool(
+            self.instance.pk and self.instance.signed_off_on and "status" not in self.changed_data
+        )
 
     def save(self, commit=True):
         item = super().save(commit=False)
@@ -86,9 +106,15 @@ class CloseForm(forms.Form):
     """销号: record that an item is done, with the day and what was done."""
 
     completed_on = forms.DateField(label=_("完成日期"), widget=DateInput())
-    measures = forms.CharField(label=_("整改措施及成效"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    evidence = forms.CharField(label=_("整改证据"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                               help_text=_("佐证材料的说明；或上传证据文件"))
+    measures = forms.CharField(
+        label=_("整改措施及成效"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    evidence = forms.CharField(
+        label=_("整改证据"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("佐证材料的说明；或上传证据文件"),
+    )
     evidence_file = forms.FileField(label=_("证据文件"), required=False)
 
     def __init__(self, *args, item=None, **kwargs):

@@ -43,7 +43,10 @@ def evidence_path(instance, filename: str) -> str:
 class RectificationItem(LedgerModel):
     code = models.CharField(_("问题编号"), max_length=50, unique=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="rectification_items"
+        Organization,
+        verbose_name=_("组织"),
+        on_delete=models.PROTECT,
+        related_name="rectification_items",
     )
     description = models.TextField(_("问题描述"))
     source = models.CharField(_("来源"), max_length=50)
@@ -53,19 +56,34 @@ class RectificationItem(LedgerModel):
     deadline = models.DateField(_("整改时限"))
     completed_on = models.DateField(_("完成日期"), null=True, blank=True)
     status = models.CharField(
-        _("状态"), max_length=20, choices=RectificationStatus.choices, default=RectificationStatus.IN_PROGRESS
+        _("状态"),
+        max_length=20,
+        choices=RectificationStatus.choices,
+        default=RectificationStatus.IN_PROGRESS,
     )
-    kind = models.CharField(_("整改类别"), max_length=20, choices=RectificationKind.choices, blank=True)
-    evidence = models.TextField(_("整改证据"), blank=True, help_text=_("佐证材料的说明，或上传文件"))
-    evidence_file = models.FileField(_("证据文件"), upload_to=evidence_path, max_length=200, blank=True)
+    kind = models.CharField(
+        _("整改类别"), max_length=20, choices=RectificationKind.choices, blank=True
+    )
+    evidence = models.TextField(
+        _("整改证据"), blank=True, help_text=_("佐证材料的说明，或上传文件")
+    )
+    evidence_file = models.FileField(
+        _("证据文件"), upload_to=evidence_path, max_length=200, blank=True
+    )
     evidence_file_name = models.CharField(_("证据文件名"), max_length=200, blank=True)
     # 销号: who signed the item off, at which level, and when.
     signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("销号账号"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("销号账号"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     signer = models.CharField(_("销号人"), max_length=100, blank=True)
-    sign_off_level = models.CharField(_("销号层级"), max_length=20, choices=SignOffLevel.choices, blank=True)
+    sign_off_level = models.CharField(
+        _("销号层级"), max_length=20, choices=SignOffLevel.choices, blank=True
+    )
     signed_off_on = models.DateField(_("销号日期"), null=True, blank=True)
 
     history = audit_history()

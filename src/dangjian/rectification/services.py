@@ -39,7 +39,9 @@ def sign_off_level(user, organization) -> str | None:
         return SignOffLevel.COMMITTEE
     profile = Profile.objects.select_related("organization").filter(user=user).first()
     if (
-        profile is not None and profile.role == Role.BRANCH_SECRETARY and profile.organization is not None
+        profile is not None
+        and profile.role == Role.BRANCH_SECRETARY
+        and profile.organization is not None
         and organization.path.startswith(profile.organization.path)
     ):
         return SignOffLevel.BRANCH
@@ -72,7 +74,12 @@ def clear_sign_off(item: RectificationItem) -> None:
 
 
 def item_close(
-    *, item: RectificationItem, user, completed_on: dt.date, measures: str = "", evidence: str = "",
+    *,
+    item: RectificationItem,
+    user,
+    completed_on: dt.date,
+    measures: str = "",
+    evidence: str = "",
     evidence_file=None,
 ) -> RectificationItem:
     """销号: mark an item done on ``completed_on``, with its evidence, signed off by ``user``.
@@ -81,7 +88,11 @@ def item_close(
     no evidence.
     """
     with transaction.atomic():
-        item = RectificationItem.objects.select_for_update().select_related("organization").get(pk=item.pk)
+        item = (
+            RectificationItem.objects.select_for_update()
+            .select_related("organization")
+            .get(pk=item.pk)
+        )
         if evidence.strip():
             item.evidence = f"{item.evidence}\n{evidence.strip()}".strip()
         if evidence_file is not None:

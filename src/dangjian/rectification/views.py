@@ -13,7 +13,12 @@ from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import CHANGE, VIEW, scope_for
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 
 from . import export, services
@@ -49,8 +54,21 @@ class RectificationItemDetailView(LedgerDetailView):
     edit_url_name = "rectification:item_edit"
     delete_url_name = "rectification:item_delete"
     fields = (
-        "code", "organization", "description", "source", "kind", "raised_on", "measures", "owner",
-        "deadline", "completed_on", "status", "overdue_label", "evidence", "sign_off_level", "signer",
+        "code",
+        "organization",
+        "description",
+        "source",
+        "kind",
+        "raised_on",
+        "measures",
+        "owner",
+        "deadline",
+        "completed_on",
+        "status",
+        "overdue_label",
+        "evidence",
+        "sign_off_level",
+        "signer",
         "signed_off_on",
     )
 
@@ -59,7 +77,9 @@ class RectificationItemDetailView(LedgerDetailView):
         may_sign = services.sign_off_level(self.request.user, self.object.organization) is not None
         context["may_sign_off"] = may_sign
         if may_sign and not self.object.is_done:
-            context["close_form"] = CloseForm(initial={"completed_on": dt.date.today()}, item=self.object)
+            context["close_form"] = CloseForm(
+                initial={"completed_on": dt.date.today()}, item=self.object
+            )
         return context
 
 
@@ -90,15 +110,23 @@ class RectificationItemDeleteView(LedgerDeleteView):
 def item_close(request, pk: int):
     """销号 in one step from the item's page."""
     item = get_object_or_404(
-        RectificationItem.objects.visible_to(request.user, CHANGE).select_related("organization"), pk=pk
+        RectificationItem.objects.visible_to(request.user, CHANGE).select_related("organization"),
+        pk=pk,
     )
-    form = CloseForm(request.POST or None, request.FILES or None, item=item,
-                     initial={"completed_on": dt.date.today()})
+    form = CloseForm(
+        request.POST or None,
+        request.FILES or None,
+        item=item,
+        initial={"completed_on": dt.date.today()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.item_close(
-                item=item, user=request.user, completed_on=form.cleaned_data["completed_on"],
-                measures=form.cleaned_data["measures"], evidence=form.cleaned_data["evidence"],
+                item=item,
+                user=request.user,
+                completed_on=form.cleaned_data["completed_on"],
+                measures=form.cleaned_data["measures"],
+                evidence=form.cleaned_data["evidence"],
                 evidence_file=form.cleaned_data["evidence_file"],
             )
         except services.SignOffError as exc:
@@ -106,16 +134,22 @@ def item_close(request, pk: int):
         else:
             messages.success(request, _g("已销号：%(item)s") % {"item": item})
             return redirect(item.get_absolute_url())
-    return render(request, "web/ledger_form.html", {
-        "title": _g("整改销号：%(item)s") % {"item": item}, "form": form,
-        "cancel_url": item.get_absolute_url(),
-    })
+    return render(
+        request,
+        "web/ledger_form.html",
+        {
+            "title": _g("整改销号：%(item)s") % {"item": item},
+            "form": form,
+            "cancel_url": item.get_absolute_url(),
+        },
+    )
 
 
 @login_required
 def item_reopen(request, pk: int):
     item = get_object_or_404(
-        RectificationItem.objects.visible_to(request.user, CHANGE).select_related("organization"), pk=pk
+        RectificationItem.objects.visible_to(request.user, CHANGE).select_related("organization"),
+        pk=pk,
     )
     if request.method == "POST":
         try:
@@ -150,16 +184,18 @@ def lists_export(request):
         raise PermissionDenied(_g("只有党委管理员和支部书记可以导出整改台账。"))
     queryset = RectificationItem.objects.visible_to(request.user, VIEW)
     filterset = RectificationItemFilterSet(request.GET or None, queryset=queryset, request=request)
-    if filterset.is_bound and not filterset.is_valid():
-        queryset = queryset.none()
-    else:
-        queryset = filterset.qs
+    queryset = queryset.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
     buffer = io.BytesIO()
     count = export.export_lists(queryset, buffer)
     query = request.GET.urlencode()
-    record_event(request, AccessKind.EXPORT, f"整改台账三张清单导出：{count} 项{('（' + query + '）') if query else ''}")
+    record_event(
+        request,
+        AccessKind.EXPORT,
+        f"整改台账三张清单导出：{count} 项{('（' + query + '）') if query else ''}",
+    )
     response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     filename = f"整改台账三张清单-{dt.date.today():%Y%m%d}.xlsx"
     from urllib.parse import quote

@@ -76,10 +76,26 @@ def set_fonts(rpr_owner, east_asia: str, latin: str = LATIN) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def _style(document, name: str, *, font: str, size, align=None, first_line=None, bold=False,
-           line=LINE, space_after=Pt(0), outline: int | None = None, keep_next=False):
+def _style(
+    document,
+    name: str,
+    *,
+    font: str,
+    size,
+    align=None,
+    first_line=None,
+    bold=False,
+    line=LINE,
+    space_after=Pt(0),  # noqa: B008 -- Pt is an immutable int
+    outline: int | None = None,
+    keep_next=False,
+):
     styles = document.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style = (
+        styles[name]
+        if name in [s.name for s in styles]
+        else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
     if name != "Normal":
         style.base_style = styles["Normal"]
     style.font.size = size
@@ -120,7 +136,13 @@ def _page_number_paragraph(footer, align) -> None:
         return r
 
     run("— ")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         r = run()
         if kind is not None:
             char = OxmlElement("w:fldChar")
@@ -224,10 +246,14 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     _page_number_paragraph(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
 
     # ---- styles ----
-    normal = _style(document, "Normal", font=BODY_FONT, size=BODY_SIZE, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    normal = _style(
+        document, "Normal", font=BODY_FONT, size=BODY_SIZE, align=WD_ALIGN_PARAGRAPH.JUSTIFY
+    )
     normal.font.color.rgb = None
     # Document defaults too, so that tables and footers inherit the 公文 fonts.
-    rpr_default = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rpr_default = (
+        document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    )
     fonts = rpr_default.find(qn("w:rFonts"))
     for attribute in list(fonts.attrib):
         del fonts.attrib[attribute]
@@ -239,14 +265,42 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
 
-    _style(document, "GWTitle", font=TITLE_FONT, size=TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER,
-           line=Pt(35), space_after=LINE, outline=0)
-    _style(document, "GWBody", font=BODY_FONT, size=BODY_SIZE, first_line=2 * CHAR,
-           align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    _style(document, "GWHeading1", font=HEADING1_FONT, size=BODY_SIZE, first_line=2 * CHAR,
-           outline=1, keep_next=True)
-    _style(document, "GWHeading2", font=HEADING2_FONT, size=BODY_SIZE, first_line=2 * CHAR,
-           outline=2, keep_next=True)
+    _style(
+        document,
+        "GWTitle",
+        font=TITLE_FONT,
+        size=TITLE_SIZE,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line=Pt(35),
+        space_after=LINE,
+        outline=0,
+    )
+    _style(
+        document,
+        "GWBody",
+        font=BODY_FONT,
+        size=BODY_SIZE,
+        first_line=2 * CHAR,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    )
+    _style(
+        document,
+        "GWHeading1",
+        font=HEADING1_FONT,
+        size=BODY_SIZE,
+        first_line=2 * CHAR,
+        outline=1,
+        keep_next=True,
+    )
+    _style(
+        document,
+        "GWHeading2",
+        font=HEADING2_FONT,
+        size=BODY_SIZE,
+        first_line=2 * CHAR,
+        outline=2,
+        keep_next=True,
+    )
     sign = _style(document, "GWSignature", font=BODY_FONT, size=BODY_SIZE)
     # 署名 centred over the date; the date's right edge four characters in from the margin.
     date_right = TEXT_WIDTH - 4 * CHAR
@@ -255,11 +309,31 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     date = _style(document, "GWDate", font=BODY_FONT, size=BODY_SIZE)
     date.paragraph_format.tab_stops.add_tab_stop(date_right, WD_TAB_ALIGNMENT.RIGHT)
     _style(document, "GWAttachmentLabel", font=HEADING1_FONT, size=BODY_SIZE)
-    _style(document, "GWAttachmentTitle", font=TITLE_FONT, size=Pt(18), align=WD_ALIGN_PARAGRAPH.CENTER,
-           line=Pt(32), space_after=Pt(14))
-    _style(document, "GWTable", font=BODY_FONT, size=Pt(10.5), line=Pt(15), align=WD_ALIGN_PARAGRAPH.LEFT)
-    _style(document, "GWTableHead", font=HEADING1_FONT, size=Pt(10.5), line=Pt(15),
-           align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(
+        document,
+        "GWAttachmentTitle",
+        font=TITLE_FONT,
+        size=Pt(18),
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line=Pt(32),
+        space_after=Pt(14),
+    )
+    _style(
+        document,
+        "GWTable",
+        font=BODY_FONT,
+        size=Pt(10.5),
+        line=Pt(15),
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+    )
+    _style(
+        document,
+        "GWTableHead",
+        font=HEADING1_FONT,
+        size=Pt(10.5),
+        line=Pt(15),
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
 
     # ---- body: the narrative, one docxtpl loop per level ----
     _para(document, "{{ title }}", "GWTitle")
@@ -301,8 +375,14 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    cells = ["{{ row.label }}", "{{ row.value }}", "{{ row.unit }}", "{{ row.previous }}",
-             "{{ row.change }}", "{{ row.records_text }}"]
+    cells = [
+        "{{ row.label }}",
+        "{{ row.value }}",
+        "{{ row.unit }}",
+        "{{ row.previous }}",
+        "{{ row.change }}",
+        "{{ row.records_text }}",
+    ]
     for i, (header, width) in enumerate(zip(headers, widths, strict=True)):
         for r in range(4):
             table.cell(r, i).width = width

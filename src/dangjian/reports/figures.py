@@ -48,6 +48,10 @@ from dangjian import rules
 from dangjian.core import idcard
 from dangjian.decisions.models import MajorDecision
 from dangjian.development.models import DevelopmentCase
+from dangjian.implementation.models import Instruction, Measure, MeasureStatus
+from dangjian.indicators import aggregate as indicator_aggregate
+from dangjian.indicators.models import IndicatorValue, OpinionEvent
+from dangjian.integrity.models import EducationKind, IntegrityEducation, LetterKind, Responsibility
 from dangjian.organizations.models import Member, MemberCategory, Organization, OrgType
 from dangjian.orglife.models import (
     THREE_MEETINGS_ONE_LECTURE,
@@ -57,16 +61,17 @@ from dangjian.orglife.models import (
     OrgLifeEvent,
 )
 from dangjian.outreach.models import COMMON_SERVICE_TYPES, ServiceActivity
-from dangjian.rectification.models import RectificationItem, RectificationStatus
-from dangjian.indicators import aggregate as indicator_aggregate
-from dangjian.indicators.models import IndicatorValue, OpinionEvent
 from dangjian.recognition.models import (
-    BrandKind, CultivationKind, DualCultivation, Honour, HonourKind, PartyBrand,
+    BrandKind,
+    CultivationKind,
+    DualCultivation,
+    Honour,
+    HonourKind,
+    PartyBrand,
 )
-from dangjian.transfers.selectors import members_in_subtree_on
+from dangjian.rectification.models import RectificationItem, RectificationStatus
 from dangjian.rectification.overdue import is_overdue
-from dangjian.implementation.models import Instruction, Measure, MeasureStatus
-from dangjian.integrity.models import EducationKind, IntegrityEducation, LetterKind, Responsibility
+from dangjian.transfers.selectors import members_in_subtree_on
 
 __all__ = [
     "LOW_ATTENDANCE_KEYS",
@@ -246,8 +251,10 @@ class Context:
         found = self.__dict__.get("_branches")
         if found is None:
             found = self.__dict__["_branches"] = [
-                o for o in self.orgs
-                if o.org_type == OrgType.BRANCH and (o.founded_on is None or o.founded_on <= self.end)
+                o
+                for o in self.orgs
+                if o.org_type == OrgType.BRANCH
+                and (o.founded_on is None or o.founded_on <= self.end)
             ]
         return found
 
@@ -271,8 +278,11 @@ class Context:
         if found is None:
             root = self.org.pk
             found = self.__dict__["_units"] = [
-                o for o in self.orgs
-                if o.org_type == OrgType.PARTY_COMMITTEE and o.pk != root and self._committee_above(o) == root
+                o
+                for o in self.orgs
+                if o.org_type == OrgType.PARTY_COMMITTEE
+                and o.pk != root
+                and self._committee_above(o) == root
             ]
         return found
 
@@ -319,14 +329,23 @@ def _load_orgs(ctx: Context) -> None:
         for values in Organization.objects.filter(path__startswith=ctx.org.path)
         .order_by("path")
         .values_list(
-            "pk", "code", "name", "org_type", "path", "parent_id", "founded_on",
-            "last_election_on", "term_years", "sort_order",
+            "pk",
+            "code",
+            "name",
+            "org_type",
+            "path",
+            "parent_id",
+            "founded_on",
+            "last_election_on",
+            "term_years",
+            "sort_order",
         )
     ]
 
 
-def _tallies(dataset: str, counts: dict[tuple[int, tuple], int],
-             derive: Callable[[tuple], dict[str, Any]]) -> list[Tally]:
+def _tallies(
+    dataset: str, counts: dict[tuple[int, tuple], int], derive: Callable[[tuple], dict[str, Any]]
+) -> list[Tally]:
     return [Tally(dataset, org_id, key, derive(key), n) for (org_id, key), n in counts.items()]
 
 
@@ -349,21 +368,31 @@ def _members_queryset(ctx: Context):
     from django.db.models.functions import Trim
 
     def flag(condition: Q) -> Case:
-        return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+        return Case(
+            When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
 
     return Member.objects.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=ctx.end)).annotate(
         # 预备党员 at year end: still 预备 today, or 转正 only after the year ended.
         probationary=flag(Q(category=MemberCategory.PROBATIONARY) | Q(full_member_on__gt=ctx.end)),
         post=Trim("party_post"),
         secretary=flag(Q(post=Member.SECRETARY_POST)),
-        secretary_name=Case(When(post=Member.SECRETARY_POST, then=F("name")), default=Value(""),
-                            output_field=CharField()),
+        secretary_name=Case(
+            When(post=Member.SECRETARY_POST, then=F("name")),
+            default=Value(""),
+            output_field=CharField(),
+        ),
     )
 
 
 def _member_data(key: tuple) -> dict[str, Any]:
     probationary, secretary, dual, name = key
-    return {"probationary": bool(probationary), "secretary": bool(secretary), "dual": bool(dual), "name": name}
+    return {
+        "probationary": bool(probationary),
+        "secretary": bool(secretary),
+        "dual": bool(dual),
+        "name": name,
+    }
 
 
 def _load_members(ctx: Context) -> list[Tally]:
@@ -374,16 +403,30 @@ def _load_members(ctx: Context) -> list[Tally]:
 
     members = _members_queryset(ctx)
     counts: dict[tuple[int, tuple], int] = {}
-    _add_counts(counts, never_moved(ctx.org.path, members).order_by()
-                .values_list("organization_id", *_MEMBER_KEY).annotate(n=Count("pk")))
-    _add_counts(counts, ((org_id, *key, 1) for _pk, org_id, *key in members_in_subtree_on(
-        ctx.org.path, ctx.end, _MEMBER_KEY, members=members, moved_only=True)))
+    _add_counts(
+        counts,
+        never_moved(ctx.org.path, members)
+        .order_by()
+        .values_list("organization_id", *_MEMBER_KEY)
+        .annotate(n=Count("pk")),
+    )
+    _add_counts(
+        counts,
+        (
+            (org_id, *key, 1)
+            for _pk, org_id, *key in members_in_subtree_on(
+                ctx.org.path, ctx.end, _MEMBER_KEY, members=members, moved_only=True
+            )
+        ),
+    )
     return _tallies("members", counts, _member_data)
 
 
 def _member_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
     # (pk, organisation at year end, 党员编号, *key): already the shape of a TallySource's rows.
-    return members_in_subtree_on(ctx.org.path, ctx.end, ("member_no", *_MEMBER_KEY), members=_members_queryset(ctx))
+    return members_in_subtree_on(
+        ctx.org.path, ctx.end, ("member_no", *_MEMBER_KEY), members=_members_queryset(ctx)
+    )
 
 
 # ---- 组织生活 ---------------------------------------------------------------------------------
@@ -399,10 +442,13 @@ def _events_queryset(ctx: Context, org_ids: list[int] | None = None):
         found = found.filter(organization__path__startswith=ctx.org.path)
     else:
         found = found.filter(organization_id__in=org_ids)
-    return found.annotate(lecture_by=Case(
-        When(event_type=EventType.PARTY_LECTURE, then=F("lecturer")), default=Value(""),
-        output_field=CharField(),
-    ))
+    return found.annotate(
+        lecture_by=Case(
+            When(event_type=EventType.PARTY_LECTURE, then=F("lecturer")),
+            default=Value(""),
+            output_field=CharField(),
+        )
+    )
 
 
 def _event_data(key: tuple) -> dict[str, Any]:
@@ -411,14 +457,21 @@ def _event_data(key: tuple) -> dict[str, Any]:
 
 def _load_events(ctx: Context) -> list[Tally]:
     counts: dict[tuple[int, tuple], int] = {}
-    _add_counts(counts, _events_queryset(ctx).order_by()
-                .values_list("organization_id", *_EVENT_KEY).annotate(n=Count("pk")))
+    _add_counts(
+        counts,
+        _events_queryset(ctx)
+        .order_by()
+        .values_list("organization_id", *_EVENT_KEY)
+        .annotate(n=Count("pk")),
+    )
     return _tallies("events", counts, _event_data)
 
 
 def _event_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
-    return _events_queryset(ctx, org_ids).order_by("date", "code").values_list(
-        "pk", "organization_id", "code", *_EVENT_KEY
+    return (
+        _events_queryset(ctx, org_ids)
+        .order_by("date", "code")
+        .values_list("pk", "organization_id", "code", *_EVENT_KEY)
     )
 
 
@@ -435,15 +488,22 @@ def _attendance_queryset(ctx: Context, org_ids: list[int] | None = None):
 def _load_attendance(ctx: Context) -> list[Tally]:
     """参会记录 counted by organisation and status: a rate needs nothing more."""
     counts: dict[tuple[int, tuple], int] = {}
-    _add_counts(counts, _attendance_queryset(ctx).order_by()
-                .values_list("event__organization_id", "status").annotate(n=Count("pk")))
+    _add_counts(
+        counts,
+        _attendance_queryset(ctx)
+        .order_by()
+        .values_list("event__organization_id", "status")
+        .annotate(n=Count("pk")),
+    )
     return _tallies("attendance", counts, lambda key: {"status": key[0]})
 
 
 def _attendance_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
-    for pk, org_id, code, member_no, status in _attendance_queryset(ctx, org_ids).order_by(
-        "event__date", "event__code", "member__member_no"
-    ).values_list("pk", "event__organization_id", "event__code", "member__member_no", "status"):
+    for pk, org_id, code, member_no, status in (
+        _attendance_queryset(ctx, org_ids)
+        .order_by("event__date", "event__code", "member__member_no")
+        .values_list("pk", "event__organization_id", "event__code", "member__member_no", "status")
+    ):
         yield pk, org_id, f"{code}/{member_no}", status
 
 
@@ -451,21 +511,32 @@ def _load_development(ctx: Context) -> list[Row]:
     rows = []
     for pk, name, number, org_id, applied, activist, admitted, converted in (
         DevelopmentCase.objects.filter(organization__path__startswith=ctx.org.path)
-        .filter(
-            _any_in_year(
-                ctx, "applied_on", "activist_on", "admitted_on", "converted_on"
-            )
-        )
+        .filter(_any_in_year(ctx, "applied_on", "activist_on", "admitted_on", "converted_on"))
         .order_by("applied_on", "pk")
         .values_list(
-            "pk", "name", "id_number", "organization_id", "applied_on", "activist_on",
-            "admitted_on", "converted_on",
+            "pk",
+            "name",
+            "id_number",
+            "organization_id",
+            "applied_on",
+            "activist_on",
+            "admitted_on",
+            "converted_on",
         )
     ):
-        rows.append(Row(pk, f"{name}（{idcard.mask(number)}）", org_id, {
-            "applied_on": applied, "activist_on": activist, "admitted_on": admitted,
-            "converted_on": converted,
-        }))
+        rows.append(
+            Row(
+                pk,
+                f"{name}（{idcard.mask(number)}）",
+                org_id,
+                {
+                    "applied_on": applied,
+                    "activist_on": activist,
+                    "admitted_on": admitted,
+                    "converted_on": converted,
+                },
+            )
+        )
     return rows
 
 
@@ -482,7 +553,7 @@ def _load_rectification(ctx: Context) -> list[Row]:
     from django.db.models import Q
 
     rows = []
-    for pk, code, org_id, raised, deadline, completed, status in (
+    for pk, code, org_id, _raised, deadline, completed, status in (
         RectificationItem.objects.filter(organization__path__startswith=ctx.org.path)
         .filter(Q(raised_on__isnull=True) | Q(raised_on__lte=ctx.end))
         .filter(
@@ -492,35 +563,57 @@ def _load_rectification(ctx: Context) -> list[Row]:
             | Q(completed_on__gt=ctx.end)
         )
         .order_by("deadline", "code")
-        .values_list("pk", "code", "organization_id", "raised_on", "deadline", "completed_on", "status")
+        .values_list(
+            "pk", "code", "organization_id", "raised_on", "deadline", "completed_on", "status"
+        )
     ):
         # Done *at year end*: marked done and not completed only after the year ended.
         done = status == RectificationStatus.DONE and (completed is None or completed <= ctx.end)
-        rows.append(Row(pk, code, org_id, {
-            "deadline": deadline, "done": done, "overdue": is_overdue(deadline=deadline, done=done, on=ctx.end),
-        }))
+        rows.append(
+            Row(
+                pk,
+                code,
+                org_id,
+                {
+                    "deadline": deadline,
+                    "done": done,
+                    "overdue": is_overdue(deadline=deadline, done=done, on=ctx.end),
+                },
+            )
+        )
     return rows
 
 
 def _load_decisions(ctx: Context) -> list[Row]:
     rows = []
-    for pk, code, org_id, category, due, present in MajorDecision.objects.filter(
-        organization__path__startswith=ctx.org.path, meeting_date__range=(ctx.start, ctx.end)
-    ).order_by("meeting_date", "code").values_list(
-        "pk", "code", "organization_id", "category", "members_due", "members_present"
+    for pk, code, org_id, category, due, present in (
+        MajorDecision.objects.filter(
+            organization__path__startswith=ctx.org.path, meeting_date__range=(ctx.start, ctx.end)
+        )
+        .order_by("meeting_date", "code")
+        .values_list("pk", "code", "organization_id", "category", "members_due", "members_present")
     ):
         # Without counts the quorum cannot be judged: such a row is not flagged.
-        quorum = None if due is None or present is None else rules.has_quorum(category, due, present)
+        quorum = (
+            None if due is None or present is None else rules.has_quorum(category, due, present)
+        )
         rows.append(Row(pk, code, org_id, {"category": category, "quorum": quorum}))
     return rows
 
 
 def _load_services(ctx: Context) -> list[Row]:
     return [
-        Row(pk, code, org_id, {"type": kind, "served": served or 0, "participants": participants or 0})
+        Row(
+            pk,
+            code,
+            org_id,
+            {"type": kind, "served": served or 0, "participants": participants or 0},
+        )
         for pk, code, org_id, kind, served, participants in ServiceActivity.objects.filter(
             organization__path__startswith=ctx.org.path, date__range=(ctx.start, ctx.end)
-        ).order_by("date", "code").values_list(
+        )
+        .order_by("date", "code")
+        .values_list(
             "pk", "code", "organization_id", "activity_type", "people_served", "participants"
         )
     ]
@@ -534,8 +627,13 @@ def _load_party_extras(ctx: Context) -> list[Row]:
     from django.db.models.functions import Cast
 
     nulls = {
-        "kind": CharField(), "year": IntegerField(), "day": DateField(), "handled": DateField(),
-        "indicator": CharField(), "period": CharField(), "value": DecimalField(max_digits=14, decimal_places=2),
+        "kind": CharField(),
+        "year": IntegerField(),
+        "day": DateField(),
+        "handled": DateField(),
+        "indicator": CharField(),
+        "period": CharField(),
+        "value": DecimalField(max_digits=14, decimal_places=2),
         "unit": CharField(),
     }
 
@@ -551,32 +649,100 @@ def _load_party_extras(ctx: Context) -> list[Row]:
     path, year = ctx.org.path, ctx.year
     union = part(
         Honour.objects.filter(organization__path__startswith=path, year=year),
-        "honour", "code", "organization_id", kind="kind", year="year",
+        "honour",
+        "code",
+        "organization_id",
+        kind="kind",
+        year="year",
     ).union(
-        part(PartyBrand.objects.filter(organization__path__startswith=path, year__lte=year),
-             "brand", "code", "organization_id", kind="kind", year="year"),
-        part(DualCultivation.objects.filter(member__organization__path__startswith=path,
-                                            date__range=(ctx.start, ctx.end)),
-             "cultivation", "member__member_no", "member__organization_id", kind="kind", day="date"),
-        part(IndicatorValue.objects.filter(organization__path__startswith=path, year=year),
-             "indicator", "code", "organization_id", indicator="indicator", period="period", value="value",
-             unit="unit"),
-        part(OpinionEvent.objects.filter(organization__path__startswith=path, date__range=(ctx.start, ctx.end)),
-             "opinion", "code", "organization_id", day="date", handled="handled_on"),
+        part(
+            PartyBrand.objects.filter(organization__path__startswith=path, year__lte=year),
+            "brand",
+            "code",
+            "organization_id",
+            kind="kind",
+            year="year",
+        ),
+        part(
+            DualCultivation.objects.filter(
+                member__organization__path__startswith=path, date__range=(ctx.start, ctx.end)
+            ),
+            "cultivation",
+            "member__member_no",
+            "member__organization_id",
+            kind="kind",
+            day="date",
+        ),
+        part(
+            IndicatorValue.objects.filter(organization__path__startswith=path, year=year),
+            "indicator",
+            "code",
+            "organization_id",
+            indicator="indicator",
+            period="period",
+            value="value",
+            unit="unit",
+        ),
+        part(
+            OpinionEvent.objects.filter(
+                organization__path__startswith=path, date__range=(ctx.start, ctx.end)
+            ),
+            "opinion",
+            "code",
+            "organization_id",
+            day="date",
+            handled="handled_on",
+        ),
         all=True,
     )
     rows = []
-    for pk, ident, org_id, family, kind, year_, day, handled, indicator, period, value, unit in union:
+    for (
+        pk,
+        ident,
+        org_id,
+        family,
+        kind,
+        year_,
+        day,
+        handled,
+        indicator,
+        period,
+        value,
+        unit,
+    ) in union:
         if family == "cultivation":
             ident = f"{ident}/{CultivationKind(kind).label}"
-        if value is not None and not isinstance(value, Decimal):  # SQLite returns the UNION's decimals as float/str
+        if value is not None and not isinstance(
+            value, Decimal
+        ):  # SQLite returns the UNION's decimals as float/str
             value = Decimal(str(value)).quantize(Decimal("0.01"))
-        rows.append(Row(pk, ident, org_id, {
-            "family": family, "kind": kind, "year": year_, "day": day,
-            "handled": handled is not None and handled <= ctx.end,
-            "indicator": indicator, "period": period, "value": value, "unit": unit or "",
-        }))
-    rows.sort(key=lambda r: (r["family"], r["indicator"] or "", r["year"] or 0, r["day"] or ctx.start, r.ident))
+        rows.append(
+            Row(
+                pk,
+                ident,
+                org_id,
+                {
+                    "family": family,
+                    "kind": kind,
+                    "year": year_,
+                    "day": day,
+                    "handled": handled is not None and handled <= ctx.end,
+                    "indicator": indicator,
+                    "period": period,
+                    "value": value,
+                    "unit": unit or "",
+                },
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r["family"],
+            r["indicator"] or "",
+            r["year"] or 0,
+            r["day"] or ctx.start,
+            r.ident,
+        )
+    )
     return rows
 
 
@@ -585,7 +751,9 @@ def _load_instructions(ctx: Context) -> list[Row]:
         Row(pk, code, org_id, {"kind": kind})
         for pk, code, org_id, kind in Instruction.objects.filter(
             organization__path__startswith=ctx.org.path, issued_on__range=(ctx.start, ctx.end)
-        ).order_by("issued_on", "code").values_list("pk", "code", "organization_id", "kind")
+        )
+        .order_by("issued_on", "code")
+        .values_list("pk", "code", "organization_id", "kind")
     ]
 
 
@@ -597,7 +765,8 @@ def _load_measures(ctx: Context) -> list[Row]:
     rows = []
     for pk, code, org_id, deadline, completed, status in (
         Measure.objects.filter(
-            instruction__organization__path__startswith=ctx.org.path, instruction__issued_on__lte=ctx.end
+            instruction__organization__path__startswith=ctx.org.path,
+            instruction__issued_on__lte=ctx.end,
         )
         .filter(
             Q(deadline__range=(ctx.start, ctx.end))
@@ -606,12 +775,22 @@ def _load_measures(ctx: Context) -> list[Row]:
             | Q(completed_on__gt=ctx.end)
         )
         .order_by("deadline", "code")
-        .values_list("pk", "code", "instruction__organization_id", "deadline", "completed_on", "status")
+        .values_list(
+            "pk", "code", "instruction__organization_id", "deadline", "completed_on", "status"
+        )
     ):
         done = status == MeasureStatus.DONE and (completed is None or completed <= ctx.end)
-        rows.append(Row(pk, code, org_id, {
-            "done": done, "overdue": is_overdue(deadline=deadline, done=done, on=ctx.end),
-        }))
+        rows.append(
+            Row(
+                pk,
+                code,
+                org_id,
+                {
+                    "done": done,
+                    "overdue": is_overdue(deadline=deadline, done=done, on=ctx.end),
+                },
+            )
+        )
     return rows
 
 
@@ -620,7 +799,9 @@ def _load_letters(ctx: Context) -> list[Row]:
         Row(pk, code, org_id, {"kind": kind})
         for pk, code, org_id, kind in Responsibility.objects.filter(
             organization__path__startswith=ctx.org.path, year=ctx.year
-        ).order_by("code").values_list("pk", "code", "organization_id", "kind")
+        )
+        .order_by("code")
+        .values_list("pk", "code", "organization_id", "kind")
     ]
 
 
@@ -629,7 +810,9 @@ def _load_integrity_education(ctx: Context) -> list[Row]:
         Row(pk, code, org_id, {"kind": kind})
         for pk, code, org_id, kind in IntegrityEducation.objects.filter(
             organization__path__startswith=ctx.org.path, date__range=(ctx.start, ctx.end)
-        ).order_by("date", "code").values_list("pk", "code", "organization_id", "kind")
+        )
+        .order_by("date", "code")
+        .values_list("pk", "code", "organization_id", "kind")
     ]
 
 
@@ -732,7 +915,9 @@ class FigureDef:
             for value, _label in EventType.choices:
                 yield self.key.format(type=value), self.label.format(type=value), value
         elif self.per == "indicator":
-            for name in dict.fromkeys(row["indicator"] for row in ctx.rows["party_extras"] if row["indicator"]):
+            for name in dict.fromkeys(
+                row["indicator"] for row in ctx.rows["party_extras"] if row["indicator"]
+            ):
                 yield self.key.format(name=name), self.label.format(name=name), name
         elif self.per == "service_type":
             found = {row["type"] for row in ctx.rows["services"]}
@@ -752,7 +937,9 @@ def _rate(part: list[Row] | list[Tally], whole: list[Row] | list[Tally]) -> Sele
     return whole, rules.percentage(_size(part), _size(whole))
 
 
-def _within(ctx: Context, rows: list[Row] | list[Tally], org: OrgRow, part: str) -> list[Row] | list[Tally]:
+def _within(
+    ctx: Context, rows: list[Row] | list[Tally], org: OrgRow, part: str
+) -> list[Row] | list[Tally]:
     """The rows (or tallies) of one 党支部 and its 党小组 (``part`` "branch"), or of one
     下属单位 and everything under it ("unit")."""
     # Performance: the rows are grouped once per list (not scanned once per branch, which made
@@ -816,8 +1003,10 @@ def _secretary_names(ctx: Context) -> dict[int, set[str]]:
 def _lectures_by_secretaries(ctx: Context) -> list[Tally]:
     secretaries = _secretary_names(ctx)
     return [
-        r for r in _events(ctx, EventType.PARTY_LECTURE)
-        if r["lecturer"] and r["lecturer"] in secretaries.get(ctx.branch_id_of(r.org_id) or 0, set())
+        r
+        for r in _events(ctx, EventType.PARTY_LECTURE)
+        if r["lecturer"]
+        and r["lecturer"] in secretaries.get(ctx.branch_id_of(r.org_id) or 0, set())
     ]
 
 
@@ -826,9 +1015,13 @@ def _branches_without_secretary_lecture(ctx: Context) -> list[Row]:
     return _org_rows(ctx, [b for b in ctx.branches() if b.pk not in lectured])
 
 
-def _attendance(ctx: Context, org: OrgRow | None = None, part: str = "branch") -> tuple[list[Tally], int, int]:
+def _attendance(
+    ctx: Context, org: OrgRow | None = None, part: str = "branch"
+) -> tuple[list[Tally], int, int]:
     """参会记录 of the subtree (or of one 党支部 or 下属单位): their tallies, how many, how many 出席."""
-    tallies = ctx.rows["attendance"] if org is None else _within(ctx, ctx.rows["attendance"], org, part)
+    tallies = (
+        ctx.rows["attendance"] if org is None else _within(ctx, ctx.rows["attendance"], org, part)
+    )
     present = sum(t.n for t in tallies if t["status"] == AttendanceStatus.PRESENT)
     return tallies, _size(tallies), present
 
@@ -870,7 +1063,8 @@ def _members(ctx: Context, **wanted: bool) -> list[Tally]:
 
 def _dual_leaders(ctx: Context) -> list[Tally]:
     return [
-        r for r in _members(ctx, secretary=True, dual=True)
+        r
+        for r in _members(ctx, secretary=True, dual=True)
         if ctx.org_by_id[r.org_id].org_type == OrgType.BRANCH
     ]
 
@@ -903,142 +1097,434 @@ def _indicator(ctx: Context, name: str) -> Selection:
     """The year's value of one indicator (see ``indicators.aggregate``); records: the rows used."""
     rows = _indicator_rows(ctx, name)
     entries = {
-        r.pk: indicator_aggregate.Entry(r.ident, r.org_id, r["period"], r["value"], r["unit"]) for r in rows
+        r.pk: indicator_aggregate.Entry(r.ident, r.org_id, r["period"], r["value"], r["unit"])
+        for r in rows
     }
     used = {id(e) for e in indicator_aggregate.chosen(entries.values())}
     counted = [r for r in rows if id(entries[r.pk]) in used]
     return counted, indicator_aggregate.total(entries.values(), _indicator_unit(ctx, name))
 
 
-O, M, E, A, D, R, J, S = (
-    Organization, Member, OrgLifeEvent, Attendance, DevelopmentCase, RectificationItem,
-    MajorDecision, ServiceActivity,
+O, M, E, A, D, R, J, S = (  # noqa: E741 -- one letter per model keeps the table readable
+    Organization,
+    Member,
+    OrgLifeEvent,
+    Attendance,
+    DevelopmentCase,
+    RectificationItem,
+    MajorDecision,
+    ServiceActivity,
 )
 
 REGISTRY: list[FigureDef] = [
     # ---- organisation ----
-    FigureDef("org.branches", "党支部数", "个", O, lambda c, _: _count(_org_rows(c, c.branches())),
-              spec=True, flow=False, help="年末时本组织下的党支部"),
-    FigureDef("org.general_branches", "党总支数", "个", O, lambda c, _: _count(_org_rows(c, [
-        o for o in c.orgs if o.org_type == OrgType.GENERAL_BRANCH
-        and (o.founded_on is None or o.founded_on <= c.end)])), flow=False),
-    FigureDef("org.groups", "党小组数", "个", O, lambda c, _: _count(_org_rows(c, [
-        o for o in c.orgs if o.org_type == OrgType.GROUP
-        and (o.founded_on is None or o.founded_on <= c.end)])), flow=False),
-    FigureDef("org.new_branches", "新成立党支部数", "个", O, lambda c, _: _count(_org_rows(c, [
-        b for b in c.branches() if c.in_year(b.founded_on)]))),
+    FigureDef(
+        "org.branches",
+        "党支部数",
+        "个",
+        O,
+        lambda c, _: _count(_org_rows(c, c.branches())),
+        spec=True,
+        flow=False,
+        help="年末时本组织下的党支部",
+    ),
+    FigureDef(
+        "org.general_branches",
+        "党总支数",
+        "个",
+        O,
+        lambda c, _: _count(
+            _org_rows(
+                c,
+                [
+                    o
+                    for o in c.orgs
+                    if o.org_type == OrgType.GENERAL_BRANCH
+                    and (o.founded_on is None or o.founded_on <= c.end)
+                ],
+            )
+        ),
+        flow=False,
+    ),
+    FigureDef(
+        "org.groups",
+        "党小组数",
+        "个",
+        O,
+        lambda c, _: _count(
+            _org_rows(
+                c,
+                [
+                    o
+                    for o in c.orgs
+                    if o.org_type == OrgType.GROUP
+                    and (o.founded_on is None or o.founded_on <= c.end)
+                ],
+            )
+        ),
+        flow=False,
+    ),
+    FigureDef(
+        "org.new_branches",
+        "新成立党支部数",
+        "个",
+        O,
+        lambda c, _: _count(_org_rows(c, [b for b in c.branches() if c.in_year(b.founded_on)])),
+    ),
     # ---- members ----
-    FigureDef("members.total", "党员总数", "名", M, lambda c, _: _count(c.rows["members"]),
-              spec=True, flow=False, help="年末党员（正式党员＋预备党员）"),
-    FigureDef("members.probationary", "预备党员数", "名", M,
-              lambda c, _: _count(_members(c, probationary=True)), spec=True, flow=False),
-    FigureDef("members.dual_leaders", "双带头人数", "名", M, lambda c, _: _count(_dual_leaders(c)),
-              spec=True, flow=False, help="标记为“双带头人”的党支部书记"),
-    FigureDef("members.by_{part}.{code}", "{name}党员数", "名", M,
-              lambda c, b: _count(_in_part(c, c.rows["members"], b)), per="part", flow=False),
+    FigureDef(
+        "members.total",
+        "党员总数",
+        "名",
+        M,
+        lambda c, _: _count(c.rows["members"]),
+        spec=True,
+        flow=False,
+        help="年末党员（正式党员＋预备党员）",
+    ),
+    FigureDef(
+        "members.probationary",
+        "预备党员数",
+        "名",
+        M,
+        lambda c, _: _count(_members(c, probationary=True)),
+        spec=True,
+        flow=False,
+    ),
+    FigureDef(
+        "members.dual_leaders",
+        "双带头人数",
+        "名",
+        M,
+        lambda c, _: _count(_dual_leaders(c)),
+        spec=True,
+        flow=False,
+        help="标记为“双带头人”的党支部书记",
+    ),
+    FigureDef(
+        "members.by_{part}.{code}",
+        "{name}党员数",
+        "名",
+        M,
+        lambda c, b: _count(_in_part(c, c.rows["members"], b)),
+        per="part",
+        flow=False,
+    ),
     # ---- organisational life ----
-    FigureDef("meetings.{type}", "{type}次数", "次", E, lambda c, t: _count(_events(c, t)),
-              per="event_type", spec=True),
-    FigureDef("meetings.三会一课", "“三会一课”次数", "次", E,
-              lambda c, _: _count(_events(c, *THREE_MEETINGS_ONE_LECTURE)), spec=True,
-              help="支部党员大会＋支部委员会会议＋党小组会＋党课"),
-    FigureDef("meetings.三会一课.by_{part}.{code}", "{name}“三会一课”次数", "次", E,
-              lambda c, b: _count(_in_part(c, _events(c, *THREE_MEETINGS_ONE_LECTURE), b)),
-              per="part"),
-    FigureDef("meetings.党课.by_secretary", "支部书记讲党课次数", "次", E,
-              lambda c, _: _count(_lectures_by_secretaries(c)),
-              help="讲课人为所在党支部书记的党课"),
-    FigureDef("meetings.党课.branches_without_secretary", "支部书记未讲党课的党支部数", "个", O,
-              lambda c, _: _count(_branches_without_secretary_lecture(c)),
-              flow=False,  # counts branches by an absence: not ledger activity of the year
-              help="全年没有一次由本支部书记讲授的党课（支部书记每年至少讲一次党课）"),
-    FigureDef("attendance.rate", "参会率", "%", A, lambda c, _: _attendance_rate(c),
-              spec=True, help="出席 ÷（出席＋请假＋缺席）"),
+    FigureDef(
+        "meetings.{type}",
+        "{type}次数",
+        "次",
+        E,
+        lambda c, t: _count(_events(c, t)),
+        per="event_type",
+        spec=True,
+    ),
+    FigureDef(
+        "meetings.三会一课",
+        "“三会一课”次数",
+        "次",
+        E,
+        lambda c, _: _count(_events(c, *THREE_MEETINGS_ONE_LECTURE)),
+        spec=True,
+        help="支部党员大会＋支部委员会会议＋党小组会＋党课",
+    ),
+    FigureDef(
+        "meetings.三会一课.by_{part}.{code}",
+        "{name}“三会一课”次数",
+        "次",
+        E,
+        lambda c, b: _count(_in_part(c, _events(c, *THREE_MEETINGS_ONE_LECTURE), b)),
+        per="part",
+    ),
+    FigureDef(
+        "meetings.党课.by_secretary",
+        "支部书记讲党课次数",
+        "次",
+        E,
+        lambda c, _: _count(_lectures_by_secretaries(c)),
+        help="讲课人为所在党支部书记的党课",
+    ),
+    FigureDef(
+        "meetings.党课.branches_without_secretary",
+        "支部书记未讲党课的党支部数",
+        "个",
+        O,
+        lambda c, _: _count(_branches_without_secretary_lecture(c)),
+        flow=False,  # counts branches by an absence: not ledger activity of the year
+        help="全年没有一次由本支部书记讲授的党课（支部书记每年至少讲一次党课）",
+    ),
+    FigureDef(
+        "attendance.rate",
+        "参会率",
+        "%",
+        A,
+        lambda c, _: _attendance_rate(c),
+        spec=True,
+        help="出席 ÷（出席＋请假＋缺席）",
+    ),
     FigureDef("attendance.records", "参会记录数", "条", A, lambda c, _: _attendance_count(c)),
-    FigureDef("attendance.rate.by_{part}.{code}", "{name}参会率", "%", A,
-              lambda c, b: _attendance_rate(c, b, c.part), per="part"),
-    FigureDef("attendance.low_branches", "参会率偏低的党支部数", "个", O,
-              lambda c, _: _count(_low_attendance(c, "branch")),
-              help=f"参会率低于{LOW_ATTENDANCE_RATE}%的党支部"),
-    FigureDef("attendance.low_units", "参会率偏低的下属单位数", "个", O,
-              lambda c, _: _count(_low_attendance(c, "unit")), only_part="unit",
-              help=f"参会率低于{LOW_ATTENDANCE_RATE}%的下属单位（下设党委的组织的报告）"),
+    FigureDef(
+        "attendance.rate.by_{part}.{code}",
+        "{name}参会率",
+        "%",
+        A,
+        lambda c, b: _attendance_rate(c, b, c.part),
+        per="part",
+    ),
+    FigureDef(
+        "attendance.low_branches",
+        "参会率偏低的党支部数",
+        "个",
+        O,
+        lambda c, _: _count(_low_attendance(c, "branch")),
+        help=f"参会率低于{LOW_ATTENDANCE_RATE}%的党支部",
+    ),
+    FigureDef(
+        "attendance.low_units",
+        "参会率偏低的下属单位数",
+        "个",
+        O,
+        lambda c, _: _count(_low_attendance(c, "unit")),
+        only_part="unit",
+        help=f"参会率低于{LOW_ATTENDANCE_RATE}%的下属单位（下设党委的组织的报告）",
+    ),
     # ---- development ----
-    FigureDef("development.applicants", "入党申请人数", "名", D,
-              lambda c, _: _count(_dev(c, "applied_on")), spec=True),
-    FigureDef("development.activists", "新确定入党积极分子数", "名", D,
-              lambda c, _: _count(_dev(c, "activist_on")), spec=True),
-    FigureDef("development.new_probationary", "发展党员数", "名", D,
-              lambda c, _: _count(_dev(c, "admitted_on")), spec=True, help="支部大会接收日期在本年"),
-    FigureDef("development.converted", "按期转正数", "名", D,
-              lambda c, _: _count(_dev(c, "converted_on")), spec=True),
-    FigureDef("development.new_probationary.by_{part}.{code}", "{name}发展党员数", "名", D,
-              lambda c, b: _count(_in_part(c, _dev(c, "admitted_on"), b)), per="part"),
+    FigureDef(
+        "development.applicants",
+        "入党申请人数",
+        "名",
+        D,
+        lambda c, _: _count(_dev(c, "applied_on")),
+        spec=True,
+    ),
+    FigureDef(
+        "development.activists",
+        "新确定入党积极分子数",
+        "名",
+        D,
+        lambda c, _: _count(_dev(c, "activist_on")),
+        spec=True,
+    ),
+    FigureDef(
+        "development.new_probationary",
+        "发展党员数",
+        "名",
+        D,
+        lambda c, _: _count(_dev(c, "admitted_on")),
+        spec=True,
+        help="支部大会接收日期在本年",
+    ),
+    FigureDef(
+        "development.converted",
+        "按期转正数",
+        "名",
+        D,
+        lambda c, _: _count(_dev(c, "converted_on")),
+        spec=True,
+    ),
+    FigureDef(
+        "development.new_probationary.by_{part}.{code}",
+        "{name}发展党员数",
+        "名",
+        D,
+        lambda c, b: _count(_in_part(c, _dev(c, "admitted_on"), b)),
+        per="part",
+    ),
     # ---- elections ----
-    FigureDef("elections.completed", "完成换届的党组织数", "个", O,
-              lambda c, _: _count(_org_rows(c, _elections(c)[0])), spec=True),
-    FigureDef("elections.overdue", "逾期未换届的党组织数", "个", O,
-              lambda c, _: _count(_org_rows(c, _elections(c)[1])), spec=True, flow=False,
-              help="任期在年末前届满且未再选举"),
+    FigureDef(
+        "elections.completed",
+        "完成换届的党组织数",
+        "个",
+        O,
+        lambda c, _: _count(_org_rows(c, _elections(c)[0])),
+        spec=True,
+    ),
+    FigureDef(
+        "elections.overdue",
+        "逾期未换届的党组织数",
+        "个",
+        O,
+        lambda c, _: _count(_org_rows(c, _elections(c)[1])),
+        spec=True,
+        flow=False,
+        help="任期在年末前届满且未再选举",
+    ),
     # ---- rectification ----
-    FigureDef("rectification.total", "整改问题数", "个", R,
-              lambda c, _: _count(c.rows["rectification"]), spec=True),
-    FigureDef("rectification.done", "已完成", "个", R, lambda c, _: _count(_rect(c, done=True)),
-              spec=True),
-    FigureDef("rectification.in_progress", "正在推进", "个", R,
-              lambda c, _: _count(_rect(c, done=False)), spec=True),
-    FigureDef("rectification.rate", "问题完成率", "%", R,
-              lambda c, _: _rate(_rect(c, done=True), c.rows["rectification"]),
-              spec=True, help="已完成 ÷ 整改问题数"),
-    FigureDef("rectification.overdue", "逾期未完成的整改问题数", "个", R,
-              lambda c, _: _count(_rect(c, overdue=True)), help="整改时限早于年末且年末未完成"),
+    FigureDef(
+        "rectification.total",
+        "整改问题数",
+        "个",
+        R,
+        lambda c, _: _count(c.rows["rectification"]),
+        spec=True,
+    ),
+    FigureDef(
+        "rectification.done", "已完成", "个", R, lambda c, _: _count(_rect(c, done=True)), spec=True
+    ),
+    FigureDef(
+        "rectification.in_progress",
+        "正在推进",
+        "个",
+        R,
+        lambda c, _: _count(_rect(c, done=False)),
+        spec=True,
+    ),
+    FigureDef(
+        "rectification.rate",
+        "问题完成率",
+        "%",
+        R,
+        lambda c, _: _rate(_rect(c, done=True), c.rows["rectification"]),
+        spec=True,
+        help="已完成 ÷ 整改问题数",
+    ),
+    FigureDef(
+        "rectification.overdue",
+        "逾期未完成的整改问题数",
+        "个",
+        R,
+        lambda c, _: _count(_rect(c, overdue=True)),
+        help="整改时限早于年末且年末未完成",
+    ),
     # ---- 三重一大 ----
-    FigureDef("decisions.三重一大", "“三重一大”事项数", "项", J,
-              lambda c, _: _count(c.rows["decisions"]), spec=True),
-    FigureDef("decisions.without_quorum", "未达法定人数的决策", "项", J,
-              lambda c, _: _count([r for r in c.rows["decisions"] if r["quorum"] is False]),
-              spec=True),
+    FigureDef(
+        "decisions.三重一大",
+        "“三重一大”事项数",
+        "项",
+        J,
+        lambda c, _: _count(c.rows["decisions"]),
+        spec=True,
+    ),
+    FigureDef(
+        "decisions.without_quorum",
+        "未达法定人数的决策",
+        "项",
+        J,
+        lambda c, _: _count([r for r in c.rows["decisions"] if r["quorum"] is False]),
+        spec=True,
+    ),
     # ---- services ----
-    FigureDef("services.{type}", "{type}次数", "次", S, lambda c, t: _count(_services(c, t)),
-              per="service_type", spec=True),
+    FigureDef(
+        "services.{type}",
+        "{type}次数",
+        "次",
+        S,
+        lambda c, t: _count(_services(c, t)),
+        per="service_type",
+        spec=True,
+    ),
     FigureDef("services.total", "服务活动次数", "次", S, lambda c, _: _count(_services(c))),
-    FigureDef("services.people_served", "服务群众人次", "人次", S,
-              lambda c, _: (_services(c), sum(r["served"] for r in _services(c))), spec=True),
-    FigureDef("services.participants", "参与服务党员群众人次", "人次", S,
-              lambda c, _: (_services(c), sum(r["participants"] for r in _services(c)))),
+    FigureDef(
+        "services.people_served",
+        "服务群众人次",
+        "人次",
+        S,
+        lambda c, _: (_services(c), sum(r["served"] for r in _services(c))),
+        spec=True,
+    ),
+    FigureDef(
+        "services.participants",
+        "参与服务党员群众人次",
+        "人次",
+        S,
+        lambda c, _: (_services(c), sum(r["participants"] for r in _services(c))),
+    ),
     # ---- 表彰, 党建品牌, 双培养, 舆情, 党建+业务指标 ----
-    FigureDef("honours.total", "受表彰数", "项", Honour, lambda c, _: _count(_honours(c)),
-              help="年度为本年的表彰（先进党组织、优秀共产党员、优秀党务工作者）"),
+    FigureDef(
+        "honours.total",
+        "受表彰数",
+        "项",
+        Honour,
+        lambda c, _: _count(_honours(c)),
+        help="年度为本年的表彰（先进党组织、优秀共产党员、优秀党务工作者）",
+    ),
     *(
-        FigureDef(f"honours.{label}", f"获评“{label}”数", unit, Honour,
-                  lambda c, _, kind=kind: _count(_honours(c, kind)))
+        FigureDef(
+            f"honours.{label}",
+            f"获评“{label}”数",
+            unit,
+            Honour,
+            lambda c, _, kind=kind: _count(_honours(c, kind)),
+        )
         for kind, label, unit in (
             (HonourKind.ADVANCED_ORG, "先进党组织", "个"),
             (HonourKind.OUTSTANDING_MEMBER, "优秀共产党员", "名"),
             (HonourKind.OUTSTANDING_WORKER, "优秀党务工作者", "名"),
         )
     ),
-    FigureDef("brands.total", "党建品牌数", "个", PartyBrand,
-              lambda c, _: _count(_brands(c, BrandKind.BRAND)), flow=False, help="年末已创建的“一支部一特色”党建品牌"),
-    FigureDef("brands.new", "新创建党建品牌数", "个", PartyBrand,
-              lambda c, _: _count([r for r in _brands(c, BrandKind.BRAND) if r["year"] == c.year])),
-    FigureDef("brands.demonstration", "党建示范点数", "个", PartyBrand,
-              lambda c, _: _count(_brands(c, BrandKind.DEMONSTRATION)), flow=False),
+    FigureDef(
+        "brands.total",
+        "党建品牌数",
+        "个",
+        PartyBrand,
+        lambda c, _: _count(_brands(c, BrandKind.BRAND)),
+        flow=False,
+        help="年末已创建的“一支部一特色”党建品牌",
+    ),
+    FigureDef(
+        "brands.new",
+        "新创建党建品牌数",
+        "个",
+        PartyBrand,
+        lambda c, _: _count([r for r in _brands(c, BrandKind.BRAND) if r["year"] == c.year]),
+    ),
+    FigureDef(
+        "brands.demonstration",
+        "党建示范点数",
+        "个",
+        PartyBrand,
+        lambda c, _: _count(_brands(c, BrandKind.DEMONSTRATION)),
+        flow=False,
+    ),
     *(
-        FigureDef(f"cultivation.{kind.label}", f"{kind.label}人数", "名", DualCultivation,
-                  lambda c, _, kind=kind: _count([r for r in _extras(c, "cultivation") if r["kind"] == kind]),
-                  help="双培养：日期在本年")
+        FigureDef(
+            f"cultivation.{kind.label}",
+            f"{kind.label}人数",
+            "名",
+            DualCultivation,
+            lambda c, _, kind=kind: _count(
+                [r for r in _extras(c, "cultivation") if r["kind"] == kind]
+            ),
+            help="双培养：日期在本年",
+        )
         for kind in CultivationKind
     ),
-    FigureDef("opinion.total", "舆情数", "件", OpinionEvent, lambda c, _: _count(_extras(c, "opinion")),
-              help="发现日期在本年的舆情"),
-    FigureDef("opinion.handled", "已处置舆情数", "件", OpinionEvent,
-              lambda c, _: _count([r for r in _extras(c, "opinion") if r["handled"]]), help="年末前处置完成"),
-    FigureDef("opinion.rate", "舆情处置率", "%", OpinionEvent,
-              lambda c, _: _rate([r for r in _extras(c, "opinion") if r["handled"]], _extras(c, "opinion"))),
-    FigureDef("indicators.{name}", "{name}", "", IndicatorValue, lambda c, n: _indicator(c, n),
-              per="indicator", unit_of=lambda c, n: _indicator_unit(c, n),
-              help="各科室填报值：计数类指标求和，百分比指标取各科室平均；同一科室有全年值时不再计季度、月度值"),
+    FigureDef(
+        "opinion.total",
+        "舆情数",
+        "件",
+        OpinionEvent,
+        lambda c, _: _count(_extras(c, "opinion")),
+        help="发现日期在本年的舆情",
+    ),
+    FigureDef(
+        "opinion.handled",
+        "已处置舆情数",
+        "件",
+        OpinionEvent,
+        lambda c, _: _count([r for r in _extras(c, "opinion") if r["handled"]]),
+        help="年末前处置完成",
+    ),
+    FigureDef(
+        "opinion.rate",
+        "舆情处置率",
+        "%",
+        OpinionEvent,
+        lambda c, _: _rate(
+            [r for r in _extras(c, "opinion") if r["handled"]], _extras(c, "opinion")
+        ),
+    ),
+    FigureDef(
+        "indicators.{name}",
+        "{name}",
+        "",
+        IndicatorValue,
+        lambda c, n: _indicator(c, n),
+        per="indicator",
+        unit_of=lambda c, n: _indicator_unit(c, n),
+        help="各科室填报值：计数类指标求和，百分比指标取各科室平均；同一科室有全年值时不再计季度、月度值",
+    ),
 ]
 
 
@@ -1047,7 +1533,12 @@ REGISTRY: list[FigureDef] = [
 # fixed number of queries grows by one, not four.
 
 from dangjian.evaluations.models import (  # noqa: E402  (kept next to the figures that use them)
-    BranchAssessment, EthicsGrade, EthicsRecord, MemberEvaluation, MemberGrade, ReviewGrade,
+    BranchAssessment,
+    EthicsGrade,
+    EthicsRecord,
+    MemberEvaluation,
+    MemberGrade,
+    ReviewGrade,
     SecretaryReview,
 )
 
@@ -1057,14 +1548,36 @@ def _evaluation_parts(ctx: Context):
     from django.db.models import CharField, Value
 
     def part(queryset, kind: str, ident: str, org: str, path: str):
-        return (queryset.filter(year=ctx.year, **{f"{path}__startswith": ctx.org.path}).order_by()
-                .annotate(kind=Value(kind, output_field=CharField())), ident, org)
+        return (
+            queryset.filter(year=ctx.year, **{f"{path}__startswith": ctx.org.path})
+            .order_by()
+            .annotate(kind=Value(kind, output_field=CharField())),
+            ident,
+            org,
+        )
 
     return [
-        part(MemberEvaluation.objects, "member", "member__member_no", "member__organization_id",
-             "member__organization__path"),
-        part(SecretaryReview.objects, "secretary", "member__member_no", "organization_id", "organization__path"),
-        part(BranchAssessment.objects, "branch", "organization__code", "organization_id", "organization__path"),
+        part(
+            MemberEvaluation.objects,
+            "member",
+            "member__member_no",
+            "member__organization_id",
+            "member__organization__path",
+        ),
+        part(
+            SecretaryReview.objects,
+            "secretary",
+            "member__member_no",
+            "organization_id",
+            "organization__path",
+        ),
+        part(
+            BranchAssessment.objects,
+            "branch",
+            "organization__code",
+            "organization_id",
+            "organization__path",
+        ),
         part(EthicsRecord.objects, "ethics", "staff_no", "organization_id", "organization__path"),
     ]
 
@@ -1076,17 +1589,27 @@ def _union(querysets: list):
 def _load_evaluations(ctx: Context) -> list[Tally]:
     """Counted by organisation, ledger (``kind``) and grade, the four ledgers in ONE query."""
     counts: dict[tuple[int, tuple], int] = {}
-    _add_counts(counts, _union([
-        queryset.values_list(org, "kind", "grade").annotate(n=Count("pk"))
-        for queryset, _ident, org in _evaluation_parts(ctx)
-    ]))
+    _add_counts(
+        counts,
+        _union(
+            [
+                queryset.values_list(org, "kind", "grade").annotate(n=Count("pk"))
+                for queryset, _ident, org in _evaluation_parts(ctx)
+            ]
+        ),
+    )
     return _tallies("evaluations", counts, lambda key: {"kind": key[0], "grade": key[1]})
 
 
 def _evaluation_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
-    rows = list(_union([
-        queryset.values_list("pk", org, ident, "kind", "grade") for queryset, ident, org in _evaluation_parts(ctx)
-    ]))
+    rows = list(
+        _union(
+            [
+                queryset.values_list("pk", org, ident, "kind", "grade")
+                for queryset, ident, org in _evaluation_parts(ctx)
+            ]
+        )
+    )
     rows.sort(key=lambda r: (r[3], r[2]))
     return rows
 
@@ -1100,33 +1623,86 @@ def _graded(ctx: Context, kind: str, grade: str | None = None) -> list[Tally]:
     return _where(ctx, "evaluations", kind=kind, grade=grade)
 
 
-def _grade_figures(prefix: str, kind: str, model: type[Model], choices, label: str, unit: str) -> list[FigureDef]:
+def _grade_figures(
+    prefix: str, kind: str, model: type[Model], choices, label: str, unit: str
+) -> list[FigureDef]:
     return [
-        FigureDef(f"{prefix}.{grade_label}", label.format(grade=grade_label), unit, model,
-                  lambda c, _, g=value: _count(_graded(c, kind, g)))
+        FigureDef(
+            f"{prefix}.{grade_label}",
+            label.format(grade=grade_label),
+            unit,
+            model,
+            lambda c, _, g=value: _count(_graded(c, kind, g)),
+        )
         for value, grade_label in ((v, str(lbl)) for v, lbl in choices)
     ]
 
 
 REGISTRY += [
-    FigureDef("evaluations.民主评议.total", "参加民主评议党员数", "名", MemberEvaluation,
-              lambda c, _: _count(_graded(c, "member")), help="本年度有民主评议结果的党员"),
-    *_grade_figures("evaluations.民主评议", "member", MemberEvaluation, MemberGrade.choices,
-                    "民主评议{grade}人数", "名"),
-    FigureDef("evaluations.述职评议.total", "参加述职评议考核的书记数", "名", SecretaryReview,
-              lambda c, _: _count(_graded(c, "secretary"))),
-    *_grade_figures("evaluations.述职评议", "secretary", SecretaryReview, ReviewGrade.choices,
-                    "述职评议“{grade}”等次人数", "名"),
-    FigureDef("evaluations.支部考核.total", "参加年度考核的党组织数", "个", BranchAssessment,
-              lambda c, _: _count(_graded(c, "branch"))),
-    *_grade_figures("evaluations.支部考核", "branch", BranchAssessment, ReviewGrade.choices,
-                    "支部考核“{grade}”等次党组织数", "个"),
-    FigureDef("ethics.total", "参加医德考评人数", "人", EthicsRecord,
-              lambda c, _: _count(_graded(c, "ethics"))),
-    *_grade_figures("ethics", "ethics", EthicsRecord, EthicsGrade.choices, "医德考评{grade}人数", "人"),
-    FigureDef("ethics.excellent_rate", "医德考评优秀率", "%", EthicsRecord,
-              lambda c, _: _rate(_graded(c, "ethics", EthicsGrade.EXCELLENT), _graded(c, "ethics")),
-              help="考评等次为“优秀”的人数 ÷ 参加医德考评人数"),
+    FigureDef(
+        "evaluations.民主评议.total",
+        "参加民主评议党员数",
+        "名",
+        MemberEvaluation,
+        lambda c, _: _count(_graded(c, "member")),
+        help="本年度有民主评议结果的党员",
+    ),
+    *_grade_figures(
+        "evaluations.民主评议",
+        "member",
+        MemberEvaluation,
+        MemberGrade.choices,
+        "民主评议{grade}人数",
+        "名",
+    ),
+    FigureDef(
+        "evaluations.述职评议.total",
+        "参加述职评议考核的书记数",
+        "名",
+        SecretaryReview,
+        lambda c, _: _count(_graded(c, "secretary")),
+    ),
+    *_grade_figures(
+        "evaluations.述职评议",
+        "secretary",
+        SecretaryReview,
+        ReviewGrade.choices,
+        "述职评议“{grade}”等次人数",
+        "名",
+    ),
+    FigureDef(
+        "evaluations.支部考核.total",
+        "参加年度考核的党组织数",
+        "个",
+        BranchAssessment,
+        lambda c, _: _count(_graded(c, "branch")),
+    ),
+    *_grade_figures(
+        "evaluations.支部考核",
+        "branch",
+        BranchAssessment,
+        ReviewGrade.choices,
+        "支部考核“{grade}”等次党组织数",
+        "个",
+    ),
+    FigureDef(
+        "ethics.total",
+        "参加医德考评人数",
+        "人",
+        EthicsRecord,
+        lambda c, _: _count(_graded(c, "ethics")),
+    ),
+    *_grade_figures(
+        "ethics", "ethics", EthicsRecord, EthicsGrade.choices, "医德考评{grade}人数", "人"
+    ),
+    FigureDef(
+        "ethics.excellent_rate",
+        "医德考评优秀率",
+        "%",
+        EthicsRecord,
+        lambda c, _: _rate(_graded(c, "ethics", EthicsGrade.EXCELLENT), _graded(c, "ethics")),
+        help="考评等次为“优秀”的人数 ÷ 参加医德考评人数",
+    ),
 ]
 
 
@@ -1154,7 +1730,8 @@ def _deferred(ctx: Context, tallies: list[Tally], *, narrow: bool) -> DeferredRe
         groups = {(t.org_id, t.key) for t in tallies}
         org_ids = sorted({t.org_id for t in tallies}) if narrow else None
         return [
-            (ident, pk) for pk, org_id, ident, *key in ctx.records(dataset, org_ids)
+            (ident, pk)
+            for pk, org_id, ident, *key in ctx.records(dataset, org_ids)
             if (org_id, tuple(key)) in groups
         ]
 
@@ -1171,28 +1748,76 @@ def _of_kind(ctx: Context, dataset: str, kind: str) -> list[Row]:
 
 REGISTRY += [
     # ---- 贯彻落实 (implementation) ----
-    FigureDef("implementation.instructions", "贯彻落实事项数", "项", Instruction,
-              lambda c, _: _count(c.rows["instructions"]), help="本年的重要讲话、指示批示、上级部署"),
-    FigureDef("implementation.measures", "贯彻落实措施数", "项", Measure,
-              lambda c, _: _count(c.rows["measures"]),
-              help="年末前部署的事项中，完成时限或完成日期在本年、或年末仍未完成的措施"),
-    FigureDef("implementation.done", "已完成落实措施数", "项", Measure,
-              lambda c, _: _count(_measures(c, done=True))),
-    FigureDef("implementation.rate", "落实措施完成率", "%", Measure,
-              lambda c, _: _rate(_measures(c, done=True), c.rows["measures"]),
-              help="已完成 ÷ 贯彻落实措施数"),
-    FigureDef("implementation.overdue", "逾期未完成的落实措施数", "项", Measure,
-              lambda c, _: _count(_measures(c, overdue=True)), help="完成时限早于年末且年末未完成"),
+    FigureDef(
+        "implementation.instructions",
+        "贯彻落实事项数",
+        "项",
+        Instruction,
+        lambda c, _: _count(c.rows["instructions"]),
+        help="本年的重要讲话、指示批示、上级部署",
+    ),
+    FigureDef(
+        "implementation.measures",
+        "贯彻落实措施数",
+        "项",
+        Measure,
+        lambda c, _: _count(c.rows["measures"]),
+        help="年末前部署的事项中，完成时限或完成日期在本年、或年末仍未完成的措施",
+    ),
+    FigureDef(
+        "implementation.done",
+        "已完成落实措施数",
+        "项",
+        Measure,
+        lambda c, _: _count(_measures(c, done=True)),
+    ),
+    FigureDef(
+        "implementation.rate",
+        "落实措施完成率",
+        "%",
+        Measure,
+        lambda c, _: _rate(_measures(c, done=True), c.rows["measures"]),
+        help="已完成 ÷ 贯彻落实措施数",
+    ),
+    FigureDef(
+        "implementation.overdue",
+        "逾期未完成的落实措施数",
+        "项",
+        Measure,
+        lambda c, _: _count(_measures(c, overdue=True)),
+        help="完成时限早于年末且年末未完成",
+    ),
     # ---- 党风廉政建设 (integrity); 违纪违规 records are never part of a report ----
-    FigureDef("integrity.target_letters", "签订《党风廉政建设目标责任书》份数", "份", Responsibility,
-              lambda c, _: _count(_of_kind(c, "letters", LetterKind.TARGET)), help="责任书年度为本年"),
-    FigureDef("integrity.supervision_letters", "签订监督责任书份数", "份", Responsibility,
-              lambda c, _: _count(_of_kind(c, "letters", LetterKind.SUPERVISION))),
-    FigureDef("integrity.warning_education", "警示教育次数", "次", IntegrityEducation,
-              lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.WARNING)),
-              help="党风廉政建设台账中的警示教育活动"),
-    FigureDef("integrity.collective_talks", "集体谈话次数", "次", IntegrityEducation,
-              lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.COLLECTIVE_TALK))),
+    FigureDef(
+        "integrity.target_letters",
+        "签订《党风廉政建设目标责任书》份数",
+        "份",
+        Responsibility,
+        lambda c, _: _count(_of_kind(c, "letters", LetterKind.TARGET)),
+        help="责任书年度为本年",
+    ),
+    FigureDef(
+        "integrity.supervision_letters",
+        "签订监督责任书份数",
+        "份",
+        Responsibility,
+        lambda c, _: _count(_of_kind(c, "letters", LetterKind.SUPERVISION)),
+    ),
+    FigureDef(
+        "integrity.warning_education",
+        "警示教育次数",
+        "次",
+        IntegrityEducation,
+        lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.WARNING)),
+        help="党风廉政建设台账中的警示教育活动",
+    ),
+    FigureDef(
+        "integrity.collective_talks",
+        "集体谈话次数",
+        "次",
+        IntegrityEducation,
+        lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.COLLECTIVE_TALK)),
+    ),
 ]
 
 
@@ -1256,9 +1881,16 @@ class Figure:
         return str(self.value)
 
     def as_json(self) -> dict[str, Any]:
-        value: int | float | None = self.value if not isinstance(self.value, Decimal) else float(self.value)
-        return {"key": self.key, "label": self.label, "value": value, "unit": self.unit,
-                "records": list(self.records)}
+        value: int | float | None = (
+            self.value if not isinstance(self.value, Decimal) else float(self.value)
+        )
+        return {
+            "key": self.key,
+            "label": self.label,
+            "value": value,
+            "unit": self.unit,
+            "records": list(self.records),
+        }
 
 
 @dataclass
@@ -1314,7 +1946,8 @@ class FigureSet:
         if self.from_prior:
             return True
         return any(
-            f.value for f in self.figures.values()
+            f.value
+            for f in self.figures.values()
             if f.flow and f.unit != "%" and not f.key.startswith("org.")
         )
 
@@ -1341,14 +1974,23 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
                 else:
                     source = KeptRecords(tuple(r.ident for r in rows), tuple(r.pk for r in rows))
                 figures[key] = Figure(
-                    key=key, label=label, value=value,
+                    key=key,
+                    label=label,
+                    value=value,
                     unit=definition.unit_of(ctx, param) if definition.unit_of else definition.unit,
-                    source=source, model=definition.model, spec=definition.spec,
-                    flow=definition.flow, help=definition.help,
+                    source=source,
+                    model=definition.model,
+                    spec=definition.spec,
+                    flow=definition.flow,
+                    help=definition.help,
                 )
     result = FigureSet(
-        year=year, org=org, figures=figures, queries=len(captured.captured_queries),
-        org_names={o.code: o.name for o in ctx.orgs}, part=ctx.part,
+        year=year,
+        org=org,
+        figures=figures,
+        queries=len(captured.captured_queries),
+        org_names={o.code: o.name for o in ctx.orgs},
+        part=ctx.part,
     )
     if previous:
         result.previous = compute_figures(year - 1, org)

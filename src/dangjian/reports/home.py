@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-
 from django.urls import reverse
 
 from dangjian.core.datacache import cached
@@ -35,8 +34,14 @@ def home_figures(user, year: int) -> list[dict]:
         def compute() -> list[dict]:
             figures = compute_figures(year, org)
             return [
-                {"label": f.label, "value": f.display, "unit": f.unit, "url": figure_url(year, org, f.key)}
-                for f in (figures.get(key) for key in HOME_KEYS) if f is not None
+                {
+                    "label": f.label,
+                    "value": f.display,
+                    "unit": f.unit,
+                    "url": figure_url(year, org, f.key),
+                }
+                for f in (figures.get(key) for key in HOME_KEYS)
+                if f is not None
             ]
 
         # Kept until the ledgers change: the whole hospital's figures on every visit cost ~1 s.
@@ -46,10 +51,16 @@ def home_figures(user, year: int) -> list[dict]:
         return []
     from dangjian.orglife.models import Attendance, AttendanceStatus
 
-    attended = Attendance.objects.visible_to(user).filter(
-        member_id=scope.member_id, status=AttendanceStatus.PRESENT, event__date__year=year
-    ).count()
-    return [{
-        "label": "本人参加组织生活次数", "value": attended, "unit": "次",
-        "url": reverse("orglife:event_list"),
-    }]
+    attended = (
+        Attendance.objects.visible_to(user)
+        .filter(member_id=scope.member_id, status=AttendanceStatus.PRESENT, event__date__year=year)
+        .count()
+    )
+    return [
+        {
+            "label": "本人参加组织生活次数",
+            "value": attended,
+            "unit": "次",
+            "url": reverse("orglife:event_list"),
+        }
+    ]

@@ -15,7 +15,9 @@ class PriorYearFigure(LedgerModel):
     """One figure of one organisation for one year, as its report of that year stated it."""
 
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("党组织"), on_delete=models.CASCADE,
+        "organizations.Organization",
+        verbose_name=_("党组织"),
+        on_delete=models.CASCADE,
         related_name="prior_year_figures",
     )
     year = models.PositiveSmallIntegerField(_("年度"))
@@ -24,8 +26,12 @@ class PriorYearFigure(LedgerModel):
     unit = models.CharField(_("单位"), max_length=10, blank=True)
     source_text = models.TextField(_("报告原文"), blank=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("确认人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("确认人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
 

@@ -24,15 +24,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cached_property
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.template import Context as TemplateContext
 from django.utils.html import escape
-from django.utils.translation import gettext
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from dangjian.core.dates import chinese_date
 from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, Figure, FigureSet
@@ -209,6 +209,7 @@ class Report:
 
     def html(self, raw: str, link: Callable[[str], str] | None = None) -> SafeString:
         """HTML: the text escaped, each figure a link to the records behind it."""
+
         def replace(match: re.Match[str]) -> str:
             kind, key = match.group(1), match.group(2)
             shown = escape(self._resolve(kind, key))
@@ -228,9 +229,12 @@ class Report:
 
     def outline(self, resolve: Callable[[str], Any]) -> list[dict[str, Any]]:
         """The sections as plain dicts, with paragraphs passed through ``resolve``."""
+
         def one(section: Section) -> dict[str, Any]:
             return {
-                "number": section.number, "title": section.title, "heading": section.heading,
+                "number": section.number,
+                "title": section.title,
+                "heading": section.heading,
                 "level": section.level,
                 "paragraphs": [resolve(p) for p in section.paragraphs],
                 "figures": _keys_in(section),
@@ -275,7 +279,10 @@ def _context(figures: FigureSet, tree: FigureTree) -> dict[str, Any]:
     service_types = [
         {"type": key.split(".", 1)[1], "node": f["services"][key.split(".", 1)[1]]}
         for key, figure in figures.figures.items()
-        if key.startswith("services.") and figure.spec and key != "services.people_served" and figure.value
+        if key.startswith("services.")
+        and figure.spec
+        and key != "services.people_served"
+        and figure.value
     ]
     return {
         "f": f,
@@ -332,14 +339,21 @@ def _parse(text: str) -> tuple[str, list[str], list[Section], list[str]]:
     return title, lead, kept, closing
 
 
-def build_report(figures: FigureSet, *, issued_on: dt.date | None = None, issuer: str | None = None) -> Report:
+def build_report(
+    figures: FigureSet, *, issued_on: dt.date | None = None, issuer: str | None = None
+) -> Report:
     """Render the narrative template for ``figures`` (computed with ``previous=True`` to compare)."""
     tree = FigureTree(figures.figures, figures.previous)
     template = load_template(figures.org, "narrative.txt")
     text = template.render(TemplateContext(_context(figures, tree)))
     title, lead, sections, closing = _parse(text)
     return Report(
-        figures=figures, title=title, lead=lead, sections=sections, closing=closing,
-        issuer=issuer or figures.org.name, issued_on=issued_on or dt.date.today(),
+        figures=figures,
+        title=title,
+        lead=lead,
+        sections=sections,
+        closing=closing,
+        issuer=issuer or figures.org.name,
+        issued_on=issued_on or dt.date.today(),
         used_keys=list(dict.fromkeys(tree.used)),
     )

@@ -38,7 +38,9 @@ def fontconfig_file(folder: Path) -> Path:
     rules = []
     for name, substitutes in SUBSTITUTES.items():
         families = "".join(f"<string>{family}</string>" for family in substitutes)
-        weight = '<edit name="weight" mode="assign"><const>bold</const></edit>' if name in BOLD else ""
+        weight = (
+            '<edit name="weight" mode="assign"><const>bold</const></edit>' if name in BOLD else ""
+        )
         rules.append(
             f'<match target="pattern"><test name="family"><string>{name}</string></test>'
             f'<edit name="family" mode="prepend" binding="strong">{families}</edit>{weight}</match>'
@@ -46,7 +48,7 @@ def fontconfig_file(folder: Path) -> Path:
     path = folder / "fonts.conf"
     path.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        "<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
         + "".join(rules)
         + "</fontconfig>",
         encoding="utf-8",
@@ -58,14 +60,27 @@ def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: int = 180) -> Path:
     """Convert ``docx`` to PDF in ``out_dir`` with headless LibreOffice; return the PDF's path."""
     binary = libreoffice()
     if binary is None:
-        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-writer fonts-noto-cjk)")
+        raise RuntimeError(
+            "LibreOffice is not installed (apt-get install libreoffice-writer fonts-noto-cjk)"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dangjian-lo-") as work:
         env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(Path(work))), HOME=work)
         subprocess.run(
-            [binary, f"-env:UserInstallation=file://{work}/profile", "--headless",
-             "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
-            check=True, capture_output=True, timeout=timeout, env=env,
+            [
+                binary,
+                f"-env:UserInstallation=file://{work}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+            env=env,
         )
     pdf = out_dir / (docx.stem + ".pdf")
     if not pdf.exists():

@@ -57,13 +57,20 @@ def appendix_rows(report: Report, record_limit: int | None = None) -> list[dict[
         text = "、".join(shown)
         if len(shown) < count:
             text += f"{'……等' if shown else ''}共{count}条（完整清单见平台报告的记录页或JSON导出）"
-        rows.append({
-            "key": figure.key, "label": figure.label, "value": figure.display, "unit": figure.unit,
-            "previous": before.display if before is not None else "",
-            "change": report.change(figure.key),
-            "records": shown, "records_text": text, "count": count,
-            "used": figure.key in report.used_keys,
-        })
+        rows.append(
+            {
+                "key": figure.key,
+                "label": figure.label,
+                "value": figure.display,
+                "unit": figure.unit,
+                "previous": before.display if before is not None else "",
+                "change": report.change(figure.key),
+                "records": shown,
+                "records_text": text,
+                "count": count,
+                "used": figure.key in report.used_keys,
+            }
+        )
     return rows
 
 
@@ -91,8 +98,15 @@ def to_json(report: Report) -> dict[str, Any]:
         "org": {"code": figures.org.code, "name": figures.org.name},
         "figures": [figure.as_json() for figure in figures],
         "sections": [
-            {"number": "", "title": "导语", "heading": "导语", "level": 0,
-             "paragraphs": [report.text(p) for p in report.lead], "figures": [], "sections": []},
+            {
+                "number": "",
+                "title": "导语",
+                "heading": "导语",
+                "level": 0,
+                "paragraphs": [report.text(p) for p in report.lead],
+                "figures": [],
+                "sections": [],
+            },
             *report.outline(report.text),
         ],
         "meta": {
@@ -122,7 +136,9 @@ def to_html(report: Report, link: Callable[[str], str] | None = None) -> str:
     context["link"] = link
     for row in context["appendix"]:
         row["url"] = link(row["key"]) if link else ""
-    return load_template(report.figures.org, "annual_report.html", autoescape=True).render(_ctx(context))
+    return load_template(report.figures.org, "annual_report.html", autoescape=True).render(
+        _ctx(context)
+    )
 
 
 #: A tab, line break, paragraph mark or page break inside a run's text (``<w:t>…</w:t>``).
@@ -210,7 +226,11 @@ def _ctx(context: dict[str, Any]):
 
 
 def annual_report(
-    year: int, org: Organization, fmt: str, *, issued_on: dt.date | None = None,
+    year: int,
+    org: Organization,
+    fmt: str,
+    *,
+    issued_on: dt.date | None = None,
     link: Callable[[str], str] | None = None,
 ) -> str | bytes | dict[str, Any]:
     """Compute and render in one call: JSON → dict, md/html → str, docx → bytes."""

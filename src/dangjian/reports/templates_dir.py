@@ -43,9 +43,15 @@ def override_dirs(org: Organization) -> list[Path]:
     root = template_root()
     if not root.is_dir():
         return []
-    ancestors = list(
-        Organization.objects.filter(pk__in=org.ancestor_ids()).order_by("-depth").values_list("code", flat=True)
-    ) if org.ancestor_ids() else []
+    ancestors = (
+        list(
+            Organization.objects.filter(pk__in=org.ancestor_ids())
+            .order_by("-depth")
+            .values_list("code", flat=True)
+        )
+        if org.ancestor_ids()
+        else []
+    )
     dirs = [root / code for code in [org.code, *ancestors]]
     return [d for d in [*dirs, root] if d.is_dir()]
 
@@ -71,7 +77,9 @@ def load_template(org: Organization, name: str, *, autoescape: bool = False) -> 
     if path.parent != PACKAGE_TEMPLATES:
         stat = path.stat()  # an edited copy has a new key, so it is compiled afresh
         return _compiled_copy(str(path), stat.st_mtime_ns, stat.st_size, autoescape)
-    return _engine(autoescape).get_template(f"reports/{name}")  # the engine's cached loader keeps it
+    return _engine(autoescape).get_template(
+        f"reports/{name}"
+    )  # the engine's cached loader keeps it
 
 
 @functools.lru_cache(maxsize=64)
@@ -83,6 +91,7 @@ def _compiled_copy(path: str, _mtime_ns: int, _size: int, autoescape: bool) -> T
 @functools.cache
 def _engine(autoescape: bool) -> Engine:
     return Engine(
-        app_dirs=True, autoescape=autoescape,
+        app_dirs=True,
+        autoescape=autoescape,
         libraries={"i18n": "django.templatetags.i18n", "static": "django.templatetags.static"},
     )

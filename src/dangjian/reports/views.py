@@ -91,16 +91,20 @@ def annual(request: HttpRequest) -> HttpResponse:
         record_event(request, AccessKind.REPORT_DOWNLOAD, f"年度报告下载：{org.code} {year} {fmt}")
         return response
     this_year = dt.date.today().year
-    return render(request, "reports/annual_page.html", {
-        "title": report.title,
-        "year": year,
-        "years": list(range(this_year, this_year - 6, -1)),
-        "org": org,
-        "orgs": orgs,
-        "report_html": to_html(report, lambda key: figure_url(year, org, key)),
-        "meta": {"queries": report.figures.queries, "seconds": report.figures.seconds},
-        "query": urlencode({"year": year, "org": org.code}),
-    })
+    return render(
+        request,
+        "reports/annual_page.html",
+        {
+            "title": report.title,
+            "year": year,
+            "years": list(range(this_year, this_year - 6, -1)),
+            "org": org,
+            "orgs": orgs,
+            "report_html": to_html(report, lambda key: figure_url(year, org, key)),
+            "meta": {"queries": report.figures.queries, "seconds": report.figures.seconds},
+            "query": urlencode({"year": year, "org": org.code}),
+        },
+    )
 
 
 @login_required
@@ -117,13 +121,23 @@ def figure(request: HttpRequest) -> HttpResponse:
     page = Paginator(list(zip(item.records, item.pks, strict=True)), FIGURE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    rows = figure_records(item, model.objects.visible_to(request.user), pks=[pk for _ident, pk in page])
+    rows = figure_records(
+        item, model.objects.visible_to(request.user), pks=[pk for _ident, pk in page]
+    )
     objects = {obj.pk: obj for obj in rows}
     records = [(ident, objects.get(pk)) for ident, pk in page]
-    return render(request, "reports/figure_page.html", {
-        "title": f"{item.label}（{year}年）",
-        "figure": item, "year": year, "org": org, "records": records,
-        "page_obj": page, "paginator": page.paginator,
-        "querystring": urlencode({"year": year, "org": org.code, "key": item.key}),
-        "back": reverse("reports:annual") + "?" + urlencode({"year": year, "org": org.code}),
-    })
+    return render(
+        request,
+        "reports/figure_page.html",
+        {
+            "title": f"{item.label}（{year}年）",
+            "figure": item,
+            "year": year,
+            "org": org,
+            "records": records,
+            "page_obj": page,
+            "paginator": page.paginator,
+            "querystring": urlencode({"year": year, "org": org.code, "key": item.key}),
+            "back": reverse("reports:annual") + "?" + urlencode({"year": year, "org": org.code}),
+        },
+    )

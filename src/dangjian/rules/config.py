@@ -256,7 +256,7 @@ def _to_decimal(name: str, value: object) -> Decimal:
 
 def _coerce_bands(name: str, value: object) -> tuple[DuesBand, ...]:
     if not isinstance(value, (list, tuple)):
-        raise ValueError(f"规则参数 {name} 应为（上限, 比例）列表，收到 {value!r}")  # noqa: TRY004 — one exception type for all bad overrides
+        raise ValueError(f"规则参数 {name} 应为（上限, 比例）列表，收到 {value!r}")
     bands: list[DuesBand] = []
     for item in value:
         if not isinstance(item, (list, tuple)) or len(item) != 2:
@@ -280,7 +280,7 @@ def _coerce_frequencies(
     current: Mapping[MeetingType, Frequency], value: object
 ) -> Mapping[MeetingType, Frequency]:
     if not isinstance(value, Mapping):
-        raise ValueError(f"规则参数 meeting_frequencies 应为“会议类型: 频次”映射，收到 {value!r}")  # noqa: TRY004
+        raise ValueError(f"规则参数 meeting_frequencies 应为“会议类型: 频次”映射，收到 {value!r}")
     merged = dict(current)
     for key, freq in value.items():
         try:

@@ -29,7 +29,10 @@ class TransferSerializer(serializers.ModelSerializer):
     member = InScopeMemberField()
     from_org = serializers.SlugRelatedField(slug_field="code", read_only=True)
     to_org = serializers.SlugRelatedField(
-        slug_field="code", queryset=Organization.objects.all(), required=False, allow_null=True,
+        slug_field="code",
+        queryset=Organization.objects.all(),
+        required=False,
+        allow_null=True,
     )
     code = serializers.CharField(required=False, allow_blank=True, max_length=50)
 
@@ -40,8 +43,12 @@ class TransferSerializer(serializers.ModelSerializer):
     def create(self, validated_data):
         to_org = validated_data.get("to_org")
         request = self.context["request"]
-        if validated_data["kind"] == "in" and to_org is not None and not (
-            Organization.objects.visible_to(request.user, CHANGE).filter(pk=to_org.pk).exists()
+        if (
+            validated_data["kind"] == "in"
+            and to_org is not None
+            and not (
+                Organization.objects.visible_to(request.user, CHANGE).filter(pk=to_org.pk).exists()
+            )
         ):
             raise serializers.ValidationError({"to_org": "转入组织不在您的管理范围内。"})
         try:

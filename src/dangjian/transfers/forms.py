@@ -15,7 +15,17 @@ class TransferForm(ScopedModelForm):
 
     class Meta:
         model = Transfer
-        fields = ["code", "member", "kind", "date", "to_org", "from_unit", "to_unit", "letter_no", "note"]
+        fields = [
+            "code",
+            "member",
+            "kind",
+            "date",
+            "to_org",
+            "from_unit",
+            "to_unit",
+            "letter_no",
+            "note",
+        ]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -29,15 +39,28 @@ class TransferForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        member, kind, date, to_org = data.get("member"), data.get("kind"), data.get("date"), data.get("to_org")
-        if kind == TransferKind.IN and to_org is not None and not (
-            Organization.objects.visible_to(self.user, CHANGE).filter(pk=to_org.pk).exists()
+        member, kind, date, to_org = (
+            data.get("member"),
+            data.get("kind"),
+            data.get("date"),
+            data.get("to_org"),
+        )
+        if (
+            kind == TransferKind.IN
+            and to_org is not None
+            and not (
+                Organization.objects.visible_to(self.user, CHANGE).filter(pk=to_org.pk).exists()
+            )
         ):
             self.add_error("to_org", OUT_OF_SCOPE)
         if member is not None and kind and date and not self.errors:
             for field, message in services.transfer_check(
-                member=member, kind=kind, date=date, to_org=to_org,
-                from_unit=data.get("from_unit", ""), to_unit=data.get("to_unit", ""),
+                member=member,
+                kind=kind,
+                date=date,
+                to_org=to_org,
+                from_unit=data.get("from_unit", ""),
+                to_unit=data.get("to_unit", ""),
             ).items():
                 self.add_error(field if field in self.fields else None, message)
         return data
@@ -46,9 +69,15 @@ class TransferForm(ScopedModelForm):
         data = self.cleaned_data
         try:
             self.instance = services.transfer_record(
-                member=data["member"], kind=data["kind"], date=data["date"], to_org=data.get("to_org"),
-                from_unit=data.get("from_unit", ""), to_unit=data.get("to_unit", ""),
-                letter_no=data.get("letter_no", ""), note=data.get("note", ""), code=data.get("code", ""),
+                member=data["member"],
+                kind=data["kind"],
+                date=data["date"],
+                to_org=data.get("to_org"),
+                from_unit=data.get("from_unit", ""),
+                to_unit=data.get("to_unit", ""),
+                letter_no=data.get("letter_no", ""),
+                note=data.get("note", ""),
+                code=data.get("code", ""),
             )
         except ValidationError as exc:  # a concurrent transfer got in first
             raise ValueError("; ".join(exc.messages)) from exc

@@ -59,9 +59,13 @@ class MemberProblem:
 class Plan:
     errors: list[tuple[int, str, str]] = field(default_factory=list)  # (row, field, message)
     from_orgs: dict[int, str | None] = field(default_factory=dict)  # row -> 转出组织编码 to store
-    member_orgs: dict[str, str] = field(default_factory=dict)  # 党员 sheet rows to set: 党员编号 -> org
+    member_orgs: dict[str, str] = field(
+        default_factory=dict
+    )  # 党员 sheet rows to set: 党员编号 -> org
     member_problems: list[MemberProblem] = field(default_factory=list)
-    moves: dict[str, str] = field(default_factory=dict)  # members not on the 党员 sheet: 党员编号 -> org
+    moves: dict[str, str] = field(
+        default_factory=dict
+    )  # members not on the 党员 sheet: 党员编号 -> org
 
 
 @dataclass
@@ -101,7 +105,9 @@ def plan_import(rows: list[TransferRow], member_sheet: dict[str, tuple[int, str]
         if problems:
             broken.update({row.member, record["member__member_no"]})
             continue
-        plan.from_orgs[row.number] = row.from_org if row.from_org is not None else record["from_org__code"]
+        plan.from_orgs[row.number] = (
+            row.from_org if row.from_org is not None else record["from_org__code"]
+        )
         if row.date != record["date"]:
             dates[record["pk"]] = row.date
 
@@ -145,16 +151,28 @@ def plan_import(rows: list[TransferRow], member_sheet: dict[str, tuple[int, str]
                 continue
             where = _latest_text(latest)
             if named in earlier:
-                plan.member_problems.append(MemberProblem(number, (
-                    f"“{named}”是该党员转接前所在的组织；按组织关系转接记录（{where}）该党员现在“{final}”，"
-                    f"已按转接记录导入为“{final}”"
-                ), error=False))
+                plan.member_problems.append(
+                    MemberProblem(
+                        number,
+                        (
+                            f"“{named}”是该党员转接前所在的组织；按组织关系转接记录（{where}）该党员现在“{final}”，"
+                            f"已按转接记录导入为“{final}”"
+                        ),
+                        error=False,
+                    )
+                )
                 plan.member_orgs[member] = final
             else:
-                plan.member_problems.append(MemberProblem(number, (
-                    f"“{named}”与组织关系转接记录不符：按转接记录（{where}）该党员现在“{final}”。"
-                    "党员有转接记录时，所在组织以转接记录为准；党员调动请在“组织关系转接”表登记转接"
-                ), error=True))
+                plan.member_problems.append(
+                    MemberProblem(
+                        number,
+                        (
+                            f"“{named}”与组织关系转接记录不符：按转接记录（{where}）该党员现在“{final}”。"
+                            "党员有转接记录时，所在组织以转接记录为准；党员调动请在“组织关系转接”表登记转接"
+                        ),
+                        error=True,
+                    )
+                )
         elif member in member_orgs and final is not None and member_orgs[member] != final:
             plan.moves[member] = final
     return plan
@@ -169,22 +187,34 @@ def _replay(plan: Plan, start: str | None, history: list[_Entry], added: list[Tr
     latest = (history[-1].date, history[-1].kind) if history else None
     for row in added:
         problems = move_problems(
-            member_org=org, latest=latest, kind=row.kind, date=row.date, to_org=row.to_org,
-            from_unit=row.from_unit, to_unit=row.to_unit,
+            member_org=org,
+            latest=latest,
+            kind=row.kind,
+            date=row.date,
+            to_org=row.to_org,
+            from_unit=row.from_unit,
+            to_unit=row.to_unit,
         )
         expected = recorded_from_org(row.kind, org)
         gone = latest is not None and latest[1] == TransferKind.OUT
         if row.kind == TransferKind.IN:
             if row.from_org is not None:
-                problems.setdefault("from_org", "转入本院时转出组织编码留空（原单位党组织填在“转出单位”）。")
+                problems.setdefault(
+                    "from_org", "转入本院时转出组织编码留空（原单位党组织填在“转出单位”）。"
+                )
         elif row.from_org is None:
             if expected is None and not gone:
-                problems.setdefault("from_org", "无法确定该党员转接时所在的组织，请填写转出组织编码。")
+                problems.setdefault(
+                    "from_org", "无法确定该党员转接时所在的组织，请填写转出组织编码。"
+                )
         elif row.from_org != expected and not gone:
-            problems.setdefault("from_org", (
-                f"转出组织“{row.from_org}”与该党员在{row.date}所在的组织“{expected}”不符"
-                "（转出组织应为党员转接时所在的组织）。"
-            ))
+            problems.setdefault(
+                "from_org",
+                (
+                    f"转出组织“{row.from_org}”与该党员在{row.date}所在的组织“{expected}”不符"
+                    "（转出组织应为党员转接时所在的组织）。"
+                ),
+            )
         if problems:
             for name, message in problems.items():
                 plan.errors.append((row.number, name, message))
@@ -198,8 +228,10 @@ def _replay(plan: Plan, start: str | None, history: list[_Entry], added: list[Tr
 def _immutable_problems(row: TransferRow, record: dict) -> list[tuple[str, str]]:
     """A stored transfer keeps its member, kind and organisations (the page cannot change them
     either: they moved the member); the date, units, letter and note may change."""
-    stored = f"转接编号“{row.code}”已登记（{record['date']} {TransferKind(record['kind']).label}，" \
-             f"党员编号“{record['member__member_no']}”）"
+    stored = (
+        f"转接编号“{row.code}”已登记（{record['date']} {TransferKind(record['kind']).label}，"
+        f"党员编号“{record['member__member_no']}”）"
+    )
     advice = "；如登记有误，请在页面上删除该转接后重新登记"
     problems = []
     if row.member != record["member__member_no"]:
@@ -207,9 +239,19 @@ def _immutable_problems(row: TransferRow, record: dict) -> list[tuple[str, str]]
     if row.kind != record["kind"]:
         problems.append(("kind", f"{stored}，导入不能修改转接类型{advice}"))
     if row.from_org is not None and row.from_org != record["from_org__code"]:
-        problems.append(("from_org", f"{stored}，转出组织为“{record['from_org__code'] or '（空）'}”，导入不能修改{advice}"))
+        problems.append(
+            (
+                "from_org",
+                f"{stored}，转出组织为“{record['from_org__code'] or '（空）'}”，导入不能修改{advice}",
+            )
+        )
     if row.has_to_org and row.to_org != record["to_org__code"]:
-        problems.append(("to_org", f"{stored}，转入组织为“{record['to_org__code'] or '（空）'}”，导入不能修改{advice}"))
+        problems.append(
+            (
+                "to_org",
+                f"{stored}，转入组织为“{record['to_org__code'] or '（空）'}”，导入不能修改{advice}",
+            )
+        )
     return problems
 
 
@@ -227,7 +269,9 @@ def _latest_text(entry: _Entry | None) -> str:
 def _stored_by_code(codes: list[str]) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for start in range(0, len(codes), BATCH):
-        for record in Transfer.objects.filter(code__in=codes[start:start + BATCH]).values(*_FIELDS):
+        for record in Transfer.objects.filter(code__in=codes[start : start + BATCH]).values(
+            *_FIELDS
+        ):
             found[record["code"]] = record
     return found
 
@@ -238,11 +282,26 @@ def _histories(members: list[str]) -> tuple[dict[str, list[_Entry]], dict[str, s
     histories: dict[str, list[_Entry]] = defaultdict(list)
     orgs: dict[str, str] = {}
     for start in range(0, len(members), BATCH):
-        batch = members[start:start + BATCH]
-        orgs.update(Member.objects.filter(member_no__in=batch).values_list("member_no", "organization__code"))
-        records = Transfer.objects.filter(member__member_no__in=batch).order_by("date", "pk").values(*_FIELDS)
+        batch = members[start : start + BATCH]
+        orgs.update(
+            Member.objects.filter(member_no__in=batch).values_list(
+                "member_no", "organization__code"
+            )
+        )
+        records = (
+            Transfer.objects.filter(member__member_no__in=batch)
+            .order_by("date", "pk")
+            .values(*_FIELDS)
+        )
         for r in records:
-            histories[r["member__member_no"]].append(_Entry(
-                r["date"], r["kind"], r["from_org__code"], r["to_org__code"], r["code"], pk=r["pk"],
-            ))
+            histories[r["member__member_no"]].append(
+                _Entry(
+                    r["date"],
+                    r["kind"],
+                    r["from_org__code"],
+                    r["to_org__code"],
+                    r["code"],
+                    pk=r["pk"],
+                )
+            )
     return histories, orgs

@@ -43,19 +43,33 @@ class TransferQuerySet(ScopedQuerySet):
 
 class Transfer(LedgerModel):
     code = models.CharField(_("转接编号"), max_length=50, unique=True)
-    member = models.ForeignKey(Member, verbose_name=_("党员"), on_delete=models.PROTECT, related_name="transfers")
+    member = models.ForeignKey(
+        Member, verbose_name=_("党员"), on_delete=models.PROTECT, related_name="transfers"
+    )
     kind = models.CharField(_("转接类型"), max_length=20, choices=TransferKind.choices)
     date = models.DateField(_("转接日期"), db_index=True)
     from_org = models.ForeignKey(
-        Organization, verbose_name=_("转出组织"), null=True, blank=True, on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("转出组织"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="transfers_out",
     )
     to_org = models.ForeignKey(
-        Organization, verbose_name=_("转入组织"), null=True, blank=True, on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("转入组织"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="transfers_in",
     )
-    from_unit = models.CharField(_("转出单位"), max_length=200, blank=True, help_text=_("转入时填写原单位党组织"))
-    to_unit = models.CharField(_("转入单位"), max_length=200, blank=True, help_text=_("转出时填写接收单位党组织"))
+    from_unit = models.CharField(
+        _("转出单位"), max_length=200, blank=True, help_text=_("转入时填写原单位党组织")
+    )
+    to_unit = models.CharField(
+        _("转入单位"), max_length=200, blank=True, help_text=_("转出时填写接收单位党组织")
+    )
     letter_no = models.CharField(_("介绍信编号"), max_length=100, blank=True)
     note = models.TextField(_("备注"), blank=True)
 

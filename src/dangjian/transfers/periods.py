@@ -39,7 +39,9 @@ class Period:
     until: dt.date | None
 
     def covers(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+        return (self.start is None or self.start <= day) and (
+            self.until is None or day <= self.until
+        )
 
 
 def org_on(day: dt.date, current_org: int | None, moves: Sequence[Move]) -> int | None:

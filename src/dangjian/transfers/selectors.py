@@ -13,12 +13,22 @@ from dangjian.organizations.models import Member
 from .models import Transfer
 from .periods import Move, Period, membership_periods, org_on
 
-_MOVE_FIELDS = ("transfers__from_org__path", "transfers__date", "transfers__kind",
-                "transfers__from_org_id", "transfers__to_org_id")
+_MOVE_FIELDS = (
+    "transfers__from_org__path",
+    "transfers__date",
+    "transfers__kind",
+    "transfers__from_org_id",
+    "transfers__to_org_id",
+)
 
 
 def members_in_subtree_on(
-    org_path: str, day: dt.date, columns: Sequence[str] = (), *, members=None, moved_only: bool = False,
+    org_path: str,
+    day: dt.date,
+    columns: Sequence[str] = (),
+    *,
+    members=None,
+    moved_only: bool = False,
 ) -> list[tuple[Any, ...]]:
     """Members whose organisation on ``day`` lies under ``org_path``, with that organisation.
 
@@ -39,10 +49,12 @@ def members_in_subtree_on(
     fields = ("pk", "organization_id", "organization__path", *columns, *_MOVE_FIELDS)
     rows: dict[int, list] = {}
     paths: dict[int, str] = {}
-    for record in candidates.order_by("member_no", "transfers__date", "transfers__pk").values_list(*fields):
+    for record in candidates.order_by("member_no", "transfers__date", "transfers__pk").values_list(
+        *fields
+    ):
         entry = rows.get(record[0])
         if entry is None:
-            entry = rows[record[0]] = [record[:3 + len(columns)], []]
+            entry = rows[record[0]] = [record[: 3 + len(columns)], []]
             paths[record[1]] = record[2]
         if record[-4] is not None:
             entry[1].append(Move(record[-4], record[-3], record[-2], record[-1]))

@@ -34,8 +34,14 @@ def next_code(day: dt.date) -> str:
 
 
 def move_problems(
-    *, member_org: Any, latest: tuple[dt.date, str] | None, kind: str, date: dt.date, to_org: Any,
-    from_unit: str = "", to_unit: str = "",
+    *,
+    member_org: Any,
+    latest: tuple[dt.date, str] | None,
+    kind: str,
+    date: dt.date,
+    to_org: Any,
+    from_unit: str = "",
+    to_unit: str = "",
 ) -> dict[str, str]:
     """The rules for recording a transfer, as {field: Chinese message}; empty when it may be recorded.
 
@@ -44,8 +50,11 @@ def move_problems(
     """
     errors: dict[str, str] = {}
     if latest is not None and date < latest[0]:
-        errors["date"] = _("转接日期不能早于该党员最近一次转接（%(date)s %(kind)s），转接须按时间顺序登记。") % {
-            "date": latest[0], "kind": TransferKind(latest[1]).label,
+        errors["date"] = _(
+            "转接日期不能早于该党员最近一次转接（%(date)s %(kind)s），转接须按时间顺序登记。"
+        ) % {
+            "date": latest[0],
+            "kind": TransferKind(latest[1]).label,
         }
     gone = latest is not None and latest[1] == TransferKind.OUT
     if kind == TransferKind.IN:
@@ -88,22 +97,39 @@ def date_order_problem(date: dt.date, before: dt.date | None, after: dt.date | N
 
 
 def transfer_check(
-    *, member: Member, kind: str, date: dt.date, to_org: Organization | None, from_unit: str = "",
+    *,
+    member: Member,
+    kind: str,
+    date: dt.date,
+    to_org: Organization | None,
+    from_unit: str = "",
     to_unit: str = "",
 ) -> dict[str, str]:
     """Rule problems as {field: Chinese message}; empty when the transfer may be recorded."""
     latest = _latest(member)
     return move_problems(
-        member_org=member.organization_id, latest=(latest.date, latest.kind) if latest else None,
-        kind=kind, date=date, to_org=to_org.pk if to_org is not None else None,
-        from_unit=from_unit, to_unit=to_unit,
+        member_org=member.organization_id,
+        latest=(latest.date, latest.kind) if latest else None,
+        kind=kind,
+        date=date,
+        to_org=to_org.pk if to_org is not None else None,
+        from_unit=from_unit,
+        to_unit=to_unit,
     )
 
 
 @transaction.atomic
 def transfer_record(
-    *, member: Member, kind: str, date: dt.date, to_org: Organization | None = None, from_unit: str = "",
-    to_unit: str = "", letter_no: str = "", note: str = "", code: str = "",
+    *,
+    member: Member,
+    kind: str,
+    date: dt.date,
+    to_org: Organization | None = None,
+    from_unit: str = "",
+    to_unit: str = "",
+    letter_no: str = "",
+    note: str = "",
+    code: str = "",
 ) -> Transfer:
     """Validate, write the transfer and move the member, in one transaction.
 
@@ -111,17 +137,26 @@ def transfer_record(
     """
     member = Member.objects.select_for_update().get(pk=member.pk)
     errors = transfer_check(
-        member=member, kind=kind, date=date, to_org=to_org, from_unit=from_unit, to_unit=to_unit,
+        member=member,
+        kind=kind,
+        date=date,
+        to_org=to_org,
+        from_unit=from_unit,
+        to_unit=to_unit,
     )
     if errors:
         raise ValidationError(errors)
     transfer = Transfer(
-        code=code or next_code(date), member=member, kind=kind, date=date,
+        code=code or next_code(date),
+        member=member,
+        kind=kind,
+        date=date,
         from_org_id=recorded_from_org(kind, member.organization_id),
         to_org=None if kind == TransferKind.OUT else to_org,
         from_unit=from_unit if kind == TransferKind.IN else "",
         to_unit=to_unit if kind == TransferKind.OUT else "",
-        letter_no=letter_no, note=note,
+        letter_no=letter_no,
+        note=note,
     )
     transfer.full_clean()
     transfer.save()
@@ -151,6 +186,10 @@ def transfer_delete(*, transfer: Transfer) -> None:
 def transfer_date_check(transfer: Transfer, date: dt.date) -> str:
     """A changed date must keep the member's transfers in order; returns the problem or ''."""
     others = Transfer.objects.filter(member_id=transfer.member_id).exclude(pk=transfer.pk)
-    before = others.filter(pk__lt=transfer.pk).order_by("-date").values_list("date", flat=True).first()
-    after = others.filter(pk__gt=transfer.pk).order_by("date").values_list("date", flat=True).first()
+    before = (
+        others.filter(pk__lt=transfer.pk).order_by("-date").values_list("date", flat=True).first()
+    )
+    after = (
+        others.filter(pk__gt=transfer.pk).order_by("date").values_list("date", flat=True).first()
+    )
     return date_order_problem(date, before, after)

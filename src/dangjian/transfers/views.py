@@ -5,7 +5,12 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.core.views import (
-    Column, LedgerCreateView, LedgerDeleteView, LedgerDetailView, LedgerListView, LedgerUpdateView,
+    Column,
+    LedgerCreateView,
+    LedgerDeleteView,
+    LedgerDetailView,
+    LedgerListView,
+    LedgerUpdateView,
 )
 from dangjian.organizations.models import Organization
 
@@ -38,13 +43,28 @@ class TransferDetailView(LedgerDetailView):
     related = ("member", "from_org", "to_org")
     edit_url_name = "transfers:transfer_edit"
     delete_url_name = "transfers:transfer_delete"
-    fields = ("code", "member", "kind", "date", "from_org", "from_unit", "to_org", "to_unit", "letter_no", "note")
+    fields = (
+        "code",
+        "member",
+        "kind",
+        "date",
+        "from_org",
+        "from_unit",
+        "to_org",
+        "to_unit",
+        "letter_no",
+        "note",
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         periods = member_periods(self.object.member)
-        names = dict(Organization.objects.filter(pk__in={p.org for p in periods}).values_list("pk", "name"))
-        context["periods"] = [{"org": names.get(p.org, ""), "start": p.start, "until": p.until} for p in periods]
+        names = dict(
+            Organization.objects.filter(pk__in={p.org for p in periods}).values_list("pk", "name")
+        )
+        context["periods"] = [
+            {"org": names.get(p.org, ""), "start": p.start, "until": p.until} for p in periods
+        ]
         return context
 
 

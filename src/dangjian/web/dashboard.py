@@ -46,7 +46,9 @@ FUNNEL = (
 
 def dashboard_orgs(user):
     """Organisations the dashboard may show: those in scope, without 党小组."""
-    return Organization.objects.visible_to(user, VIEW).exclude(org_type=OrgType.GROUP).order_by("path")
+    return (
+        Organization.objects.visible_to(user, VIEW).exclude(org_type=OrgType.GROUP).order_by("path")
+    )
 
 
 def _num(value) -> float | int | None:
@@ -65,7 +67,9 @@ def dashboard_data(user, *, year: int, org: Organization, today: dt.date | None 
     # ---- meetings per month by type: one GROUP BY ----
     counts = (
         OrgLifeEvent.objects.visible_to(user, VIEW)
-        .filter(organization__path__startswith=org.path, date__year=year, event_type__in=MONTHLY_TYPES)
+        .filter(
+            organization__path__startswith=org.path, date__year=year, event_type__in=MONTHLY_TYPES
+        )
         .annotate(month=ExtractMonth("date"))
         .values("event_type", "month")
         .annotate(n=Count("pk"))
@@ -78,9 +82,16 @@ def dashboard_data(user, *, year: int, org: Organization, today: dt.date | None 
                 "name": kind.label,
                 "data": [table.get((kind.value, m), 0) for m in range(1, 13)],
                 "links": [
-                    event_list + "?" + urlencode({
-                        "organization": org.pk, "year": year, "month": m, "event_type": kind.value,
-                    })
+                    event_list
+                    + "?"
+                    + urlencode(
+                        {
+                            "organization": org.pk,
+                            "year": year,
+                            "month": m,
+                            "event_type": kind.value,
+                        }
+                    )
                     for m in range(1, 13)
                 ],
             }
@@ -113,7 +124,11 @@ def dashboard_data(user, *, year: int, org: Organization, today: dt.date | None 
     rectification = {
         "labels": ["已完成", "正在推进", "逾期未完成"],
         "data": [done, in_progress, overdue],
-        "links": [link("rectification.done"), link("rectification.in_progress"), link("rectification.overdue")],
+        "links": [
+            link("rectification.done"),
+            link("rectification.in_progress"),
+            link("rectification.overdue"),
+        ],
         "rate": _num(figures.value("rectification.rate")),
     }
 
@@ -127,8 +142,14 @@ def dashboard_data(user, *, year: int, org: Organization, today: dt.date | None 
         "data": [sum(1 for r in rows if r.state == s) for s in states],
         "links": [f"{elections_url}?due={s}" for s in states],
         "due": [
-            {"name": r.org.name, "message": r.message, "url": r.org.get_absolute_url(), "state": r.state}
-            for r in rows if r.state in ("overdue", "due_soon")
+            {
+                "name": r.org.name,
+                "message": r.message,
+                "url": r.org.get_absolute_url(),
+                "state": r.state,
+            }
+            for r in rows
+            if r.state in ("overdue", "due_soon")
         ],
     }
     return {

@@ -48,7 +48,9 @@ class ScopedModelForm(forms.ModelForm):
                     field.queryset = Organization.objects.visible_to(user, CHANGE).order_by("path")
                     field.error_messages["invalid_choice"] = OUT_OF_SCOPE
                 elif model is Member:
-                    field.queryset = Member.objects.visible_to(user, CHANGE).select_related("organization")
+                    field.queryset = Member.objects.visible_to(user, CHANGE).select_related(
+                        "organization"
+                    )
                     field.error_messages["invalid_choice"] = MEMBER_OUT_OF_SCOPE
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()

@@ -24,8 +24,12 @@ class CalendarEvent:
 def escape(text: str) -> str:
     """TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines are escaped."""
     return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
     )
 
 

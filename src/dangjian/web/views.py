@@ -37,7 +37,9 @@ def home(request):
 
             def elections_due():
                 orgs = Organization.objects.visible_to(request.user).order_by("path")
-                return [r for r in election_rows(orgs, on=today) if r.state in ("overdue", "due_soon")]
+                return [
+                    r for r in election_rows(orgs, on=today) if r.state in ("overdue", "due_soon")
+                ]
 
             # Kept until the ledgers change: every organisation's term on every visit cost ~16 ms.
             # The scope decides which organisations are visible (read-only rows, shared).
@@ -45,13 +47,17 @@ def home(request):
             context["elections_due"] = cached("elections_due", key, elections_due)
         member = workspace.own_member(request.user)
         if member is not None:
-            context["record"] = workspace.member_record(member, year=year, user=request.user, today=today)
+            context["record"] = workspace.member_record(
+                member, year=year, user=request.user, today=today
+            )
     else:
         context["role"] = "member"
         member = workspace.own_member(request.user)
         context["member"] = member
         if member is not None:
-            context["record"] = workspace.member_record(member, year=year, user=request.user, today=today)
+            context["record"] = workspace.member_record(
+                member, year=year, user=request.user, today=today
+            )
         context["reminders"] = workspace.rules_engine_reminders(request.user, today)
     return render(request, "web/home.html", context)
 
@@ -86,11 +92,18 @@ def dashboard(request):
     year = _year(request)
     org, orgs = _dashboard_scope(request)
     this_year = dt.date.today().year
-    return render(request, "web/dashboard.html", {
-        "title": _("数据看板"), "year": year, "org": org, "orgs": orgs,
-        "years": list(range(this_year, this_year - 6, -1)),
-        "is_party_admin": is_party_admin(request.user),
-    })
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "title": _("数据看板"),
+            "year": year,
+            "org": org,
+            "orgs": orgs,
+            "years": list(range(this_year, this_year - 6, -1)),
+            "is_party_admin": is_party_admin(request.user),
+        },
+    )
 
 
 @login_required
@@ -98,6 +111,8 @@ def dashboard_json(request):
     """The charts' data for one year and organisation, within the user's scope."""
     year = _year(request)
     org, _orgs = _dashboard_scope(request)
-    response = JsonResponse(dashboard_data(request.user, year=year, org=org), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        dashboard_data(request.user, year=year, org=org), json_dumps_params={"ensure_ascii": False}
+    )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -58,44 +58,66 @@ class MemberRecord:
     next_steps: list[Todo] = field(default_factory=list)
 
 
-def member_record(member: Member, *, year: int, user=None, today: dt.date | None = None) -> MemberRecord:
+def member_record(
+    member: Member, *, year: int, user=None, today: dt.date | None = None
+) -> MemberRecord:
     """A member's own record for ``year``. ``user`` (when given) narrows the attendance rows
     through ``visible_to``; a member always sees their own."""
     today = today or dt.date.today()
     record = MemberRecord(member=member, year=year)
     # The scope's own condition, not ``pk__in`` a subquery of every visible row: for a 党委管理员
     # that subquery is the whole attendance table, which SQLite reads for each of these queries.
-    rows = Attendance.objects.visible_to(user, VIEW) if user is not None else Attendance.objects.all()
+    rows = (
+        Attendance.objects.visible_to(user, VIEW) if user is not None else Attendance.objects.all()
+    )
     rows = rows.filter(member=member, event__date__year=year)
     totals = rows.aggregate(
         present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)),
         excused=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
         absent=Count("pk", filter=Q(status=AttendanceStatus.ABSENT)),
         # Study hours: meetings attended, and those made up by 补学.
-        hours=Sum("event__duration_hours", filter=Q(status=AttendanceStatus.PRESENT) | Q(makeup_on__isnull=False)),
+        hours=Sum(
+            "event__duration_hours",
+            filter=Q(status=AttendanceStatus.PRESENT) | Q(makeup_on__isnull=False),
+        ),
     )
-    record.attended, record.excused, record.absent = totals["present"], totals["excused"], totals["absent"]
+    record.attended, record.excused, record.absent = (
+        totals["present"],
+        totals["excused"],
+        totals["absent"],
+    )
     record.study_hours = totals["hours"] or Decimal("0")
-    record.recent = list(rows.select_related("event", "event__organization").order_by("-event__date")[:10])
+    record.recent = list(
+        rows.select_related("event", "event__organization").order_by("-event__date")[:10]
+    )
     record.owed_makeup = list(
-        rows.exclude(status=AttendanceStatus.PRESENT).filter(makeup_on__isnull=True)
-        .select_related("event").order_by("event__date")
+        rows.exclude(status=AttendanceStatus.PRESENT)
+        .filter(makeup_on__isnull=True)
+        .select_related("event")
+        .order_by("event__date")
     )
     for attendance in record.owed_makeup:
-        record.next_steps.append(Todo(
-            f"{attendance.event.date:%m月%d日}{attendance.event.get_event_type_display()}"
-            f"{attendance.get_status_display()}，请及时补学",
-            attendance.event.get_absolute_url(), level="todo",
-        ))
+        record.next_steps.append(
+            Todo(
+                f"{attendance.event.date:%m月%d日}{attendance.event.get_event_type_display()}"
+                f"{attendance.get_status_display()}，请及时补学",
+                attendance.event.get_absolute_url(),
+                level="todo",
+            )
+        )
     _development(record, today)
     if member.category == "probationary" and record.case is None and member.joined_on:
         end = rules.probation_end(member.joined_on, None)
-        record.next_steps.append(Todo(
-            f"预备期于 {end:%Y年%m月%d日} 届满，届时向党支部提出书面转正申请",
-            rule="《中国共产党发展党员工作细则》第二十二步",
-        ))
+        record.next_steps.append(
+            Todo(
+                f"预备期于 {end:%Y年%m月%d日} 届满，届时向党支部提出书面转正申请",
+                rule="《中国共产党发展党员工作细则》第二十二步",
+            )
+        )
     if not record.next_steps:
-        record.next_steps.append(Todo("暂无待办。按时参加本支部的主题党日和“三会一课”。", level="info"))
+        record.next_steps.append(
+            Todo("暂无待办。按时参加本支部的主题党日和“三会一课”。", level="info")
+        )
     return record
 
 
@@ -111,11 +133,18 @@ def _development(record: MemberRecord, today: dt.date) -> None:
         return
     record.case = case
     dates = rules.DevelopmentDates(
-        application=case.applied_on, talk=case.talked_on, activist=case.activist_on,
-        candidate=case.candidate_on, political_review=case.political_review_on,
-        training_end=case.training_completed_on, publicity_start=case.publicity_started_on,
-        admission=case.admitted_on, approval=case.approved_on, conversion=case.converted_on,
-        extension_until=case.probation_extended_to, cancelled=case.cancelled_on,
+        application=case.applied_on,
+        talk=case.talked_on,
+        activist=case.activist_on,
+        candidate=case.candidate_on,
+        political_review=case.political_review_on,
+        training_end=case.training_completed_on,
+        publicity_start=case.publicity_started_on,
+        admission=case.admitted_on,
+        approval=case.approved_on,
+        conversion=case.converted_on,
+        extension_until=case.probation_extended_to,
+        cancelled=case.cancelled_on,
     )
     record.stage = development_stage(case)
     upcoming = rules.next_step(dates)
@@ -128,10 +157,13 @@ def _development(record: MemberRecord, today: dt.date) -> None:
         elif upcoming.earliest:
             when = f"（最早 {upcoming.earliest:%Y年%m月%d日}）"
         level = "overdue" if upcoming.latest and upcoming.latest < today else "todo"
-        record.next_steps.append(Todo(
-            f"发展党员下一步：第{upcoming.step.number}步 {upcoming.step.name}{when}",
-            rule="《中国共产党发展党员工作细则》", level=level,
-        ))
+        record.next_steps.append(
+            Todo(
+                f"发展党员下一步：第{upcoming.step.number}步 {upcoming.step.name}{when}",
+                rule="《中国共产党发展党员工作细则》",
+                level=level,
+            )
+        )
 
 
 def development_stage(case) -> str:
@@ -165,16 +197,23 @@ def branch_todo(branch: Organization, *, user, today: dt.date | None = None) -> 
     todos: list[Todo] = []
     month_start, month_end = rules.month_bounds(today.year, today.month)
     quarter_start, quarter_end = rules.quarter_bounds(today.year, rules.quarter_of(today))
-    events = OrgLifeEvent.objects.visible_to(user, VIEW).filter(organization__path__startswith=branch.path)
+    events = OrgLifeEvent.objects.visible_to(user, VIEW).filter(
+        organization__path__startswith=branch.path
+    )
     counts = {
         row["event_type"]: row
         for row in events.filter(
             date__gte=quarter_start, date__lte=quarter_end, event_type__in=BRANCH_MEETINGS
-        ).values("event_type").annotate(
-            month=Count("pk", filter=Q(date__gte=month_start, date__lte=month_end)), quarter=Count("pk")
+        )
+        .values("event_type")
+        .annotate(
+            month=Count("pk", filter=Q(date__gte=month_start, date__lte=month_end)),
+            quarter=Count("pk"),
         )
     }
-    has_groups = Organization.objects.filter(path__startswith=branch.path, org_type=OrgType.GROUP).exists()
+    has_groups = Organization.objects.filter(
+        path__startswith=branch.path, org_type=OrgType.GROUP
+    ).exists()
     new_event = reverse("orglife:event_create")
     for kind in BRANCH_MEETINGS:
         if kind == EventType.GROUP_MEETING and not has_groups:
@@ -185,35 +224,65 @@ def branch_todo(branch: Organization, *, user, today: dt.date | None = None) -> 
         per = requirement.per.value
         row = counts.get(kind.value, {"month": 0, "quarter": 0})
         if per == "month" and not row["month"]:
-            todos.append(Todo(f"本月尚未记录{kind.label}（每月一次）", f"{new_event}?event_type={kind.value}", SOURCE))
+            todos.append(
+                Todo(
+                    f"本月尚未记录{kind.label}（每月一次）",
+                    f"{new_event}?event_type={kind.value}",
+                    SOURCE,
+                )
+            )
         elif per == "quarter" and not row["quarter"]:
-            todos.append(Todo(f"本季度尚未记录{kind.label}（每季度一次）", f"{new_event}?event_type={kind.value}", SOURCE))
+            todos.append(
+                Todo(
+                    f"本季度尚未记录{kind.label}（每季度一次）",
+                    f"{new_event}?event_type={kind.value}",
+                    SOURCE,
+                )
+            )
     without_attendance = (
         events.filter(date__gte=month_start, date__lte=today)
-        .annotate(n=Count("attendances")).filter(n=0).order_by("date")
+        .annotate(n=Count("attendances"))
+        .filter(n=0)
+        .order_by("date")
     )
     for event in without_attendance[:10]:
-        todos.append(Todo(
-            f"{event.date:%m月%d日}{event.get_event_type_display()}尚未登记出勤",
-            reverse("orglife:event_attendance", args=[event.pk]),
-        ))
-    items = RectificationItem.objects.visible_to(user, VIEW).filter(
-        organization__path__startswith=branch.path, status=RectificationStatus.IN_PROGRESS,
-        deadline__lte=month_end,
-    ).order_by("deadline")
+        todos.append(
+            Todo(
+                f"{event.date:%m月%d日}{event.get_event_type_display()}尚未登记出勤",
+                reverse("orglife:event_attendance", args=[event.pk]),
+            )
+        )
+    items = (
+        RectificationItem.objects.visible_to(user, VIEW)
+        .filter(
+            organization__path__startswith=branch.path,
+            status=RectificationStatus.IN_PROGRESS,
+            deadline__lte=month_end,
+        )
+        .order_by("deadline")
+    )
     for item in items[:10]:
         overdue = item.is_overdue(today)
-        todos.append(Todo(
-            f"整改事项 {item.code}「{item.description[:20]}」{'已逾期' if overdue else '本月到期'}"
-            f"（时限 {item.deadline:%Y-%m-%d}）",
-            item.get_absolute_url(), level="overdue" if overdue else "todo",
-        ))
+        todos.append(
+            Todo(
+                f"整改事项 {item.code}「{item.description[:20]}」{'已逾期' if overdue else '本月到期'}"
+                f"（时限 {item.deadline:%Y-%m-%d}）",
+                item.get_absolute_url(),
+                level="overdue" if overdue else "todo",
+            )
+        )
     from dangjian.organizations.services import election_rows
 
     for row in election_rows([branch], on=today):
         if row.state in ("overdue", "due_soon"):
-            todos.append(Todo(row.message, branch.get_absolute_url(), "《中国共产党基层组织选举工作条例》",
-                              level="overdue" if row.state == "overdue" else "todo"))
+            todos.append(
+                Todo(
+                    row.message,
+                    branch.get_absolute_url(),
+                    "《中国共产党基层组织选举工作条例》",
+                    level="overdue" if row.state == "overdue" else "todo",
+                )
+            )
     return todos
 
 

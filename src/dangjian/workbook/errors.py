@@ -25,4 +25,6 @@ class Problem:
 
     def __str__(self) -> str:
         place = f"{self.sheet}!{self.row}" if self.row else self.sheet
-        return f"{place} {self.column}: {self.message}" if self.column else f"{place}: {self.message}"
+        return (
+            f"{place} {self.column}: {self.message}" if self.column else f"{place}: {self.message}"
+        )

@@ -53,7 +53,12 @@ def export_workbook(
         lookups = [column.lookup for column in sheet.columns]
         count = 0
         for record in queryset.values_list(*lookups).iterator(chunk_size=CHUNK):
-            ws.append([_cell(ws, column, value, masked) for column, value in zip(sheet.columns, record)])
+            ws.append(
+                [
+                    _cell(ws, column, value, masked)
+                    for column, value in zip(sheet.columns, record, strict=False)
+                ]
+            )
             count += 1
         result.rows[sheet.name] = count
     book.save(target)

@@ -13,5 +13,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("请上传 .xlsx 格式的工作簿（.xls 请先另存为 .xlsx）"))
         limit = settings.DANGJIAN_MAX_WORKBOOK_BYTES
         if upload.size > limit:
-            raise forms.ValidationError(_("文件过大（上限 %(mb)d MB）") % {"mb": limit // (1024 * 1024)})
+            raise forms.ValidationError(
+                _("文件过大（上限 %(mb)d MB）") % {"mb": limit // (1024 * 1024)}
+            )
         return upload

@@ -28,7 +28,12 @@ from dangjian.core import idcard
 from dangjian.core.dbstats import ANALYZE_AFTER_ROWS, refresh_planner_statistics
 from dangjian.organizations.models import Member, Organization, OrgType, name_initials
 from dangjian.orglife.models import EventType, OrgLifeEvent
-from dangjian.rules import DevelopmentDates, check_decision, check_development, check_themed_party_day
+from dangjian.rules import (
+    DevelopmentDates,
+    check_decision,
+    check_development,
+    check_themed_party_day,
+)
 from dangjian.rules.development import FIELD_LABELS as DEVELOPMENT_LABELS
 
 from . import sheets as S
@@ -38,7 +43,9 @@ BATCH = 500
 # Progress callback: (sheet name, rows done, rows in total or None).
 Progress = Callable[[str, int, int | None], None]
 
-NOT_XLSX = "无法读取：文件不是有效的 Excel 工作簿（.xlsx）。旧版 .xls 或 WPS 文件请先另存为 .xlsx 再导入"
+NOT_XLSX = (
+    "无法读取：文件不是有效的 Excel 工作簿（.xlsx）。旧版 .xls 或 WPS 文件请先另存为 .xlsx 再导入"
+)
 
 
 @dataclass
@@ -108,7 +115,9 @@ def import_workbook(
 def open_workbook(source: str | Path | IO[bytes]):
     from openpyxl import load_workbook
 
-    name = str(source) if isinstance(source, (str, Path)) else str(getattr(source, "name", "") or "")
+    name = (
+        str(source) if isinstance(source, (str, Path)) else str(getattr(source, "name", "") or "")
+    )
     if name and Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
         raise WorkbookFileError(NOT_XLSX)
     try:
@@ -158,7 +167,9 @@ class _Import:
         self.progress = progress
         self.result = ImportResult(dry_run=dry_run)
         self.parsed: dict[str, ParsedSheet] = {}
-        self.transfer_moves: dict[str, str] = {}  # 党员编号 -> organisation code (see check_transfers)
+        self.transfer_moves: dict[
+            str, str
+        ] = {}  # 党员编号 -> organisation code (see check_transfers)
 
     def error(self, sheet: str, row: int, column: str, message: str) -> None:
         self.result.errors.append(Problem(sheet, row, column, message))
@@ -278,7 +289,9 @@ class _Import:
             self.classify(parsed)
         if self.transfer_moves:
             # Members moved by their transfers without a row on the 党员 sheet are updated too.
-            self.result.summary.setdefault(S.MEMBERS.name, SheetSummary()).updated += len(self.transfer_moves)
+            self.result.summary.setdefault(S.MEMBERS.name, SheetSummary()).updated += len(
+                self.transfer_moves
+            )
 
     def rows(self, sheet_name: str) -> list[Row]:
         parsed = self.parsed.get(sheet_name)
@@ -297,7 +310,9 @@ class _Import:
                 label = "+".join(column.header for column in key_columns)
                 shown = "+".join(str(part) for part in row.key)
                 self.error(
-                    parsed.sheet.name, row.number, key_columns[-1].header,
+                    parsed.sheet.name,
+                    row.number,
+                    key_columns[-1].header,
                     f"{label}“{shown}”与第{first[row.key]}行重复",
                 )
             else:
@@ -314,7 +329,9 @@ class _Import:
             code = row.values.get("code")
             if code and code not in book:
                 book[code] = row
-        has_parent_column = "parent" in {c.field for c in self.parsed["党组织"].columns} if rows else False
+        has_parent_column = (
+            "parent" in {c.field for c in self.parsed["党组织"].columns} if rows else False
+        )
         # The parent of every organisation once the workbook is applied.
         self.final_parent: dict[str, str | None] = {
             code: (org.parent.code if org.parent_id else None) for code, org in self.db_orgs.items()
@@ -334,13 +351,20 @@ class _Import:
             if parent == code:
                 self.error("党组织", row.number, "上级组织编码", "上级组织不能是本组织")
             elif parent not in self.final_parent:
-                self.error("党组织", row.number, "上级组织编码", f"组织编码“{parent}”不存在（工作簿和数据库中都没有）")
+                self.error(
+                    "党组织",
+                    row.number,
+                    "上级组织编码",
+                    f"组织编码“{parent}”不存在（工作簿和数据库中都没有）",
+                )
         depth: dict[str, int] = {}
         for code, row in book.items():
             chain, current = [], code
             while current is not None and current not in depth:
                 if current in chain:
-                    self.error("党组织", row.number, "上级组织编码", "上下级关系成环（组织是自己的下级）")
+                    self.error(
+                        "党组织", row.number, "上级组织编码", "上下级关系成环（组织是自己的下级）"
+                    )
                     break
                 chain.append(current)
                 current = self.final_parent.get(current)
@@ -364,7 +388,11 @@ class _Import:
                     wanted.update(row.values.get(column.field) for row in parsed.rows)
         wanted -= codes | {None, ""}
         for batch in _batches(sorted(wanted), BATCH):
-            codes.update(model.objects.filter(**{f"{code_field}__in": batch}).values_list(code_field, flat=True))
+            codes.update(
+                model.objects.filter(**{f"{code_field}__in": batch}).values_list(
+                    code_field, flat=True
+                )
+            )
         return codes
 
     def check_references(self, parsed: ParsedSheet) -> None:
@@ -381,7 +409,9 @@ class _Import:
                 code = row.values.get(column.field)
                 if code and code not in codes:
                     self.error(
-                        parsed.sheet.name, row.number, column.header,
+                        parsed.sheet.name,
+                        row.number,
+                        column.header,
                         f"{names.get(column.ref, column.header)}“{code}”不存在（工作簿和数据库中都没有）",
                     )
 
@@ -394,11 +424,13 @@ class _Import:
         if not pending:
             return
         existing = dict(
-            parsed.sheet.model.objects.filter(code__in=[r.values.get("code") for r in pending])
-            .values_list("code", "organization__code")
+            parsed.sheet.model.objects.filter(
+                code__in=[r.values.get("code") for r in pending]
+            ).values_list("code", "organization__code")
         )
         tops = sorted(
-            code for code, parent in self.final_parent.items()
+            code
+            for code, parent in self.final_parent.items()
             if parent is None and self.final_type.get(code) == OrgType.PARTY_COMMITTEE
         )
         for row in pending:
@@ -408,7 +440,9 @@ class _Import:
             if code is None:
                 found = "、".join(tops) if tops else "没有"
                 self.error(
-                    "三重一大", row.number, "组织编码",
+                    "三重一大",
+                    row.number,
+                    "组织编码",
                     f"无法确定决策的党委（顶层党委：{found}），请填写“组织编码”列",
                 )
             row.values["organization"] = code
@@ -421,11 +455,18 @@ class _Import:
         if dev is not None:
             headers = {c.field: c.header for c in dev.sheet.columns}
             to_header = {
-                "application": "applied_on", "talk": "talked_on", "activist": "activist_on",
-                "candidate": "candidate_on", "political_review": "political_review_on",
-                "training_end": "training_completed_on", "publicity_start": "publicity_started_on",
-                "admission": "admitted_on", "approval": "approved_on", "conversion": "converted_on",
-                "extension_until": "probation_extended_to", "cancelled": "cancelled_on",
+                "application": "applied_on",
+                "talk": "talked_on",
+                "activist": "activist_on",
+                "candidate": "candidate_on",
+                "political_review": "political_review_on",
+                "training_end": "training_completed_on",
+                "publicity_start": "publicity_started_on",
+                "admission": "admitted_on",
+                "approval": "approved_on",
+                "conversion": "converted_on",
+                "extension_until": "probation_extended_to",
+                "cancelled": "cancelled_on",
                 "introducer_count": "introducers",
             }
             for row in dev.rows:
@@ -443,8 +484,12 @@ class _Import:
                 )
                 for violation in check_development(dates):
                     model_field = to_header.get(violation.field or "", "")
-                    column = headers.get(model_field) or DEVELOPMENT_LABELS.get(violation.field or "", "")
-                    self.warn("发展党员", row.number, column, f"{violation.message}（{violation.rule}）")
+                    column = headers.get(model_field) or DEVELOPMENT_LABELS.get(
+                        violation.field or "", ""
+                    )
+                    self.warn(
+                        "发展党员", row.number, column, f"{violation.message}（{violation.rule}）"
+                    )
         self.check_event_rules()
         decisions = self.parsed.get("三重一大")
         if decisions is not None:
@@ -455,8 +500,12 @@ class _Import:
                 for violation in check_decision(
                     values["category"], values.get("members_due"), values.get("members_present")
                 ):
-                    column = violation.field if violation.field in S.DECISIONS.by_header else "实到人数"
-                    self.warn("三重一大", row.number, column, f"{violation.message}（{violation.rule}）")
+                    column = (
+                        violation.field if violation.field in S.DECISIONS.by_header else "实到人数"
+                    )
+                    self.warn(
+                        "三重一大", row.number, column, f"{violation.message}（{violation.rule}）"
+                    )
 
     def check_event_rules(self) -> None:
         """主题党日 on another day than the organisation's fixed day (支部工作条例第十九条): a warning.
@@ -468,7 +517,8 @@ class _Import:
         if events is None:
             return
         rows = [
-            row for row in events.rows
+            row
+            for row in events.rows
             if row.values.get("event_type") == EventType.THEMED_PARTY_DAY and row.values.get("date")
         ]
         if not rows:
@@ -482,7 +532,9 @@ class _Import:
                 if row.values.get("code") and row.values.get("parent"):
                     parent_in_sheet[row.values["code"]] = row.values["parent"]
         wanted = {row.values.get("organization") for row in rows} | set(parent_in_sheet.values())
-        existing = {o.code: o for o in Organization.objects.filter(code__in=[c for c in wanted if c])}
+        existing = {
+            o.code: o for o in Organization.objects.filter(code__in=[c for c in wanted if c])
+        }
         configs = rule_configs_for(existing.values())
 
         def config_of(code: str | None):
@@ -497,7 +549,9 @@ class _Import:
             if config is None:
                 continue
             for violation in check_themed_party_day(row.values["date"], config):
-                self.warn("组织生活", row.number, "日期", f"{violation.message}（{violation.rule}）")
+                self.warn(
+                    "组织生活", row.number, "日期", f"{violation.message}（{violation.rule}）"
+                )
 
     def rows_with_errors(self, sheet_name: str) -> set[int]:
         return {problem.row for problem in self.result.errors if problem.sheet == sheet_name}
@@ -520,15 +574,21 @@ class _Import:
         # A member with an unreadable row is left out entirely: replaying the rest would only
         # report consequences of that one error.
         bad_members = {
-            row.values.get("member") for row in parsed.rows
+            row.values.get("member")
+            for row in parsed.rows
             if row.number in bad_rows or any(not row.values.get(name) for name in needed)
         }
         rows = [
             TransferRow(
-                number=row.number, code=row.values["code"], member=row.values["member"],
-                kind=row.values["kind"], date=row.values["date"],
-                from_org=row.values.get("from_org") or None, to_org=row.values.get("to_org") or None,
-                from_unit=row.values.get("from_unit") or "", to_unit=row.values.get("to_unit") or "",
+                number=row.number,
+                code=row.values["code"],
+                member=row.values["member"],
+                kind=row.values["kind"],
+                date=row.values["date"],
+                from_org=row.values.get("from_org") or None,
+                to_org=row.values.get("to_org") or None,
+                from_unit=row.values.get("from_unit") or "",
+                to_unit=row.values.get("to_unit") or "",
                 has_to_org="to_org" in present,
             )
             for row in parsed.rows
@@ -540,8 +600,10 @@ class _Import:
         if members is not None:
             # Rows whose 党员编号 or 所在组织编码 could not be read say nothing about where a member is.
             bad_member_rows = {
-                problem.row for problem in self.result.errors
-                if problem.sheet == S.MEMBERS.name and problem.column in ("党员编号", "所在组织编码", "")
+                problem.row
+                for problem in self.result.errors
+                if problem.sheet == S.MEMBERS.name
+                and problem.column in ("党员编号", "所在组织编码", "")
             }
             for row in members.rows:
                 code, org = row.values.get("member_no"), row.values.get("organization")
@@ -554,7 +616,9 @@ class _Import:
             self.error(S.TRANSFERS.name, number, headers.get(name, headers["code"]), message)
         org_header = S.MEMBERS.by_header["所在组织编码"].header
         for problem in plan.member_problems:
-            (self.error if problem.error else self.warn)(S.MEMBERS.name, problem.number, org_header, problem.message)
+            (self.error if problem.error else self.warn)(
+                S.MEMBERS.name, problem.number, org_header, problem.message
+            )
         if "from_org" not in present:
             parsed.columns.append(S.TRANSFERS.by_header["转出组织编码"])
         for row in parsed.rows:
@@ -575,7 +639,11 @@ class _Import:
                 member.organization_id = self.ids["org"][self.transfer_moves[member.member_no]]
                 member.updated_at = now
             bulk_update_with_history(
-                members, Member, ["organization", "updated_at"], batch_size=BATCH, default_user=self.user
+                members,
+                Member,
+                ["organization", "updated_at"],
+                batch_size=BATCH,
+                default_user=self.user,
             )
 
     def check_honours(self) -> None:
@@ -594,12 +662,16 @@ class _Import:
             rule = honour_member_rule(kind, bool(has_member and row.values.get("member")))
             if rule == "required":
                 self.error(
-                    S.HONOURS.name, row.number, "党员编号",
+                    S.HONOURS.name,
+                    row.number,
+                    "党员编号",
                     f"“{HonourKind(kind).label}”是个人表彰，须填写受表彰党员的党员编号",
                 )
             elif rule == "forbidden":
                 self.error(
-                    S.HONOURS.name, row.number, "党员编号",
+                    S.HONOURS.name,
+                    row.number,
+                    "党员编号",
                     "“先进党组织”表彰的是组织（填在组织编码），不填党员编号",
                 )
 
@@ -612,7 +684,11 @@ class _Import:
         if parsed is None or "indicator" not in {column.field for column in parsed.columns}:
             return
         names = dict(Indicator.objects.values_list("name", "unit"))
-        unknown = [row for row in parsed.rows if row.values.get("indicator") and row.values["indicator"] not in names]
+        unknown = [
+            row
+            for row in parsed.rows
+            if row.values.get("indicator") and row.values["indicator"] not in names
+        ]
         if not unknown:
             return
         stored: dict[str, str] = {}
@@ -625,12 +701,18 @@ class _Import:
             name = row.values["indicator"]
             if stored.get(row.values.get("code")) == name:
                 continue
-            self.error(S.INDICATOR_VALUES.name, row.number, "指标", indicator_name_problem(name, names))
+            self.error(
+                S.INDICATOR_VALUES.name, row.number, "指标", indicator_name_problem(name, names)
+            )
 
     def check_indicator_values(self) -> None:
         """党建业务指标: a percentage is at most 100, and one value per organisation, 指标, year and
         期间 — within the sheet and against the rows already stored (the page's rules)."""
-        from dangjian.indicators.models import Indicator, duplicate_value_problem, percent_value_problem
+        from dangjian.indicators.models import (
+            Indicator,
+            duplicate_value_problem,
+            percent_value_problem,
+        )
 
         parsed = self.parsed.get(S.INDICATOR_VALUES.name)
         if parsed is None:
@@ -647,28 +729,47 @@ class _Import:
             return (org, name, year, period or "Y")
 
         keyed = [
-            (row, key(row.values.get("organization"), row.values["indicator"], row.values.get("year"), row.values.get("period")))
-            for row in rows if row.values.get("organization") and row.values.get("year")
+            (
+                row,
+                key(
+                    row.values.get("organization"),
+                    row.values["indicator"],
+                    row.values.get("year"),
+                    row.values.get("period"),
+                ),
+            )
+            for row in rows
+            if row.values.get("organization") and row.values.get("year")
         ]
         stored: dict[tuple, str] = {}
         years = sorted({k[2] for _row, k in keyed})
         names = sorted({k[1] for _row, k in keyed})
         if years:
             for code, org, name, year, period in parsed.sheet.model.objects.filter(
-                year__in=years, indicator__in=names,
+                year__in=years,
+                indicator__in=names,
             ).values_list("code", "organization__code", "indicator", "year", "period"):
                 stored[key(org, name, year, period)] = code
         seen: dict[tuple, tuple[int, str]] = {}
         for row, k in keyed:
             code = row.values.get("code") or ""
             if k in seen:
-                self.error(S.INDICATOR_VALUES.name, row.number, "期间",
-                           f"与第{seen[k][0]}行重复：" + duplicate_value_problem(k[2], k[1], seen[k][1]))
+                self.error(
+                    S.INDICATOR_VALUES.name,
+                    row.number,
+                    "期间",
+                    f"与第{seen[k][0]}行重复：" + duplicate_value_problem(k[2], k[1], seen[k][1]),
+                )
                 continue
             seen[k] = (row.number, code)
             clash = stored.get(k)
             if clash and clash != code:
-                self.error(S.INDICATOR_VALUES.name, row.number, "期间", duplicate_value_problem(k[2], k[1], clash))
+                self.error(
+                    S.INDICATOR_VALUES.name,
+                    row.number,
+                    "期间",
+                    duplicate_value_problem(k[2], k[1], clash),
+                )
 
     def classify(self, parsed: ParsedSheet) -> None:
         """Match rows to existing ones by their key; note what changed. Unchanged rows are left alone."""
@@ -680,7 +781,11 @@ class _Import:
         compare = [c for c in parsed.columns if c not in key_columns]
         lookups = ["pk", *(c.lookup for c in key_columns), *(c.lookup for c in compare)]
         # Only rows whose key is complete can be matched (the others already carry an error).
-        rows = [row for row in parsed.rows if row.key and all(part not in (None, "") for part in row.key)]
+        rows = [
+            row
+            for row in parsed.rows
+            if row.key and all(part not in (None, "") for part in row.key)
+        ]
         existing: dict[tuple, dict] = {}
         first = key_columns[0]
         for batch in _batches(sorted({row.key[0] for row in rows}), BATCH):
@@ -724,7 +829,9 @@ class _Import:
         ids: dict[str, int] = {}
         codes = sorted({row.values[code_field] for row in parsed.rows})
         for batch in _batches(codes, BATCH):
-            ids.update(model.objects.filter(**{f"{code_field}__in": batch}).values_list(code_field, "pk"))
+            ids.update(
+                model.objects.filter(**{f"{code_field}__in": batch}).values_list(code_field, "pk")
+            )
         return ids
 
     def ref_id(self, ref: str, code: str | None) -> int | None:
@@ -743,9 +850,15 @@ class _Import:
                 continue
             ids = self.ids.setdefault(column.ref, {})
             model, code_field = S.REF_TARGETS[column.ref]
-            missing = sorted({row.values.get(column.field) for row in parsed.rows} - set(ids) - {None, ""})
+            missing = sorted(
+                {row.values.get(column.field) for row in parsed.rows} - set(ids) - {None, ""}
+            )
             for batch in _batches(missing, BATCH):
-                ids.update(model.objects.filter(**{f"{code_field}__in": batch}).values_list(code_field, "pk"))
+                ids.update(
+                    model.objects.filter(**{f"{code_field}__in": batch}).values_list(
+                        code_field, "pk"
+                    )
+                )
 
     def write_organizations(self) -> None:
         parsed = self.parsed.get("党组织")
@@ -801,13 +914,19 @@ class _Import:
                     touched.add(name)
                 obj.updated_at = now
             bulk_update_with_history(
-                list(objects.values()), model, sorted(touched), batch_size=BATCH, default_user=self.user
+                list(objects.values()),
+                model,
+                sorted(touched),
+                batch_size=BATCH,
+                default_user=self.user,
             )
             done += len(batch)
             if self.progress:
                 self.progress(sheet.name, done, total)
 
-    def field_values(self, parsed: ParsedSheet, row: Row, columns: Iterable[S.Column]) -> dict[str, Any]:
+    def field_values(
+        self, parsed: ParsedSheet, row: Row, columns: Iterable[S.Column]
+    ) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for column in columns:
             value = row.values.get(column.field)
@@ -835,8 +954,14 @@ class _RowInserter:
     ``bulk_create_with_history`` (``for_model`` returns ``None``).
     """
 
-    HISTORY_COLUMNS = {"history_id", "history_date", "history_change_reason", "history_type",
-                       "history_user_id", "ip_address"}
+    HISTORY_COLUMNS = {
+        "history_id",
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        "history_user_id",
+        "ip_address",
+    }
 
     def __init__(self, model, fields, history_model) -> None:
         from django.db import connection
@@ -868,7 +993,9 @@ class _RowInserter:
         if hasattr(history_model, "history_relation"):
             return None
         tracked = {f.column for f in history_model.tracked_fields}
-        extra = {f.column for f in history_model._meta.concrete_fields} - tracked - cls.HISTORY_COLUMNS
+        extra = (
+            {f.column for f in history_model._meta.concrete_fields} - tracked - cls.HISTORY_COLUMNS
+        )
         if extra:
             return None
         fields = [f for f in model._meta.concrete_fields if not f.primary_key]
@@ -878,18 +1005,28 @@ class _RowInserter:
         ops = self.connection.ops
         stamp = ops.adapt_datetimefield_value(now)
         plan = []
-        for field in self.fields:
-            internal = field.get_internal_type()
-            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                plan.append((field, "const", stamp))
+        for model_field in self.fields:
+            internal = model_field.get_internal_type()
+            if getattr(model_field, "auto_now", False) or getattr(
+                model_field, "auto_now_add", False
+            ):
+                plan.append((model_field, "const", stamp))
             elif internal == "DateField":
-                plan.append((field, "date", ops.adapt_datefield_value))
-            elif internal in ("CharField", "TextField", "IntegerField", "SmallIntegerField",
-                              "BigIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
-                              "BooleanField", "ForeignKey"):
-                plan.append((field, "plain", None))
+                plan.append((model_field, "date", ops.adapt_datefield_value))
+            elif internal in (
+                "CharField",
+                "TextField",
+                "IntegerField",
+                "SmallIntegerField",
+                "BigIntegerField",
+                "PositiveIntegerField",
+                "PositiveSmallIntegerField",
+                "BooleanField",
+                "ForeignKey",
+            ):
+                plan.append((model_field, "plain", None))
             else:
-                plan.append((field, "prep", None))
+                plan.append((model_field, "prep", None))
         return plan
 
     def insert(self, rows: list[dict[str, Any]], user) -> list[int]:
@@ -902,34 +1039,41 @@ class _RowInserter:
         defaults: dict[str, Any] = {}
         params: list[Any] = []
         for values in rows:
-            for field, kind, extra in plan:
+            for model_field, kind, extra in plan:
                 if kind == "const":
                     params.append(extra)
                     continue
-                name = field.attname
+                name = model_field.attname
                 if name in values:
                     value = values[name]
-                elif field.name in values:
-                    value = values[field.name]
-                elif field.has_default() and callable(field.default):
-                    value = field.get_default()
+                elif model_field.name in values:
+                    value = values[model_field.name]
+                elif model_field.has_default() and callable(model_field.default):
+                    value = model_field.get_default()
                 else:
                     if name not in defaults:
-                        defaults[name] = field.get_default()
+                        defaults[name] = model_field.get_default()
                     value = defaults[name]
                 if kind == "date":
                     value = extra(value)
                 elif kind == "prep":
-                    value = field.get_db_prep_save(value, self.connection)
+                    value = model_field.get_db_prep_save(value, self.connection)
                 params.append(value)
-        sql = (f"INSERT INTO {self.table} ({self.columns}) VALUES "
-               + ", ".join([self.row_sql] * len(rows)) + f" RETURNING {self.pk_column}")
+        sql = (
+            f"INSERT INTO {self.table} ({self.columns}) VALUES "
+            + ", ".join([self.row_sql] * len(rows))
+            + f" RETURNING {self.pk_column}"
+        )
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             ids = [row[0] for row in cursor.fetchall()]
             cursor.execute(
                 self.history_sql + "(" + ", ".join(["%s"] * len(ids)) + ")",
-                [self.connection.ops.adapt_datetimefield_value(now), getattr(user, "pk", None), *ids],
+                [
+                    self.connection.ops.adapt_datetimefield_value(now),
+                    getattr(user, "pk", None),
+                    *ids,
+                ],
             )
         return ids
 

@@ -16,9 +16,12 @@ def terminal_progress(stream) -> Iterator[Progress | None]:
     if not (callable(isatty) and isatty()):
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as Bar
 
-    with Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+    with Bar(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True
+    ) as bar:
         tasks: dict[str, int] = {}
 
         def update(sheet: str, done: int, total: int | None) -> None:

@@ -16,6 +16,29 @@ from django.db import models
 from dangjian.core import dates, idcard
 from dangjian.decisions.models import DecisionCategory, MajorDecision
 from dangjian.development.models import DevelopmentCase
+from dangjian.implementation.models import (
+    CheckIn,
+    CheckInKind,
+    Instruction,
+    InstructionKind,
+    Measure,
+    MeasureStatus,
+)
+from dangjian.indicators.models import (
+    COMMON_OPINION_SOURCES,
+    DEFAULT_INDICATORS,
+    IndicatorValue,
+    OpinionEvent,
+)
+from dangjian.indicators.models import Period as IndicatorPeriod
+from dangjian.integrity.models import (
+    NINE_RULES,
+    EducationKind,
+    IntegrityEducation,
+    LetterKind,
+    Responsibility,
+    Violation,
+)
 from dangjian.organizations.models import (
     EmploymentStatus,
     Gender,
@@ -26,17 +49,21 @@ from dangjian.organizations.models import (
 )
 from dangjian.orglife.models import Attendance, AttendanceStatus, EventType, OrgLifeEvent
 from dangjian.outreach.models import COMMON_SERVICE_TYPES, ServiceActivity
-from dangjian.rectification.models import COMMON_SOURCES, RectificationItem, RectificationStatus
-from dangjian.rectification.models import RectificationKind, SignOffLevel
-from dangjian.implementation.models import CheckIn, CheckInKind, Instruction, InstructionKind, Measure, MeasureStatus
-from dangjian.integrity.models import (
-    NINE_RULES, EducationKind, IntegrityEducation, LetterKind, Responsibility, Violation,
-)
-
-from dangjian.indicators.models import COMMON_OPINION_SOURCES, DEFAULT_INDICATORS, IndicatorValue, OpinionEvent
-from dangjian.indicators.models import Period as IndicatorPeriod
 from dangjian.recognition.models import (
-    BrandKind, CultivationKind, DualCultivation, Honour, HonourKind, HonourLevel, PartyBrand,
+    BrandKind,
+    CultivationKind,
+    DualCultivation,
+    Honour,
+    HonourKind,
+    HonourLevel,
+    PartyBrand,
+)
+from dangjian.rectification.models import (
+    COMMON_SOURCES,
+    RectificationItem,
+    RectificationKind,
+    RectificationStatus,
+    SignOffLevel,
 )
 from dangjian.transfers.models import Transfer, TransferKind
 
@@ -82,7 +109,14 @@ def cell_text(value: object) -> str:
 
 
 TEXT, DATE, INTEGER, DECIMAL, CHOICE, BOOLEAN, IDCARD, REF = (
-    "text", "date", "integer", "decimal", "choice", "boolean", "idcard", "ref",
+    "text",
+    "date",
+    "integer",
+    "decimal",
+    "choice",
+    "boolean",
+    "idcard",
+    "ref",
 )
 
 # What a reference column points at: the model and its code field.
@@ -96,7 +130,11 @@ REF_TARGETS: dict[str, tuple[type[models.Model], str]] = {
 
 # The sheet that defines the codes of each reference target (for messages and look-ups).
 REF_SHEETS: dict[str, str] = {
-    "org": "党组织", "member": "党员", "event": "组织生活", "instruction": "贯彻落实", "measure": "落实措施",
+    "org": "党组织",
+    "member": "党员",
+    "event": "组织生活",
+    "instruction": "贯彻落实",
+    "measure": "落实措施",
 }
 
 YES, NO = "是", "否"
@@ -177,7 +215,9 @@ class Column:
             return idcard.normalize(text)
         max_length = getattr(model_field, "max_length", None)
         if self.kind == REF:
-            max_length = REF_TARGETS[self.ref][0]._meta.get_field(REF_TARGETS[self.ref][1]).max_length
+            max_length = (
+                REF_TARGETS[self.ref][0]._meta.get_field(REF_TARGETS[self.ref][1]).max_length
+            )
         if max_length and len(text) > max_length:
             raise CellError(f"超过{max_length}个字符（{len(text)}个）")
         return text
@@ -273,11 +313,26 @@ ORGANIZATIONS = Sheet(
         Column("组织编码", "code", required=True, help="唯一编码，其他工作表用它指向本组织"),
         Column("组织名称", "name", required=True),
         Column("组织类型", "org_type", CHOICE, required=True, choices=ORG_TYPES),
-        Column("上级组织编码", "parent", REF, ref="org", help="顶层党委留空；可指向本表或数据库中已有的组织，上下级顺序不限"),
+        Column(
+            "上级组织编码",
+            "parent",
+            REF,
+            ref="org",
+            help="顶层党委留空；可指向本表或数据库中已有的组织，上下级顺序不限",
+        ),
         Column("成立日期", "founded_on", DATE),
         Column("本届选举日期", "last_election_on", DATE),
-        Column("届期年数", "term_years", INTEGER, help="留空按类型默认：党委5年，党总支3年，党支部3年"),
-        Column("排序", "sort_order", INTEGER, default=0, extension=True, help="本项目补充：同级组织的显示顺序"),
+        Column(
+            "届期年数", "term_years", INTEGER, help="留空按类型默认：党委5年，党总支3年，党支部3年"
+        ),
+        Column(
+            "排序",
+            "sort_order",
+            INTEGER,
+            default=0,
+            extension=True,
+            help="本项目补充：同级组织的显示顺序",
+        ),
     ),
     key=("组织编码",),
 )
@@ -289,20 +344,36 @@ MEMBERS = Sheet(
         Column("党员编号", "member_no", required=True, help="唯一编号，参会记录用它指向党员"),
         Column("姓名", "name", required=True),
         Column("所在组织编码", "organization", REF, required=True, ref="org"),
-        Column("人员类别", "category", CHOICE, required=True, choices=_choices(MemberCategory.choices)),
+        Column(
+            "人员类别", "category", CHOICE, required=True, choices=_choices(MemberCategory.choices)
+        ),
         Column("性别", "gender", CHOICE, choices=_choices(Gender.choices)),
         Column("出生日期", "birth_date", DATE),
-        Column("身份证号", "id_number", IDCARD, sensitive="idcard", help="18位，按 GB 11643 校验末位校验码"),
+        Column(
+            "身份证号",
+            "id_number",
+            IDCARD,
+            sensitive="idcard",
+            help="18位，按 GB 11643 校验末位校验码",
+        ),
         Column("入党日期", "joined_on", DATE),
         Column("转正日期", "full_member_on", DATE),
         Column("科室", "department"),
         Column("行政职务", "admin_post"),
         Column("职称", "title"),
-        Column("党内职务", "party_post", suggestions=("书记", "副书记", "组织委员", "宣传委员", "纪检委员")),
+        Column(
+            "党内职务",
+            "party_post",
+            suggestions=("书记", "副书记", "组织委员", "宣传委员", "纪检委员"),
+        ),
         Column("手机号", "phone", sensitive="phone"),
         Column(
-            "在职状态", "employment_status", CHOICE, choices=_choices(EmploymentStatus.choices),
-            default=EmploymentStatus.WORKING.value, help="留空为“在职”",
+            "在职状态",
+            "employment_status",
+            CHOICE,
+            choices=_choices(EmploymentStatus.choices),
+            default=EmploymentStatus.WORKING.value,
+            help="留空为“在职”",
         ),
         Column("双带头人", "is_dual_leader", BOOLEAN, help="是 或 否，留空为“否”"),
     ),
@@ -333,7 +404,9 @@ ATTENDANCE = Sheet(
         Column("活动编号", "event", REF, required=True, ref="event"),
         Column("党员编号", "member", REF, required=True, ref="member"),
         Column("出勤", "status", CHOICE, required=True, choices=_choices(AttendanceStatus.choices)),
-        Column("补学日期", "makeup_on", DATE, extension=True, help="本项目补充：缺席或请假后补学的日期"),
+        Column(
+            "补学日期", "makeup_on", DATE, extension=True, help="本项目补充：缺席或请假后补学的日期"
+        ),
     ),
     key=("活动编号", "党员编号"),
     note="同一活动、同一党员只能有一行",
@@ -344,7 +417,14 @@ DEVELOPMENT = Sheet(
     DevelopmentCase,
     (
         Column("姓名", "name", required=True),
-        Column("身份证号", "id_number", IDCARD, required=True, sensitive="idcard", help="每人一行，按身份证号匹配"),
+        Column(
+            "身份证号",
+            "id_number",
+            IDCARD,
+            required=True,
+            sensitive="idcard",
+            help="每人一行，按身份证号匹配",
+        ),
         Column("所在组织编码", "organization", REF, required=True, ref="org"),
         Column("入党申请日期", "applied_on", DATE, required=True),
         Column("谈话日期", "talked_on", DATE),
@@ -378,14 +458,35 @@ RECTIFICATION = Sheet(
         Column("整改时限", "deadline", DATE, required=True),
         Column("完成日期", "completed_on", DATE),
         Column(
-            "状态", "status", CHOICE, choices=_choices(RectificationStatus.choices),
-            default=RectificationStatus.IN_PROGRESS.value, help="留空为“正在推进”；“逾期”由系统计算，不要填写",
+            "状态",
+            "status",
+            CHOICE,
+            choices=_choices(RectificationStatus.choices),
+            default=RectificationStatus.IN_PROGRESS.value,
+            help="留空为“正在推进”；“逾期”由系统计算，不要填写",
         ),
-        Column("整改类别", "kind", CHOICE, choices=_choices(RectificationKind.choices), extension=True,
-               help="本项目补充：立行立改 或 长期坚持"),
-        Column("整改证据", "evidence", extension=True, help="本项目补充：佐证材料说明（证据文件不随工作簿交换）"),
-        Column("销号层级", "sign_off_level", CHOICE, choices=_choices(SignOffLevel.choices), extension=True,
-               help="本项目补充：党委 或 党支部"),
+        Column(
+            "整改类别",
+            "kind",
+            CHOICE,
+            choices=_choices(RectificationKind.choices),
+            extension=True,
+            help="本项目补充：立行立改 或 长期坚持",
+        ),
+        Column(
+            "整改证据",
+            "evidence",
+            extension=True,
+            help="本项目补充：佐证材料说明（证据文件不随工作簿交换）",
+        ),
+        Column(
+            "销号层级",
+            "sign_off_level",
+            CHOICE,
+            choices=_choices(SignOffLevel.choices),
+            extension=True,
+            help="本项目补充：党委 或 党支部",
+        ),
         Column("销号人", "signer", extension=True, help="本项目补充"),
         Column("销号日期", "signed_off_on", DATE, extension=True, help="本项目补充"),
     ),
@@ -398,13 +499,23 @@ DECISIONS = Sheet(
     (
         Column("事项编号", "code", required=True),
         Column("会议日期", "meeting_date", DATE, required=True),
-        Column("事项类别", "category", CHOICE, required=True, choices=_choices(DecisionCategory.choices)),
+        Column(
+            "事项类别",
+            "category",
+            CHOICE,
+            required=True,
+            choices=_choices(DecisionCategory.choices),
+        ),
         Column("议题", "topic", required=True),
         Column("应到人数", "members_due", INTEGER),
         Column("实到人数", "members_present", INTEGER),
         Column("表决结果", "result"),
         Column(
-            "组织编码", "organization", REF, ref="org", extension=True,
+            "组织编码",
+            "organization",
+            REF,
+            ref="org",
+            extension=True,
             help="本项目补充：决策的党委；留空则为工作簿或数据库中唯一的顶层党委",
         ),
     ),
@@ -418,7 +529,13 @@ SERVICES = Sheet(
     (
         Column("活动编号", "code", required=True),
         Column("组织编码", "organization", REF, required=True, ref="org"),
-        Column("类型", "activity_type", required=True, suggestions=COMMON_SERVICE_TYPES, help="可填写其他类型"),
+        Column(
+            "类型",
+            "activity_type",
+            required=True,
+            suggestions=COMMON_SERVICE_TYPES,
+            help="可填写其他类型",
+        ),
         Column("日期", "date", DATE, required=True),
         Column("内容", "content"),
         Column("参与人数", "participants", INTEGER),
@@ -465,8 +582,14 @@ MEASURES = Sheet(
         Column("落实措施", "content", required=True),
         Column("责任人", "owner"),
         Column("完成时限", "deadline", DATE, required=True),
-        Column("状态", "status", CHOICE, choices=_choices(MeasureStatus.choices),
-               default=MeasureStatus.NOT_STARTED.value, help="留空为“未开始”；“逾期”由系统计算，不要填写"),
+        Column(
+            "状态",
+            "status",
+            CHOICE,
+            choices=_choices(MeasureStatus.choices),
+            default=MeasureStatus.NOT_STARTED.value,
+            help="留空为“未开始”；“逾期”由系统计算，不要填写",
+        ),
         Column("完成日期", "completed_on", DATE),
     ),
     key=("措施编号",),
@@ -495,7 +618,9 @@ RESPONSIBILITY = Sheet(
         Column("责任书编号", "code", required=True),
         Column("类别", "kind", CHOICE, required=True, choices=_choices(LetterKind.choices)),
         Column("年度", "year", INTEGER, required=True),
-        Column("组织编码", "organization", REF, required=True, ref="org", help="签订责任书的党支部"),
+        Column(
+            "组织编码", "organization", REF, required=True, ref="org", help="签订责任书的党支部"
+        ),
         Column("科室", "department", help="科室签订的填写科室名称"),
         Column("党委签字人", "issuer_signer"),
         Column("责任单位签字人", "signer", required=True),
@@ -547,9 +672,16 @@ TRANSFERS = Sheet(
         Column("党员编号", "member", REF, required=True, ref="member"),
         Column("转接类型", "kind", CHOICE, required=True, choices=_choices(TransferKind.choices)),
         Column("转接日期", "date", DATE, required=True, help="当日起党员计入转入组织"),
-        Column("转出组织编码", "from_org", REF, ref="org",
-               help="院内转接、转出时为党员转接时所在的组织（留空则自动填写）；转入本院时留空"),
-        Column("转入组织编码", "to_org", REF, ref="org", help="院内转接、转入时填写；转出本院时留空"),
+        Column(
+            "转出组织编码",
+            "from_org",
+            REF,
+            ref="org",
+            help="院内转接、转出时为党员转接时所在的组织（留空则自动填写）；转入本院时留空",
+        ),
+        Column(
+            "转入组织编码", "to_org", REF, ref="org", help="院内转接、转入时填写；转出本院时留空"
+        ),
         Column("转出单位", "from_unit", help="转入本院时填写原单位党组织"),
         Column("转入单位", "to_unit", help="转出本院时填写接收单位党组织"),
         Column("介绍信编号", "letter_no"),
@@ -570,9 +702,21 @@ HONOURS = Sheet(
         Column("表彰类型", "kind", CHOICE, required=True, choices=_choices(HonourKind.choices)),
         Column("年度", "year", INTEGER, required=True),
         Column("表彰级别", "level", CHOICE, required=True, choices=_choices(HonourLevel.choices)),
-        Column("组织编码", "organization", REF, required=True, ref="org",
-               help="先进党组织：受表彰的组织；个人表彰：党员所在组织"),
-        Column("党员编号", "member", REF, ref="member", help="个人表彰（优秀共产党员、优秀党务工作者）必填"),
+        Column(
+            "组织编码",
+            "organization",
+            REF,
+            required=True,
+            ref="org",
+            help="先进党组织：受表彰的组织；个人表彰：党员所在组织",
+        ),
+        Column(
+            "党员编号",
+            "member",
+            REF,
+            ref="member",
+            help="个人表彰（优秀共产党员、优秀党务工作者）必填",
+        ),
         Column("荣誉名称", "title"),
         Column("授予单位", "awarded_by"),
         Column("备注", "note"),
@@ -602,7 +746,9 @@ CULTIVATIONS = Sheet(
     DualCultivation,
     (
         Column("党员编号", "member", REF, required=True, ref="member"),
-        Column("培养类型", "kind", CHOICE, required=True, choices=_choices(CultivationKind.choices)),
+        Column(
+            "培养类型", "kind", CHOICE, required=True, choices=_choices(CultivationKind.choices)
+        ),
         Column("日期", "date", DATE, required=True),
         Column("说明", "note"),
     ),
@@ -616,11 +762,22 @@ INDICATOR_VALUES = Sheet(
     (
         Column("指标编号", "code", required=True),
         Column("组织编码", "organization", REF, required=True, ref="org"),
-        Column("指标", "indicator", required=True, suggestions=tuple(name for name, _unit in DEFAULT_INDICATORS),
-               help="须为平台“指标名称”列表中的名称（党委管理员可添加）"),
+        Column(
+            "指标",
+            "indicator",
+            required=True,
+            suggestions=tuple(name for name, _unit in DEFAULT_INDICATORS),
+            help="须为平台“指标名称”列表中的名称（党委管理员可添加）",
+        ),
         Column("年度", "year", INTEGER, required=True),
-        Column("期间", "period", CHOICE, choices=_choices(IndicatorPeriod.choices), default=IndicatorPeriod.YEAR.value,
-               help="留空为“全年”"),
+        Column(
+            "期间",
+            "period",
+            CHOICE,
+            choices=_choices(IndicatorPeriod.choices),
+            default=IndicatorPeriod.YEAR.value,
+            help="留空为“全年”",
+        ),
         Column("数值", "value", DECIMAL, required=True, help="保留两位小数"),
         Column("单位", "unit", help="如 %、件、项、人次"),
         Column("备注", "note"),
@@ -636,7 +793,13 @@ OPINIONS = Sheet(
         Column("舆情编号", "code", required=True),
         Column("组织编码", "organization", REF, required=True, ref="org"),
         Column("发现日期", "date", DATE, required=True),
-        Column("来源", "source", required=True, suggestions=COMMON_OPINION_SOURCES, help="可填写其他来源"),
+        Column(
+            "来源",
+            "source",
+            required=True,
+            suggestions=COMMON_OPINION_SOURCES,
+            help="可填写其他来源",
+        ),
         Column("舆情内容", "content", required=True),
         Column("处置措施", "handling"),
         Column("处置结果", "result"),
@@ -649,8 +812,14 @@ OPINIONS = Sheet(
 # --- 评议考核、医德考评、积分调整 (本项目补充, app ``evaluations``; see docs/workbook-sheets.md) --------
 
 from dangjian.evaluations.models import (  # noqa: E402  (kept next to the sheets that use them)
-    BranchAssessment, EthicsGrade, EthicsRecord, MemberEvaluation, MemberGrade, PointAdjustment,
-    ReviewGrade, SecretaryReview,
+    BranchAssessment,
+    EthicsGrade,
+    EthicsRecord,
+    MemberEvaluation,
+    MemberGrade,
+    PointAdjustment,
+    ReviewGrade,
+    SecretaryReview,
 )
 
 
@@ -725,7 +894,9 @@ ETHICS_RECORDS = Sheet(
         Column("工号", "staff_no", required=True, help="职工工号，每人每年一行"),
         Column("姓名", "name", required=True),
         Column("科室", "department"),
-        Column("组织编码", "organization", REF, required=True, ref="org", help="负责该科室的党支部"),
+        Column(
+            "组织编码", "organization", REF, required=True, ref="org", help="负责该科室的党支部"
+        ),
         Column("党员编号", "member", REF, ref="member", help="职工是党员时填写"),
         YearColumn("年度", "year", INTEGER, required=True),
         Column("考评等次", "grade", CHOICE, required=True, choices=_choices(EthicsGrade.choices)),
@@ -743,7 +914,9 @@ POINT_ADJUSTMENTS = Sheet(
         Column("调整编号", "code", required=True),
         Column("党员编号", "member", REF, required=True, ref="member"),
         YearColumn("年度", "year", INTEGER, required=True),
-        SignedDecimalColumn("分值", "points", DECIMAL, required=True, help="加分为正数，扣分为负数"),
+        SignedDecimalColumn(
+            "分值", "points", DECIMAL, required=True, help="加分为正数，扣分为负数"
+        ),
         Column("事由", "reason", required=True, help="必填：调整积分的事由"),
     ),
     key=("调整编号",),
@@ -751,14 +924,35 @@ POINT_ADJUSTMENTS = Sheet(
 )
 
 EVALUATION_SHEETS: tuple[Sheet, ...] = (
-    MEMBER_EVALUATIONS, SECRETARY_REVIEWS, BRANCH_ASSESSMENTS, ETHICS_RECORDS, POINT_ADJUSTMENTS,
+    MEMBER_EVALUATIONS,
+    SECRETARY_REVIEWS,
+    BRANCH_ASSESSMENTS,
+    ETHICS_RECORDS,
+    POINT_ADJUSTMENTS,
 )
 
 # In the order the importer writes them: every sheet refers only to sheets before it.
 SHEETS: tuple[Sheet, ...] = (
-    ORGANIZATIONS, MEMBERS, EVENTS, ATTENDANCE, DEVELOPMENT, RECTIFICATION, DECISIONS, SERVICES,
-    INSTRUCTIONS, MEASURES, CHECKINS, RESPONSIBILITY, INTEGRITY_EDUCATION, VIOLATIONS,
-    TRANSFERS, HONOURS, BRANDS, CULTIVATIONS, INDICATOR_VALUES, OPINIONS,
+    ORGANIZATIONS,
+    MEMBERS,
+    EVENTS,
+    ATTENDANCE,
+    DEVELOPMENT,
+    RECTIFICATION,
+    DECISIONS,
+    SERVICES,
+    INSTRUCTIONS,
+    MEASURES,
+    CHECKINS,
+    RESPONSIBILITY,
+    INTEGRITY_EDUCATION,
+    VIOLATIONS,
+    TRANSFERS,
+    HONOURS,
+    BRANDS,
+    CULTIVATIONS,
+    INDICATOR_VALUES,
+    OPINIONS,
 )
 SHEETS += EVALUATION_SHEETS
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}

@@ -53,7 +53,10 @@ def _width(column: S.Column) -> int:
         return 14
     if column.kind == S.IDCARD:
         return 22
-    if column.field in ("description", "measures", "content", "topic", "name") and column.kind == S.TEXT:
+    if (
+        column.field in ("description", "measures", "content", "topic", "name")
+        and column.kind == S.TEXT
+    ):
         return 30
     return max(10, len(column.header) * 2 + 2)
 
@@ -100,7 +103,13 @@ def add_instructions(book: Workbook) -> None:
     line("工作表", "列名", "必填", "说明", bold=True)
     for sheet in S.SHEETS:
         keys = "+".join(sheet.key)
-        line(sheet.name, "", "", f"按“{keys}”匹配已有记录。" + (sheet.note and sheet.note + "。"), bold=True)
+        line(
+            sheet.name,
+            "",
+            "",
+            f"按“{keys}”匹配已有记录。" + (sheet.note and sheet.note + "。"),
+            bold=True,
+        )
         for column in sheet.columns:
             line(sheet.name, column.header, "是" if column.required else "", describe(column))
     line()

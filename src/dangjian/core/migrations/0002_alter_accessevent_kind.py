@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accessevent',
-            name='kind',
-            field=models.CharField(choices=[('login', '登录'), ('login_failed', '登录失败'), ('logout', '退出'), ('export', '导出'), ('report_download', '报告下载'), ('import', '导入'), ('rule_override', '规则参数修改')], db_index=True, max_length=20, verbose_name='类型'),
+            model_name="accessevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("login", "登录"),
+                    ("login_failed", "登录失败"),
+                    ("logout", "退出"),
+                    ("export", "导出"),
+                    ("report_download", "报告下载"),
+                    ("import", "导入"),
+                    ("rule_override", "规则参数修改"),
+                ],
+                db_index=True,
+                max_length=20,
+                verbose_name="类型",
+            ),
         ),
     ]

@@ -26,8 +26,11 @@ def _display_field(cls: type, part: str):
                 method = klass.__dict__[name]
                 func = getattr(method, "func", None)  # Django sets a partialmethod
                 field = getattr(method, "keywords", {}).get("field")
-                if func is models.Model._get_FIELD_display and isinstance(field, models.Field) \
-                        and isinstance(field.choices, (list, tuple)):  # not callable choices
+                if (
+                    func is models.Model._get_FIELD_display
+                    and isinstance(field, models.Field)
+                    and isinstance(field.choices, (list, tuple))
+                ):  # not callable choices
                     found = field
                 break
         _display_fields[key] = found

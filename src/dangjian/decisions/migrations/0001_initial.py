@@ -7,63 +7,157 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalMajorDecision',
+            name="HistoricalMajorDecision",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='事项编号')),
-                ('meeting_date', models.DateField(verbose_name='会议日期')),
-                ('category', models.CharField(choices=[('重大决策', '重大决策'), ('重要干部任免', '重要干部任免'), ('重大项目安排', '重大项目安排'), ('大额资金使用', '大额资金使用')], max_length=20, verbose_name='事项类别')),
-                ('topic', models.CharField(max_length=300, verbose_name='议题')),
-                ('members_due', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='应到人数')),
-                ('members_present', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='实到人数')),
-                ('result', models.CharField(blank=True, max_length=200, verbose_name='表决结果')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='决策组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="事项编号")),
+                ("meeting_date", models.DateField(verbose_name="会议日期")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("重大决策", "重大决策"),
+                            ("重要干部任免", "重要干部任免"),
+                            ("重大项目安排", "重大项目安排"),
+                            ("大额资金使用", "大额资金使用"),
+                        ],
+                        max_length=20,
+                        verbose_name="事项类别",
+                    ),
+                ),
+                ("topic", models.CharField(max_length=300, verbose_name="议题")),
+                (
+                    "members_due",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="应到人数"
+                    ),
+                ),
+                (
+                    "members_present",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="实到人数"
+                    ),
+                ),
+                ("result", models.CharField(blank=True, max_length=200, verbose_name="表决结果")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="决策组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical “三重一大”事项',
-                'verbose_name_plural': 'historical “三重一大”事项',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical “三重一大”事项",
+                "verbose_name_plural": "historical “三重一大”事项",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MajorDecision',
+            name="MajorDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='事项编号')),
-                ('meeting_date', models.DateField(verbose_name='会议日期')),
-                ('category', models.CharField(choices=[('重大决策', '重大决策'), ('重要干部任免', '重要干部任免'), ('重大项目安排', '重大项目安排'), ('大额资金使用', '大额资金使用')], max_length=20, verbose_name='事项类别')),
-                ('topic', models.CharField(max_length=300, verbose_name='议题')),
-                ('members_due', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='应到人数')),
-                ('members_present', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='实到人数')),
-                ('result', models.CharField(blank=True, max_length=200, verbose_name='表决结果')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='organizations.organization', verbose_name='决策组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="事项编号")),
+                ("meeting_date", models.DateField(verbose_name="会议日期")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("重大决策", "重大决策"),
+                            ("重要干部任免", "重要干部任免"),
+                            ("重大项目安排", "重大项目安排"),
+                            ("大额资金使用", "大额资金使用"),
+                        ],
+                        max_length=20,
+                        verbose_name="事项类别",
+                    ),
+                ),
+                ("topic", models.CharField(max_length=300, verbose_name="议题")),
+                (
+                    "members_due",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="应到人数"
+                    ),
+                ),
+                (
+                    "members_present",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="实到人数"
+                    ),
+                ),
+                ("result", models.CharField(blank=True, max_length=200, verbose_name="表决结果")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="organizations.organization",
+                        verbose_name="决策组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '“三重一大”事项',
-                'verbose_name_plural': '“三重一大”事项',
-                'ordering': ['-meeting_date', 'code'],
+                "verbose_name": "“三重一大”事项",
+                "verbose_name_plural": "“三重一大”事项",
+                "ordering": ["-meeting_date", "code"],
             },
         ),
     ]

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('decisions', '0001_initial'),
+        ("decisions", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalmajordecision',
-            name='president_meeting_on',
-            field=models.DateField(blank=True, help_text='事项还须提交院长办公会的，填写院长办公会日期；党委会应在此之前（或同日）前置研究', null=True, verbose_name='院长办公会日期'),
+            model_name="historicalmajordecision",
+            name="president_meeting_on",
+            field=models.DateField(
+                blank=True,
+                help_text="事项还须提交院长办公会的，填写院长办公会日期；党委会应在此之前（或同日）前置研究",
+                null=True,
+                verbose_name="院长办公会日期",
+            ),
         ),
         migrations.AddField(
-            model_name='majordecision',
-            name='president_meeting_on',
-            field=models.DateField(blank=True, help_text='事项还须提交院长办公会的，填写院长办公会日期；党委会应在此之前（或同日）前置研究', null=True, verbose_name='院长办公会日期'),
+            model_name="majordecision",
+            name="president_meeting_on",
+            field=models.DateField(
+                blank=True,
+                help_text="事项还须提交院长办公会的，填写院长办公会日期；党委会应在此之前（或同日）前置研究",
+                null=True,
+                verbose_name="院长办公会日期",
+            ),
         ),
     ]

@@ -4,26 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('development', '0001_initial'),
-        ('organizations', '0002_historicalprofile_must_change_password_and_more'),
+        ("development", "0001_initial"),
+        ("organizations", "0002_historicalprofile_must_change_password_and_more"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='developmentcase',
-            name='approval_delay_reason',
-            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='超过3个月审批的特殊情况说明'),
+            model_name="developmentcase",
+            name="approval_delay_reason",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                max_length=200,
+                verbose_name="超过3个月审批的特殊情况说明",
+            ),
         ),
         migrations.AddField(
-            model_name='developmentcase',
-            name='introducer_members',
-            field=models.ManyToManyField(blank=True, help_text='从党员名册中选择两名正式党员；选择后以此为准核对人数和正式党员身份', related_name='introduced_cases', to='organizations.member', verbose_name='入党介绍人（党员名册）'),
+            model_name="developmentcase",
+            name="introducer_members",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="从党员名册中选择两名正式党员；选择后以此为准核对人数和正式党员身份",
+                related_name="introduced_cases",
+                to="organizations.member",
+                verbose_name="入党介绍人（党员名册）",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldevelopmentcase',
-            name='approval_delay_reason',
-            field=models.CharField(blank=True, db_default='', default='', max_length=200, verbose_name='超过3个月审批的特殊情况说明'),
+            model_name="historicaldevelopmentcase",
+            name="approval_delay_reason",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                default="",
+                max_length=200,
+                verbose_name="超过3个月审批的特殊情况说明",
+            ),
         ),
     ]

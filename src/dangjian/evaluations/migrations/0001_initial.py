@@ -8,338 +8,1115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0002_historicalprofile_must_change_password_and_more'),
-        ('outreach', '0001_initial'),
+        ("organizations", "0002_historicalprofile_must_change_password_and_more"),
+        ("outreach", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PointRule',
+            name="PointRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('attendance', '参加组织生活（每次）'), ('study', '参加学习教育（每次）'), ('lecture', '讲党课（每次）'), ('service', '参加服务活动（每次）'), ('excellent', '民主评议优秀（加分）'), ('absence', '无故缺席且未补学（每次扣分）')], max_length=20, unique=True, verbose_name='积分项目')),
-                ('points', models.DecimalField(decimal_places=1, help_text='扣分项填写负数', max_digits=6, verbose_name='分值')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("attendance", "参加组织生活（每次）"),
+                            ("study", "参加学习教育（每次）"),
+                            ("lecture", "讲党课（每次）"),
+                            ("service", "参加服务活动（每次）"),
+                            ("excellent", "民主评议优秀（加分）"),
+                            ("absence", "无故缺席且未补学（每次扣分）"),
+                        ],
+                        max_length=20,
+                        unique=True,
+                        verbose_name="积分项目",
+                    ),
+                ),
+                (
+                    "points",
+                    models.DecimalField(
+                        decimal_places=1,
+                        help_text="扣分项填写负数",
+                        max_digits=6,
+                        verbose_name="分值",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '积分规则',
-                'verbose_name_plural': '积分规则',
-                'ordering': ['kind'],
+                "verbose_name": "积分规则",
+                "verbose_name_plural": "积分规则",
+                "ordering": ["kind"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalBranchAssessment',
+            name="HistoricalBranchAssessment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('good', '好'), ('fairly_good', '较好'), ('average', '一般'), ('poor', '差')], max_length=20, verbose_name='考核等次')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='党组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("good", "好"),
+                            ("fairly_good", "较好"),
+                            ("average", "一般"),
+                            ("poor", "差"),
+                        ],
+                        max_length=20,
+                        verbose_name="考核等次",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="党组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 党支部考核',
-                'verbose_name_plural': 'historical 党支部考核',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEthicsRecord',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('staff_no', models.CharField(max_length=50, verbose_name='工号')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('department', models.CharField(blank=True, max_length=100, verbose_name='科室')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('excellent', '优秀'), ('good', '良好'), ('average', '一般'), ('poor', '较差')], max_length=20, verbose_name='考评等次')),
-                ('score', models.DecimalField(blank=True, decimal_places=1, help_text='分数线由本院规定（如 ≥90 优秀、≥80 良好、≥60 一般）', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='考评分数')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, help_text='该职工是党员时关联其党员记录', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='党员')),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, help_text='负责该科室的党支部（决定谁可以查看和维护）', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='所属党组织')),
-            ],
-            options={
-                'verbose_name': 'historical 医德考评',
-                'verbose_name_plural': 'historical 医德档案',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMemberEvaluation',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('excellent', '优秀'), ('qualified', '合格'), ('basic', '基本合格'), ('unqualified', '不合格')], max_length=20, verbose_name='评议等次')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='党员')),
-            ],
-            options={
-                'verbose_name': 'historical 民主评议党员',
-                'verbose_name_plural': 'historical 民主评议党员',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPointAdjustment',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='调整编号')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('points', models.DecimalField(decimal_places=1, help_text='扣分填写负数', max_digits=6, verbose_name='分值')),
-                ('reason', models.CharField(max_length=300, verbose_name='事由')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='党员')),
-            ],
-            options={
-                'verbose_name': 'historical 积分调整',
-                'verbose_name_plural': 'historical 积分调整',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPointRule',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('kind', models.CharField(choices=[('attendance', '参加组织生活（每次）'), ('study', '参加学习教育（每次）'), ('lecture', '讲党课（每次）'), ('service', '参加服务活动（每次）'), ('excellent', '民主评议优秀（加分）'), ('absence', '无故缺席且未补学（每次扣分）')], db_index=True, max_length=20, verbose_name='积分项目')),
-                ('points', models.DecimalField(decimal_places=1, help_text='扣分项填写负数', max_digits=6, verbose_name='分值')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical 积分规则',
-                'verbose_name_plural': 'historical 积分规则',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 党支部考核",
+                "verbose_name_plural": "historical 党支部考核",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSecretaryReview',
+            name="HistoricalEthicsRecord",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('good', '好'), ('fairly_good', '较好'), ('average', '一般'), ('poor', '差')], max_length=20, verbose_name='评议等次')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='书记')),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='党组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("staff_no", models.CharField(max_length=50, verbose_name="工号")),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                ("department", models.CharField(blank=True, max_length=100, verbose_name="科室")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("excellent", "优秀"),
+                            ("good", "良好"),
+                            ("average", "一般"),
+                            ("poor", "较差"),
+                        ],
+                        max_length=20,
+                        verbose_name="考评等次",
+                    ),
+                ),
+                (
+                    "score",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="分数线由本院规定（如 ≥90 优秀、≥80 良好、≥60 一般）",
+                        max_digits=5,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="考评分数",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="该职工是党员时关联其党员记录",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="负责该科室的党支部（决定谁可以查看和维护）",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="所属党组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 述职评议考核',
-                'verbose_name_plural': 'historical 述职评议考核',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 医德考评",
+                "verbose_name_plural": "historical 医德档案",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalServiceParticipation',
+            name="HistoricalMemberEvaluation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('activity', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='outreach.serviceactivity', verbose_name='服务活动')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='党员')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("excellent", "优秀"),
+                            ("qualified", "合格"),
+                            ("basic", "基本合格"),
+                            ("unqualified", "不合格"),
+                        ],
+                        max_length=20,
+                        verbose_name="评议等次",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 服务活动参与党员',
-                'verbose_name_plural': 'historical 服务活动参与党员',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 民主评议党员",
+                "verbose_name_plural": "historical 民主评议党员",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PointAdjustment',
+            name="HistoricalPointAdjustment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='调整编号')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('points', models.DecimalField(decimal_places=1, help_text='扣分填写负数', max_digits=6, verbose_name='分值')),
-                ('reason', models.CharField(max_length=300, verbose_name='事由')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='point_adjustments', to='organizations.member', verbose_name='党员')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="调整编号")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "points",
+                    models.DecimalField(
+                        decimal_places=1,
+                        help_text="扣分填写负数",
+                        max_digits=6,
+                        verbose_name="分值",
+                    ),
+                ),
+                ("reason", models.CharField(max_length=300, verbose_name="事由")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '积分调整',
-                'verbose_name_plural': '积分调整',
-                'ordering': ['-year', 'code'],
+                "verbose_name": "historical 积分调整",
+                "verbose_name_plural": "historical 积分调整",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPointRule",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("attendance", "参加组织生活（每次）"),
+                            ("study", "参加学习教育（每次）"),
+                            ("lecture", "讲党课（每次）"),
+                            ("service", "参加服务活动（每次）"),
+                            ("excellent", "民主评议优秀（加分）"),
+                            ("absence", "无故缺席且未补学（每次扣分）"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="积分项目",
+                    ),
+                ),
+                (
+                    "points",
+                    models.DecimalField(
+                        decimal_places=1,
+                        help_text="扣分项填写负数",
+                        max_digits=6,
+                        verbose_name="分值",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical 积分规则",
+                "verbose_name_plural": "historical 积分规则",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalSecretaryReview",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("good", "好"),
+                            ("fairly_good", "较好"),
+                            ("average", "一般"),
+                            ("poor", "差"),
+                        ],
+                        max_length=20,
+                        verbose_name="评议等次",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="书记",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="党组织",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical 述职评议考核",
+                "verbose_name_plural": "historical 述职评议考核",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalServiceParticipation",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="outreach.serviceactivity",
+                        verbose_name="服务活动",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical 服务活动参与党员",
+                "verbose_name_plural": "historical 服务活动参与党员",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="PointAdjustment",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="调整编号")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "points",
+                    models.DecimalField(
+                        decimal_places=1,
+                        help_text="扣分填写负数",
+                        max_digits=6,
+                        verbose_name="分值",
+                    ),
+                ),
+                ("reason", models.CharField(max_length=300, verbose_name="事由")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="point_adjustments",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "积分调整",
+                "verbose_name_plural": "积分调整",
+                "ordering": ["-year", "code"],
             },
         ),
         migrations.CreateModel(
-            name='BranchAssessment',
+            name="BranchAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('good', '好'), ('fairly_good', '较好'), ('average', '一般'), ('poor', '差')], max_length=20, verbose_name='考核等次')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='organizations.organization', verbose_name='党组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("good", "好"),
+                            ("fairly_good", "较好"),
+                            ("average", "一般"),
+                            ("poor", "差"),
+                        ],
+                        max_length=20,
+                        verbose_name="考核等次",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="organizations.organization",
+                        verbose_name="党组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '党支部考核',
-                'verbose_name_plural': '党支部考核',
-                'ordering': ['-year', 'organization__path'],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'year'), name='branch_assessment_once_per_year', violation_error_message='该党组织本年度已有考核结果：每个党组织每年只能考核一次。')],
+                "verbose_name": "党支部考核",
+                "verbose_name_plural": "党支部考核",
+                "ordering": ["-year", "organization__path"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organization", "year"),
+                        name="branch_assessment_once_per_year",
+                        violation_error_message="该党组织本年度已有考核结果：每个党组织每年只能考核一次。",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EthicsRecord',
+            name="EthicsRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('staff_no', models.CharField(max_length=50, verbose_name='工号')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('department', models.CharField(blank=True, max_length=100, verbose_name='科室')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('excellent', '优秀'), ('good', '良好'), ('average', '一般'), ('poor', '较差')], max_length=20, verbose_name='考评等次')),
-                ('score', models.DecimalField(blank=True, decimal_places=1, help_text='分数线由本院规定（如 ≥90 优秀、≥80 良好、≥60 一般）', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='考评分数')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('member', models.ForeignKey(blank=True, help_text='该职工是党员时关联其党员记录', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ethics_records', to='organizations.member', verbose_name='党员')),
-                ('organization', models.ForeignKey(help_text='负责该科室的党支部（决定谁可以查看和维护）', on_delete=django.db.models.deletion.PROTECT, related_name='ethics_records', to='organizations.organization', verbose_name='所属党组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("staff_no", models.CharField(max_length=50, verbose_name="工号")),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                ("department", models.CharField(blank=True, max_length=100, verbose_name="科室")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("excellent", "优秀"),
+                            ("good", "良好"),
+                            ("average", "一般"),
+                            ("poor", "较差"),
+                        ],
+                        max_length=20,
+                        verbose_name="考评等次",
+                    ),
+                ),
+                (
+                    "score",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="分数线由本院规定（如 ≥90 优秀、≥80 良好、≥60 一般）",
+                        max_digits=5,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="考评分数",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="该职工是党员时关联其党员记录",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ethics_records",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        help_text="负责该科室的党支部（决定谁可以查看和维护）",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ethics_records",
+                        to="organizations.organization",
+                        verbose_name="所属党组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '医德考评',
-                'verbose_name_plural': '医德档案',
-                'ordering': ['-year', 'staff_no'],
-                'constraints': [models.UniqueConstraint(fields=('staff_no', 'year'), name='ethics_record_once_per_year', violation_error_message='该工号本年度已有医德考评记录：每名职工每年只能有一条。')],
+                "verbose_name": "医德考评",
+                "verbose_name_plural": "医德档案",
+                "ordering": ["-year", "staff_no"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("staff_no", "year"),
+                        name="ethics_record_once_per_year",
+                        violation_error_message="该工号本年度已有医德考评记录：每名职工每年只能有一条。",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MemberEvaluation',
+            name="MemberEvaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('excellent', '优秀'), ('qualified', '合格'), ('basic', '基本合格'), ('unqualified', '不合格')], max_length=20, verbose_name='评议等次')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evaluations', to='organizations.member', verbose_name='党员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("excellent", "优秀"),
+                            ("qualified", "合格"),
+                            ("basic", "基本合格"),
+                            ("unqualified", "不合格"),
+                        ],
+                        max_length=20,
+                        verbose_name="评议等次",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evaluations",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '民主评议党员',
-                'verbose_name_plural': '民主评议党员',
-                'ordering': ['-year', 'member__member_no'],
-                'constraints': [models.UniqueConstraint(fields=('member', 'year'), name='member_evaluation_once_per_year', violation_error_message='该党员本年度已有民主评议结果：每名党员每年只能评议一次。')],
+                "verbose_name": "民主评议党员",
+                "verbose_name_plural": "民主评议党员",
+                "ordering": ["-year", "member__member_no"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("member", "year"),
+                        name="member_evaluation_once_per_year",
+                        violation_error_message="该党员本年度已有民主评议结果：每名党员每年只能评议一次。",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PointTotal',
+            name="PointTotal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('attendance', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='组织生活')),
-                ('study', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='学习教育')),
-                ('lecture', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='讲党课')),
-                ('service', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='服务活动')),
-                ('evaluation', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='评议加分')),
-                ('absence', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='缺席扣分')),
-                ('adjustment', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='手工调整')),
-                ('total', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='总积分')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='point_totals', to='organizations.member', verbose_name='党员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "attendance",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="组织生活"
+                    ),
+                ),
+                (
+                    "study",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="学习教育"
+                    ),
+                ),
+                (
+                    "lecture",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="讲党课"
+                    ),
+                ),
+                (
+                    "service",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="服务活动"
+                    ),
+                ),
+                (
+                    "evaluation",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="评议加分"
+                    ),
+                ),
+                (
+                    "absence",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="缺席扣分"
+                    ),
+                ),
+                (
+                    "adjustment",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="手工调整"
+                    ),
+                ),
+                (
+                    "total",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="总积分"
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="point_totals",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度积分',
-                'verbose_name_plural': '年度积分',
-                'ordering': ['-year', 'member__member_no'],
-                'constraints': [models.UniqueConstraint(fields=('member', 'year'), name='point_total_once_per_year')],
+                "verbose_name": "年度积分",
+                "verbose_name_plural": "年度积分",
+                "ordering": ["-year", "member__member_no"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("member", "year"), name="point_total_once_per_year"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SecretaryReview',
+            name="SecretaryReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(1949), django.core.validators.MaxValueValidator(2100)], verbose_name='年度')),
-                ('grade', models.CharField(choices=[('good', '好'), ('fairly_good', '较好'), ('average', '一般'), ('poor', '差')], max_length=20, verbose_name='评议等次')),
-                ('remarks', models.CharField(blank=True, max_length=300, verbose_name='备注')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='secretary_reviews', to='organizations.member', verbose_name='书记')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='secretary_reviews', to='organizations.organization', verbose_name='党组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1949),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="年度",
+                    ),
+                ),
+                (
+                    "grade",
+                    models.CharField(
+                        choices=[
+                            ("good", "好"),
+                            ("fairly_good", "较好"),
+                            ("average", "一般"),
+                            ("poor", "差"),
+                        ],
+                        max_length=20,
+                        verbose_name="评议等次",
+                    ),
+                ),
+                ("remarks", models.CharField(blank=True, max_length=300, verbose_name="备注")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="secretary_reviews",
+                        to="organizations.member",
+                        verbose_name="书记",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="secretary_reviews",
+                        to="organizations.organization",
+                        verbose_name="党组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '述职评议考核',
-                'verbose_name_plural': '述职评议考核',
-                'ordering': ['-year', 'organization__path'],
-                'constraints': [models.UniqueConstraint(fields=('member', 'year'), name='secretary_review_once_per_year', violation_error_message='该书记本年度已有述职评议结果：每名书记每年只能评议一次。')],
+                "verbose_name": "述职评议考核",
+                "verbose_name_plural": "述职评议考核",
+                "ordering": ["-year", "organization__path"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("member", "year"),
+                        name="secretary_review_once_per_year",
+                        violation_error_message="该书记本年度已有述职评议结果：每名书记每年只能评议一次。",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ServiceParticipation',
+            name="ServiceParticipation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='outreach.serviceactivity', verbose_name='服务活动')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='service_participations', to='organizations.member', verbose_name='党员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="outreach.serviceactivity",
+                        verbose_name="服务活动",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="service_participations",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '服务活动参与党员',
-                'verbose_name_plural': '服务活动参与党员',
-                'constraints': [models.UniqueConstraint(fields=('activity', 'member'), name='service_participation_once', violation_error_message='该党员已登记参加此服务活动。')],
+                "verbose_name": "服务活动参与党员",
+                "verbose_name_plural": "服务活动参与党员",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("activity", "member"),
+                        name="service_participation_once",
+                        violation_error_message="该党员已登记参加此服务活动。",
+                    )
+                ],
             },
         ),
     ]

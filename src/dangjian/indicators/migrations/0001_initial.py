@@ -7,128 +7,298 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0002_historicalprofile_must_change_password_and_more'),
+        ("organizations", "0002_historicalprofile_must_change_password_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='指标名称')),
-                ('unit', models.CharField(max_length=20, verbose_name='单位')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='排序')),
-                ('active', models.BooleanField(default=True, verbose_name='启用')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="指标名称")),
+                ("unit", models.CharField(max_length=20, verbose_name="单位")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="排序")),
+                ("active", models.BooleanField(default=True, verbose_name="启用")),
             ],
             options={
-                'verbose_name': '指标名称',
-                'verbose_name_plural': '指标名称',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "指标名称",
+                "verbose_name_plural": "指标名称",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIndicatorValue',
+            name="HistoricalIndicatorValue",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='指标编号')),
-                ('indicator', models.CharField(db_index=True, max_length=100, verbose_name='指标')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='年度')),
-                ('period', models.CharField(choices=[('Y', '全年'), ('Q1', '第一季度'), ('Q2', '第二季度'), ('Q3', '第三季度'), ('Q4', '第四季度'), ('M01', '1月'), ('M02', '2月'), ('M03', '3月'), ('M04', '4月'), ('M05', '5月'), ('M06', '6月'), ('M07', '7月'), ('M08', '8月'), ('M09', '9月'), ('M10', '10月'), ('M11', '11月'), ('M12', '12月')], default='Y', max_length=3, verbose_name='期间')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='数值')),
-                ('unit', models.CharField(blank=True, max_length=20, verbose_name='单位')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="指标编号")),
+                ("indicator", models.CharField(db_index=True, max_length=100, verbose_name="指标")),
+                ("year", models.PositiveSmallIntegerField(db_index=True, verbose_name="年度")),
+                (
+                    "period",
+                    models.CharField(
+                        choices=[
+                            ("Y", "全年"),
+                            ("Q1", "第一季度"),
+                            ("Q2", "第二季度"),
+                            ("Q3", "第三季度"),
+                            ("Q4", "第四季度"),
+                            ("M01", "1月"),
+                            ("M02", "2月"),
+                            ("M03", "3月"),
+                            ("M04", "4月"),
+                            ("M05", "5月"),
+                            ("M06", "6月"),
+                            ("M07", "7月"),
+                            ("M08", "8月"),
+                            ("M09", "9月"),
+                            ("M10", "10月"),
+                            ("M11", "11月"),
+                            ("M12", "12月"),
+                        ],
+                        default="Y",
+                        max_length=3,
+                        verbose_name="期间",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="数值"),
+                ),
+                ("unit", models.CharField(blank=True, max_length=20, verbose_name="单位")),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 党建+业务指标',
-                'verbose_name_plural': 'historical 党建+业务指标',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 党建+业务指标",
+                "verbose_name_plural": "historical 党建+业务指标",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalOpinionEvent',
+            name="HistoricalOpinionEvent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='舆情编号')),
-                ('date', models.DateField(db_index=True, verbose_name='发现日期')),
-                ('source', models.CharField(max_length=100, verbose_name='来源')),
-                ('content', models.TextField(verbose_name='舆情内容')),
-                ('handling', models.TextField(blank=True, verbose_name='处置措施')),
-                ('result', models.TextField(blank=True, verbose_name='处置结果')),
-                ('handled_on', models.DateField(blank=True, null=True, verbose_name='处置完成日期')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="舆情编号")),
+                ("date", models.DateField(db_index=True, verbose_name="发现日期")),
+                ("source", models.CharField(max_length=100, verbose_name="来源")),
+                ("content", models.TextField(verbose_name="舆情内容")),
+                ("handling", models.TextField(blank=True, verbose_name="处置措施")),
+                ("result", models.TextField(blank=True, verbose_name="处置结果")),
+                (
+                    "handled_on",
+                    models.DateField(blank=True, null=True, verbose_name="处置完成日期"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 舆情',
-                'verbose_name_plural': 'historical 舆情',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 舆情",
+                "verbose_name_plural": "historical 舆情",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='IndicatorValue',
+            name="IndicatorValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='指标编号')),
-                ('indicator', models.CharField(db_index=True, max_length=100, verbose_name='指标')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='年度')),
-                ('period', models.CharField(choices=[('Y', '全年'), ('Q1', '第一季度'), ('Q2', '第二季度'), ('Q3', '第三季度'), ('Q4', '第四季度'), ('M01', '1月'), ('M02', '2月'), ('M03', '3月'), ('M04', '4月'), ('M05', '5月'), ('M06', '6月'), ('M07', '7月'), ('M08', '8月'), ('M09', '9月'), ('M10', '10月'), ('M11', '11月'), ('M12', '12月')], default='Y', max_length=3, verbose_name='期间')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='数值')),
-                ('unit', models.CharField(blank=True, max_length=20, verbose_name='单位')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicator_values', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="指标编号")),
+                ("indicator", models.CharField(db_index=True, max_length=100, verbose_name="指标")),
+                ("year", models.PositiveSmallIntegerField(db_index=True, verbose_name="年度")),
+                (
+                    "period",
+                    models.CharField(
+                        choices=[
+                            ("Y", "全年"),
+                            ("Q1", "第一季度"),
+                            ("Q2", "第二季度"),
+                            ("Q3", "第三季度"),
+                            ("Q4", "第四季度"),
+                            ("M01", "1月"),
+                            ("M02", "2月"),
+                            ("M03", "3月"),
+                            ("M04", "4月"),
+                            ("M05", "5月"),
+                            ("M06", "6月"),
+                            ("M07", "7月"),
+                            ("M08", "8月"),
+                            ("M09", "9月"),
+                            ("M10", "10月"),
+                            ("M11", "11月"),
+                            ("M12", "12月"),
+                        ],
+                        default="Y",
+                        max_length=3,
+                        verbose_name="期间",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="数值"),
+                ),
+                ("unit", models.CharField(blank=True, max_length=20, verbose_name="单位")),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicator_values",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '党建+业务指标',
-                'verbose_name_plural': '党建+业务指标',
-                'ordering': ['-year', 'indicator', 'period', 'code'],
+                "verbose_name": "党建+业务指标",
+                "verbose_name_plural": "党建+业务指标",
+                "ordering": ["-year", "indicator", "period", "code"],
             },
         ),
         migrations.CreateModel(
-            name='OpinionEvent',
+            name="OpinionEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='舆情编号')),
-                ('date', models.DateField(db_index=True, verbose_name='发现日期')),
-                ('source', models.CharField(max_length=100, verbose_name='来源')),
-                ('content', models.TextField(verbose_name='舆情内容')),
-                ('handling', models.TextField(blank=True, verbose_name='处置措施')),
-                ('result', models.TextField(blank=True, verbose_name='处置结果')),
-                ('handled_on', models.DateField(blank=True, null=True, verbose_name='处置完成日期')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='opinion_events', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="舆情编号")),
+                ("date", models.DateField(db_index=True, verbose_name="发现日期")),
+                ("source", models.CharField(max_length=100, verbose_name="来源")),
+                ("content", models.TextField(verbose_name="舆情内容")),
+                ("handling", models.TextField(blank=True, verbose_name="处置措施")),
+                ("result", models.TextField(blank=True, verbose_name="处置结果")),
+                (
+                    "handled_on",
+                    models.DateField(blank=True, null=True, verbose_name="处置完成日期"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="opinion_events",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '舆情',
-                'verbose_name_plural': '舆情',
-                'ordering': ['-date', 'code'],
+                "verbose_name": "舆情",
+                "verbose_name_plural": "舆情",
+                "ordering": ["-date", "code"],
             },
         ),
     ]

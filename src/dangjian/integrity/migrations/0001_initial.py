@@ -7,159 +7,359 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0002_historicalprofile_must_change_password_and_more'),
+        ("organizations", "0002_historicalprofile_must_change_password_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalIntegrityEducation',
+            name="HistoricalIntegrityEducation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='活动编号')),
-                ('kind', models.CharField(choices=[('warning', '警示教育'), ('collective_talk', '集体谈话')], max_length=20, verbose_name='类型')),
-                ('date', models.DateField(verbose_name='日期')),
-                ('topic', models.CharField(max_length=300, verbose_name='主题')),
-                ('participants', models.PositiveIntegerField(blank=True, null=True, verbose_name='参加人数')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="活动编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("warning", "警示教育"), ("collective_talk", "集体谈话")],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="日期")),
+                ("topic", models.CharField(max_length=300, verbose_name="主题")),
+                (
+                    "participants",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="参加人数"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 警示教育/集体谈话',
-                'verbose_name_plural': 'historical 警示教育和集体谈话',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 警示教育/集体谈话",
+                "verbose_name_plural": "historical 警示教育和集体谈话",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalResponsibility',
+            name="HistoricalResponsibility",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='责任书编号')),
-                ('kind', models.CharField(choices=[('target', '党风廉政建设目标责任书'), ('supervision', '监督责任书')], max_length=20, verbose_name='类别')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('department', models.CharField(blank=True, max_length=100, verbose_name='科室')),
-                ('issuer_signer', models.CharField(blank=True, max_length=100, verbose_name='党委签字人')),
-                ('signer', models.CharField(max_length=100, verbose_name='责任单位签字人')),
-                ('signed_on', models.DateField(verbose_name='签订日期')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, help_text='签订责任书的党支部；科室签订的，选其所在党支部', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='责任单位（党组织）')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="责任书编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("target", "党风廉政建设目标责任书"),
+                            ("supervision", "监督责任书"),
+                        ],
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("department", models.CharField(blank=True, max_length=100, verbose_name="科室")),
+                (
+                    "issuer_signer",
+                    models.CharField(blank=True, max_length=100, verbose_name="党委签字人"),
+                ),
+                ("signer", models.CharField(max_length=100, verbose_name="责任单位签字人")),
+                ("signed_on", models.DateField(verbose_name="签订日期")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="签订责任书的党支部；科室签订的，选其所在党支部",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="责任单位（党组织）",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 责任书',
-                'verbose_name_plural': 'historical 党风廉政建设责任书',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 责任书",
+                "verbose_name_plural": "historical 党风廉政建设责任书",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalViolation',
+            name="HistoricalViolation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='记录编号')),
-                ('person', models.CharField(max_length=100, verbose_name='当事人')),
-                ('found_on', models.DateField(verbose_name='发现日期')),
-                ('category', models.CharField(blank=True, max_length=100, verbose_name='问题类别')),
-                ('description', models.TextField(verbose_name='问题情况')),
-                ('handling', models.TextField(blank=True, verbose_name='处理结果')),
-                ('handled_on', models.DateField(blank=True, null=True, verbose_name='处理日期')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='所在组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="记录编号")),
+                ("person", models.CharField(max_length=100, verbose_name="当事人")),
+                ("found_on", models.DateField(verbose_name="发现日期")),
+                ("category", models.CharField(blank=True, max_length=100, verbose_name="问题类别")),
+                ("description", models.TextField(verbose_name="问题情况")),
+                ("handling", models.TextField(blank=True, verbose_name="处理结果")),
+                ("handled_on", models.DateField(blank=True, null=True, verbose_name="处理日期")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="所在组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 违纪违规记录',
-                'verbose_name_plural': 'historical 违纪违规记录',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 违纪违规记录",
+                "verbose_name_plural": "historical 违纪违规记录",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='IntegrityEducation',
+            name="IntegrityEducation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='活动编号')),
-                ('kind', models.CharField(choices=[('warning', '警示教育'), ('collective_talk', '集体谈话')], max_length=20, verbose_name='类型')),
-                ('date', models.DateField(verbose_name='日期')),
-                ('topic', models.CharField(max_length=300, verbose_name='主题')),
-                ('participants', models.PositiveIntegerField(blank=True, null=True, verbose_name='参加人数')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='integrity_education', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="活动编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("warning", "警示教育"), ("collective_talk", "集体谈话")],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="日期")),
+                ("topic", models.CharField(max_length=300, verbose_name="主题")),
+                (
+                    "participants",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="参加人数"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="integrity_education",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '警示教育/集体谈话',
-                'verbose_name_plural': '警示教育和集体谈话',
-                'ordering': ['-date', 'code'],
+                "verbose_name": "警示教育/集体谈话",
+                "verbose_name_plural": "警示教育和集体谈话",
+                "ordering": ["-date", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Responsibility',
+            name="Responsibility",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='责任书编号')),
-                ('kind', models.CharField(choices=[('target', '党风廉政建设目标责任书'), ('supervision', '监督责任书')], max_length=20, verbose_name='类别')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('department', models.CharField(blank=True, max_length=100, verbose_name='科室')),
-                ('issuer_signer', models.CharField(blank=True, max_length=100, verbose_name='党委签字人')),
-                ('signer', models.CharField(max_length=100, verbose_name='责任单位签字人')),
-                ('signed_on', models.DateField(verbose_name='签订日期')),
-                ('organization', models.ForeignKey(help_text='签订责任书的党支部；科室签订的，选其所在党支部', on_delete=django.db.models.deletion.PROTECT, related_name='responsibility_letters', to='organizations.organization', verbose_name='责任单位（党组织）')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="责任书编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("target", "党风廉政建设目标责任书"),
+                            ("supervision", "监督责任书"),
+                        ],
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("department", models.CharField(blank=True, max_length=100, verbose_name="科室")),
+                (
+                    "issuer_signer",
+                    models.CharField(blank=True, max_length=100, verbose_name="党委签字人"),
+                ),
+                ("signer", models.CharField(max_length=100, verbose_name="责任单位签字人")),
+                ("signed_on", models.DateField(verbose_name="签订日期")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        help_text="签订责任书的党支部；科室签订的，选其所在党支部",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responsibility_letters",
+                        to="organizations.organization",
+                        verbose_name="责任单位（党组织）",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '责任书',
-                'verbose_name_plural': '党风廉政建设责任书',
-                'ordering': ['-year', 'code'],
+                "verbose_name": "责任书",
+                "verbose_name_plural": "党风廉政建设责任书",
+                "ordering": ["-year", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Violation',
+            name="Violation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='记录编号')),
-                ('person', models.CharField(max_length=100, verbose_name='当事人')),
-                ('found_on', models.DateField(verbose_name='发现日期')),
-                ('category', models.CharField(blank=True, max_length=100, verbose_name='问题类别')),
-                ('description', models.TextField(verbose_name='问题情况')),
-                ('handling', models.TextField(blank=True, verbose_name='处理结果')),
-                ('handled_on', models.DateField(blank=True, null=True, verbose_name='处理日期')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='violations', to='organizations.organization', verbose_name='所在组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="记录编号")),
+                ("person", models.CharField(max_length=100, verbose_name="当事人")),
+                ("found_on", models.DateField(verbose_name="发现日期")),
+                ("category", models.CharField(blank=True, max_length=100, verbose_name="问题类别")),
+                ("description", models.TextField(verbose_name="问题情况")),
+                ("handling", models.TextField(blank=True, verbose_name="处理结果")),
+                ("handled_on", models.DateField(blank=True, null=True, verbose_name="处理日期")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="violations",
+                        to="organizations.organization",
+                        verbose_name="所在组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '违纪违规记录',
-                'verbose_name_plural': '违纪违规记录',
-                'ordering': ['-found_on', 'code'],
+                "verbose_name": "违纪违规记录",
+                "verbose_name_plural": "违纪违规记录",
+                "ordering": ["-found_on", "code"],
             },
         ),
     ]

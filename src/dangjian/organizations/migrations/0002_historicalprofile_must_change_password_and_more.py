@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalprofile',
-            name='must_change_password',
-            field=models.BooleanField(default=False, verbose_name='须修改密码'),
+            model_name="historicalprofile",
+            name="must_change_password",
+            field=models.BooleanField(default=False, verbose_name="须修改密码"),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='must_change_password',
-            field=models.BooleanField(default=False, verbose_name='须修改密码'),
+            model_name="profile",
+            name="must_change_password",
+            field=models.BooleanField(default=False, verbose_name="须修改密码"),
         ),
     ]

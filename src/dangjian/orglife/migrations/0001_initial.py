@@ -7,118 +7,320 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalOrgLifeEvent',
+            name="HistoricalOrgLifeEvent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='活动编号')),
-                ('event_type', models.CharField(choices=[('支部党员大会', '支部党员大会'), ('支部委员会会议', '支部委员会会议'), ('党小组会', '党小组会'), ('党课', '党课'), ('主题党日', '主题党日'), ('组织生活会', '组织生活会'), ('民主评议党员', '民主评议党员'), ('民主生活会', '民主生活会'), ('党委会', '党委会'), ('理论学习中心组学习', '理论学习中心组学习'), ('第一议题学习', '第一议题学习'), ('专题研讨', '专题研讨'), ('党建专题会议', '党建专题会议'), ('宣讲', '宣讲'), ('警示教育', '警示教育')], max_length=20, verbose_name='类型')),
-                ('date', models.DateField(verbose_name='日期')),
-                ('topic', models.CharField(blank=True, max_length=300, verbose_name='主题')),
-                ('host', models.CharField(blank=True, max_length=50, verbose_name='主持人')),
-                ('lecturer', models.CharField(blank=True, max_length=50, verbose_name='讲课人')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='地点')),
-                ('duration_hours', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True, verbose_name='时长(小时)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="活动编号")),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("支部党员大会", "支部党员大会"),
+                            ("支部委员会会议", "支部委员会会议"),
+                            ("党小组会", "党小组会"),
+                            ("党课", "党课"),
+                            ("主题党日", "主题党日"),
+                            ("组织生活会", "组织生活会"),
+                            ("民主评议党员", "民主评议党员"),
+                            ("民主生活会", "民主生活会"),
+                            ("党委会", "党委会"),
+                            ("理论学习中心组学习", "理论学习中心组学习"),
+                            ("第一议题学习", "第一议题学习"),
+                            ("专题研讨", "专题研讨"),
+                            ("党建专题会议", "党建专题会议"),
+                            ("宣讲", "宣讲"),
+                            ("警示教育", "警示教育"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="日期")),
+                ("topic", models.CharField(blank=True, max_length=300, verbose_name="主题")),
+                ("host", models.CharField(blank=True, max_length=50, verbose_name="主持人")),
+                ("lecturer", models.CharField(blank=True, max_length=50, verbose_name="讲课人")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="地点")),
+                (
+                    "duration_hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="时长(小时)",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 组织生活',
-                'verbose_name_plural': 'historical 组织生活',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 组织生活",
+                "verbose_name_plural": "historical 组织生活",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='OrgLifeEvent',
+            name="OrgLifeEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='活动编号')),
-                ('event_type', models.CharField(choices=[('支部党员大会', '支部党员大会'), ('支部委员会会议', '支部委员会会议'), ('党小组会', '党小组会'), ('党课', '党课'), ('主题党日', '主题党日'), ('组织生活会', '组织生活会'), ('民主评议党员', '民主评议党员'), ('民主生活会', '民主生活会'), ('党委会', '党委会'), ('理论学习中心组学习', '理论学习中心组学习'), ('第一议题学习', '第一议题学习'), ('专题研讨', '专题研讨'), ('党建专题会议', '党建专题会议'), ('宣讲', '宣讲'), ('警示教育', '警示教育')], max_length=20, verbose_name='类型')),
-                ('date', models.DateField(verbose_name='日期')),
-                ('topic', models.CharField(blank=True, max_length=300, verbose_name='主题')),
-                ('host', models.CharField(blank=True, max_length=50, verbose_name='主持人')),
-                ('lecturer', models.CharField(blank=True, max_length=50, verbose_name='讲课人')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='地点')),
-                ('duration_hours', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True, verbose_name='时长(小时)')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="活动编号")),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("支部党员大会", "支部党员大会"),
+                            ("支部委员会会议", "支部委员会会议"),
+                            ("党小组会", "党小组会"),
+                            ("党课", "党课"),
+                            ("主题党日", "主题党日"),
+                            ("组织生活会", "组织生活会"),
+                            ("民主评议党员", "民主评议党员"),
+                            ("民主生活会", "民主生活会"),
+                            ("党委会", "党委会"),
+                            ("理论学习中心组学习", "理论学习中心组学习"),
+                            ("第一议题学习", "第一议题学习"),
+                            ("专题研讨", "专题研讨"),
+                            ("党建专题会议", "党建专题会议"),
+                            ("宣讲", "宣讲"),
+                            ("警示教育", "警示教育"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="日期")),
+                ("topic", models.CharField(blank=True, max_length=300, verbose_name="主题")),
+                ("host", models.CharField(blank=True, max_length=50, verbose_name="主持人")),
+                ("lecturer", models.CharField(blank=True, max_length=50, verbose_name="讲课人")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="地点")),
+                (
+                    "duration_hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="时长(小时)",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '组织生活',
-                'verbose_name_plural': '组织生活',
-                'ordering': ['-date', 'code'],
+                "verbose_name": "组织生活",
+                "verbose_name_plural": "组织生活",
+                "ordering": ["-date", "code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAttendance',
+            name="HistoricalAttendance",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('status', models.CharField(choices=[('present', '出席'), ('excused', '请假'), ('absent', '缺席')], max_length=10, verbose_name='出勤')),
-                ('makeup_on', models.DateField(blank=True, null=True, verbose_name='补学日期')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='党员')),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='orglife.orglifeevent', verbose_name='活动')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("present", "出席"), ("excused", "请假"), ("absent", "缺席")],
+                        max_length=10,
+                        verbose_name="出勤",
+                    ),
+                ),
+                ("makeup_on", models.DateField(blank=True, null=True, verbose_name="补学日期")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="orglife.orglifeevent",
+                        verbose_name="活动",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 参会记录',
-                'verbose_name_plural': 'historical 参会记录',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 参会记录",
+                "verbose_name_plural": "historical 参会记录",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('status', models.CharField(choices=[('present', '出席'), ('excused', '请假'), ('absent', '缺席')], max_length=10, verbose_name='出勤')),
-                ('makeup_on', models.DateField(blank=True, null=True, verbose_name='补学日期')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendances', to='organizations.member', verbose_name='党员')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='orglife.orglifeevent', verbose_name='活动')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("present", "出席"), ("excused", "请假"), ("absent", "缺席")],
+                        max_length=10,
+                        verbose_name="出勤",
+                    ),
+                ),
+                ("makeup_on", models.DateField(blank=True, null=True, verbose_name="补学日期")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendances",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="orglife.orglifeevent",
+                        verbose_name="活动",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '参会记录',
-                'verbose_name_plural': '参会记录',
+                "verbose_name": "参会记录",
+                "verbose_name_plural": "参会记录",
             },
         ),
         migrations.AddIndex(
-            model_name='orglifeevent',
-            index=models.Index(fields=['date', 'event_type'], name='orglife_org_date_644d42_idx'),
+            model_name="orglifeevent",
+            index=models.Index(fields=["date", "event_type"], name="orglife_org_date_644d42_idx"),
         ),
         migrations.AddIndex(
-            model_name='orglifeevent',
-            index=models.Index(fields=['organization', 'date'], name='orglife_org_organiz_3e32b9_idx'),
+            model_name="orglifeevent",
+            index=models.Index(
+                fields=["organization", "date"], name="orglife_org_organiz_3e32b9_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('event', 'member'), name='attendance_once_per_event'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("event", "member"), name="attendance_once_per_event"
+            ),
         ),
     ]

@@ -7,61 +7,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalServiceActivity',
+            name="HistoricalServiceActivity",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='活动编号')),
-                ('activity_type', models.CharField(db_index=True, max_length=50, verbose_name='类型')),
-                ('date', models.DateField(db_index=True, verbose_name='日期')),
-                ('content', models.TextField(blank=True, verbose_name='内容')),
-                ('participants', models.PositiveIntegerField(blank=True, null=True, verbose_name='参与人数')),
-                ('people_served', models.PositiveIntegerField(blank=True, null=True, verbose_name='服务人次')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="活动编号")),
+                (
+                    "activity_type",
+                    models.CharField(db_index=True, max_length=50, verbose_name="类型"),
+                ),
+                ("date", models.DateField(db_index=True, verbose_name="日期")),
+                ("content", models.TextField(blank=True, verbose_name="内容")),
+                (
+                    "participants",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="参与人数"),
+                ),
+                (
+                    "people_served",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="服务人次"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 服务活动',
-                'verbose_name_plural': 'historical 服务活动',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 服务活动",
+                "verbose_name_plural": "historical 服务活动",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ServiceActivity',
+            name="ServiceActivity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='活动编号')),
-                ('activity_type', models.CharField(db_index=True, max_length=50, verbose_name='类型')),
-                ('date', models.DateField(db_index=True, verbose_name='日期')),
-                ('content', models.TextField(blank=True, verbose_name='内容')),
-                ('participants', models.PositiveIntegerField(blank=True, null=True, verbose_name='参与人数')),
-                ('people_served', models.PositiveIntegerField(blank=True, null=True, verbose_name='服务人次')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='service_activities', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="活动编号")),
+                (
+                    "activity_type",
+                    models.CharField(db_index=True, max_length=50, verbose_name="类型"),
+                ),
+                ("date", models.DateField(db_index=True, verbose_name="日期")),
+                ("content", models.TextField(blank=True, verbose_name="内容")),
+                (
+                    "participants",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="参与人数"),
+                ),
+                (
+                    "people_served",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="服务人次"),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="service_activities",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '服务活动',
-                'verbose_name_plural': '服务活动',
-                'ordering': ['-date', 'code'],
+                "verbose_name": "服务活动",
+                "verbose_name_plural": "服务活动",
+                "ordering": ["-date", "code"],
             },
         ),
     ]

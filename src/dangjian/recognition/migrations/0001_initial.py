@@ -7,156 +7,465 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0002_historicalprofile_must_change_password_and_more'),
+        ("organizations", "0002_historicalprofile_must_change_password_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalDualCultivation',
+            name="HistoricalDualCultivation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('kind', models.CharField(choices=[('backbone_to_member', '业务骨干发展为党员'), ('member_to_backbone', '党员培养为业务骨干'), ('promoted_to_middle', '党员骨干提拔为中层')], max_length=30, verbose_name='培养类型')),
-                ('date', models.DateField(db_index=True, verbose_name='日期')),
-                ('note', models.TextField(blank=True, help_text='如：提拔职务、培养措施', verbose_name='说明')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='党员')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("backbone_to_member", "业务骨干发展为党员"),
+                            ("member_to_backbone", "党员培养为业务骨干"),
+                            ("promoted_to_middle", "党员骨干提拔为中层"),
+                        ],
+                        max_length=30,
+                        verbose_name="培养类型",
+                    ),
+                ),
+                ("date", models.DateField(db_index=True, verbose_name="日期")),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True, help_text="如：提拔职务、培养措施", verbose_name="说明"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 双培养',
-                'verbose_name_plural': 'historical 双培养',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 双培养",
+                "verbose_name_plural": "historical 双培养",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalHonour',
+            name="HistoricalHonour",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='表彰编号')),
-                ('kind', models.CharField(choices=[('advanced_org', '先进党组织'), ('outstanding_member', '优秀共产党员'), ('outstanding_worker', '优秀党务工作者')], max_length=30, verbose_name='表彰类型')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='年度')),
-                ('level', models.CharField(choices=[('national', '国家级'), ('province', '省级'), ('city', '市级'), ('county', '县级'), ('hospital', '院级')], max_length=20, verbose_name='表彰级别')),
-                ('awarded_by', models.CharField(blank=True, max_length=200, verbose_name='授予单位')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='荣誉名称')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='受表彰党员')),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, help_text='先进党组织：受表彰的组织；个人表彰：党员所在组织', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="表彰编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("advanced_org", "先进党组织"),
+                            ("outstanding_member", "优秀共产党员"),
+                            ("outstanding_worker", "优秀党务工作者"),
+                        ],
+                        max_length=30,
+                        verbose_name="表彰类型",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(db_index=True, verbose_name="年度")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "国家级"),
+                            ("province", "省级"),
+                            ("city", "市级"),
+                            ("county", "县级"),
+                            ("hospital", "院级"),
+                        ],
+                        max_length=20,
+                        verbose_name="表彰级别",
+                    ),
+                ),
+                (
+                    "awarded_by",
+                    models.CharField(blank=True, max_length=200, verbose_name="授予单位"),
+                ),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="荣誉名称")),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="受表彰党员",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="先进党组织：受表彰的组织；个人表彰：党员所在组织",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 表彰',
-                'verbose_name_plural': 'historical 表彰',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 表彰",
+                "verbose_name_plural": "historical 表彰",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPartyBrand',
+            name="HistoricalPartyBrand",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='品牌编号')),
-                ('kind', models.CharField(choices=[('brand', '党建品牌'), ('demonstration', '党建示范点')], default='brand', max_length=20, verbose_name='类别')),
-                ('name', models.CharField(max_length=200, verbose_name='名称')),
-                ('description', models.TextField(blank=True, verbose_name='简介')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='创建年度')),
-                ('level', models.CharField(blank=True, choices=[('national', '国家级'), ('province', '省级'), ('city', '市级'), ('county', '县级'), ('hospital', '院级')], max_length=20, verbose_name='命名级别')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='党支部')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="品牌编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("brand", "党建品牌"), ("demonstration", "党建示范点")],
+                        default="brand",
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="名称")),
+                ("description", models.TextField(blank=True, verbose_name="简介")),
+                ("year", models.PositiveSmallIntegerField(db_index=True, verbose_name="创建年度")),
+                (
+                    "level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("national", "国家级"),
+                            ("province", "省级"),
+                            ("city", "市级"),
+                            ("county", "县级"),
+                            ("hospital", "院级"),
+                        ],
+                        max_length=20,
+                        verbose_name="命名级别",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="党支部",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 党建品牌与示范点',
-                'verbose_name_plural': 'historical 党建品牌与示范点',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 党建品牌与示范点",
+                "verbose_name_plural": "historical 党建品牌与示范点",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Honour',
+            name="Honour",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='表彰编号')),
-                ('kind', models.CharField(choices=[('advanced_org', '先进党组织'), ('outstanding_member', '优秀共产党员'), ('outstanding_worker', '优秀党务工作者')], max_length=30, verbose_name='表彰类型')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='年度')),
-                ('level', models.CharField(choices=[('national', '国家级'), ('province', '省级'), ('city', '市级'), ('county', '县级'), ('hospital', '院级')], max_length=20, verbose_name='表彰级别')),
-                ('awarded_by', models.CharField(blank=True, max_length=200, verbose_name='授予单位')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='荣誉名称')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='honours', to='organizations.member', verbose_name='受表彰党员')),
-                ('organization', models.ForeignKey(help_text='先进党组织：受表彰的组织；个人表彰：党员所在组织', on_delete=django.db.models.deletion.PROTECT, related_name='honours', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="表彰编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("advanced_org", "先进党组织"),
+                            ("outstanding_member", "优秀共产党员"),
+                            ("outstanding_worker", "优秀党务工作者"),
+                        ],
+                        max_length=30,
+                        verbose_name="表彰类型",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(db_index=True, verbose_name="年度")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "国家级"),
+                            ("province", "省级"),
+                            ("city", "市级"),
+                            ("county", "县级"),
+                            ("hospital", "院级"),
+                        ],
+                        max_length=20,
+                        verbose_name="表彰级别",
+                    ),
+                ),
+                (
+                    "awarded_by",
+                    models.CharField(blank=True, max_length=200, verbose_name="授予单位"),
+                ),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="荣誉名称")),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="honours",
+                        to="organizations.member",
+                        verbose_name="受表彰党员",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        help_text="先进党组织：受表彰的组织；个人表彰：党员所在组织",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="honours",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '表彰',
-                'verbose_name_plural': '表彰',
-                'ordering': ['-year', 'code'],
+                "verbose_name": "表彰",
+                "verbose_name_plural": "表彰",
+                "ordering": ["-year", "code"],
             },
         ),
         migrations.CreateModel(
-            name='PartyBrand',
+            name="PartyBrand",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='品牌编号')),
-                ('kind', models.CharField(choices=[('brand', '党建品牌'), ('demonstration', '党建示范点')], default='brand', max_length=20, verbose_name='类别')),
-                ('name', models.CharField(max_length=200, verbose_name='名称')),
-                ('description', models.TextField(blank=True, verbose_name='简介')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='创建年度')),
-                ('level', models.CharField(blank=True, choices=[('national', '国家级'), ('province', '省级'), ('city', '市级'), ('county', '县级'), ('hospital', '院级')], max_length=20, verbose_name='命名级别')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='party_brands', to='organizations.organization', verbose_name='党支部')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="品牌编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("brand", "党建品牌"), ("demonstration", "党建示范点")],
+                        default="brand",
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="名称")),
+                ("description", models.TextField(blank=True, verbose_name="简介")),
+                ("year", models.PositiveSmallIntegerField(db_index=True, verbose_name="创建年度")),
+                (
+                    "level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("national", "国家级"),
+                            ("province", "省级"),
+                            ("city", "市级"),
+                            ("county", "县级"),
+                            ("hospital", "院级"),
+                        ],
+                        max_length=20,
+                        verbose_name="命名级别",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="party_brands",
+                        to="organizations.organization",
+                        verbose_name="党支部",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '党建品牌与示范点',
-                'verbose_name_plural': '党建品牌与示范点',
-                'ordering': ['-year', 'code'],
+                "verbose_name": "党建品牌与示范点",
+                "verbose_name_plural": "党建品牌与示范点",
+                "ordering": ["-year", "code"],
             },
         ),
         migrations.CreateModel(
-            name='DualCultivation',
+            name="DualCultivation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('kind', models.CharField(choices=[('backbone_to_member', '业务骨干发展为党员'), ('member_to_backbone', '党员培养为业务骨干'), ('promoted_to_middle', '党员骨干提拔为中层')], max_length=30, verbose_name='培养类型')),
-                ('date', models.DateField(db_index=True, verbose_name='日期')),
-                ('note', models.TextField(blank=True, help_text='如：提拔职务、培养措施', verbose_name='说明')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cultivations', to='organizations.member', verbose_name='党员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("backbone_to_member", "业务骨干发展为党员"),
+                            ("member_to_backbone", "党员培养为业务骨干"),
+                            ("promoted_to_middle", "党员骨干提拔为中层"),
+                        ],
+                        max_length=30,
+                        verbose_name="培养类型",
+                    ),
+                ),
+                ("date", models.DateField(db_index=True, verbose_name="日期")),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True, help_text="如：提拔职务、培养措施", verbose_name="说明"
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cultivations",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '双培养',
-                'verbose_name_plural': '双培养',
-                'ordering': ['-date', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('member', 'kind'), name='cultivation_once_per_kind')],
+                "verbose_name": "双培养",
+                "verbose_name_plural": "双培养",
+                "ordering": ["-date", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("member", "kind"), name="cultivation_once_per_kind"
+                    )
+                ],
             },
         ),
     ]

@@ -7,67 +7,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalRectificationItem',
+            name="HistoricalRectificationItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='问题编号')),
-                ('description', models.TextField(verbose_name='问题描述')),
-                ('source', models.CharField(max_length=50, verbose_name='来源')),
-                ('raised_on', models.DateField(blank=True, null=True, verbose_name='提出日期')),
-                ('measures', models.TextField(blank=True, verbose_name='整改措施')),
-                ('owner', models.CharField(blank=True, max_length=100, verbose_name='责任人')),
-                ('deadline', models.DateField(verbose_name='整改时限')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='完成日期')),
-                ('status', models.CharField(choices=[('done', '已完成'), ('in_progress', '正在推进')], default='in_progress', max_length=20, verbose_name='状态')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="问题编号")),
+                ("description", models.TextField(verbose_name="问题描述")),
+                ("source", models.CharField(max_length=50, verbose_name="来源")),
+                ("raised_on", models.DateField(blank=True, null=True, verbose_name="提出日期")),
+                ("measures", models.TextField(blank=True, verbose_name="整改措施")),
+                ("owner", models.CharField(blank=True, max_length=100, verbose_name="责任人")),
+                ("deadline", models.DateField(verbose_name="整改时限")),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="完成日期")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("done", "已完成"), ("in_progress", "正在推进")],
+                        default="in_progress",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 整改事项',
-                'verbose_name_plural': 'historical 整改台账',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 整改事项",
+                "verbose_name_plural": "historical 整改台账",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RectificationItem',
+            name="RectificationItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='问题编号')),
-                ('description', models.TextField(verbose_name='问题描述')),
-                ('source', models.CharField(max_length=50, verbose_name='来源')),
-                ('raised_on', models.DateField(blank=True, null=True, verbose_name='提出日期')),
-                ('measures', models.TextField(blank=True, verbose_name='整改措施')),
-                ('owner', models.CharField(blank=True, max_length=100, verbose_name='责任人')),
-                ('deadline', models.DateField(verbose_name='整改时限')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='完成日期')),
-                ('status', models.CharField(choices=[('done', '已完成'), ('in_progress', '正在推进')], default='in_progress', max_length=20, verbose_name='状态')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rectification_items', to='organizations.organization', verbose_name='组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="问题编号")),
+                ("description", models.TextField(verbose_name="问题描述")),
+                ("source", models.CharField(max_length=50, verbose_name="来源")),
+                ("raised_on", models.DateField(blank=True, null=True, verbose_name="提出日期")),
+                ("measures", models.TextField(blank=True, verbose_name="整改措施")),
+                ("owner", models.CharField(blank=True, max_length=100, verbose_name="责任人")),
+                ("deadline", models.DateField(verbose_name="整改时限")),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="完成日期")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("done", "已完成"), ("in_progress", "正在推进")],
+                        default="in_progress",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rectification_items",
+                        to="organizations.organization",
+                        verbose_name="组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '整改事项',
-                'verbose_name_plural': '整改台账',
-                'ordering': ['deadline', 'code'],
+                "verbose_name": "整改事项",
+                "verbose_name_plural": "整改台账",
+                "ordering": ["deadline", "code"],
             },
         ),
     ]

@@ -7,68 +7,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0002_historicalprofile_must_change_password_and_more'),
+        ("organizations", "0002_historicalprofile_must_change_password_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTransfer',
+            name="HistoricalTransfer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP地址')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='更新时间')),
-                ('code', models.CharField(db_index=True, max_length=50, verbose_name='转接编号')),
-                ('kind', models.CharField(choices=[('internal', '院内转接'), ('in', '转入'), ('out', '转出')], max_length=20, verbose_name='转接类型')),
-                ('date', models.DateField(db_index=True, verbose_name='转接日期')),
-                ('from_unit', models.CharField(blank=True, help_text='转入时填写原单位党组织', max_length=200, verbose_name='转出单位')),
-                ('to_unit', models.CharField(blank=True, help_text='转出时填写接收单位党组织', max_length=200, verbose_name='转入单位')),
-                ('letter_no', models.CharField(blank=True, max_length=100, verbose_name='介绍信编号')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('from_org', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='转出组织')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.member', verbose_name='党员')),
-                ('to_org', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.organization', verbose_name='转入组织')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP地址"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="创建时间"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="更新时间"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=50, verbose_name="转接编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("internal", "院内转接"), ("in", "转入"), ("out", "转出")],
+                        max_length=20,
+                        verbose_name="转接类型",
+                    ),
+                ),
+                ("date", models.DateField(db_index=True, verbose_name="转接日期")),
+                (
+                    "from_unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="转入时填写原单位党组织",
+                        max_length=200,
+                        verbose_name="转出单位",
+                    ),
+                ),
+                (
+                    "to_unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="转出时填写接收单位党组织",
+                        max_length=200,
+                        verbose_name="转入单位",
+                    ),
+                ),
+                (
+                    "letter_no",
+                    models.CharField(blank=True, max_length=100, verbose_name="介绍信编号"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "from_org",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="转出组织",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+                (
+                    "to_org",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.organization",
+                        verbose_name="转入组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 组织关系转接',
-                'verbose_name_plural': 'historical 组织关系转接',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 组织关系转接",
+                "verbose_name_plural": "historical 组织关系转接",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Transfer',
+            name="Transfer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('code', models.CharField(max_length=50, unique=True, verbose_name='转接编号')),
-                ('kind', models.CharField(choices=[('internal', '院内转接'), ('in', '转入'), ('out', '转出')], max_length=20, verbose_name='转接类型')),
-                ('date', models.DateField(db_index=True, verbose_name='转接日期')),
-                ('from_unit', models.CharField(blank=True, help_text='转入时填写原单位党组织', max_length=200, verbose_name='转出单位')),
-                ('to_unit', models.CharField(blank=True, help_text='转出时填写接收单位党组织', max_length=200, verbose_name='转入单位')),
-                ('letter_no', models.CharField(blank=True, max_length=100, verbose_name='介绍信编号')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('from_org', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='transfers_out', to='organizations.organization', verbose_name='转出组织')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='transfers', to='organizations.member', verbose_name='党员')),
-                ('to_org', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='transfers_in', to='organizations.organization', verbose_name='转入组织')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                ("code", models.CharField(max_length=50, unique=True, verbose_name="转接编号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("internal", "院内转接"), ("in", "转入"), ("out", "转出")],
+                        max_length=20,
+                        verbose_name="转接类型",
+                    ),
+                ),
+                ("date", models.DateField(db_index=True, verbose_name="转接日期")),
+                (
+                    "from_unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="转入时填写原单位党组织",
+                        max_length=200,
+                        verbose_name="转出单位",
+                    ),
+                ),
+                (
+                    "to_unit",
+                    models.CharField(
+                        blank=True,
+                        help_text="转出时填写接收单位党组织",
+                        max_length=200,
+                        verbose_name="转入单位",
+                    ),
+                ),
+                (
+                    "letter_no",
+                    models.CharField(blank=True, max_length=100, verbose_name="介绍信编号"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                (
+                    "from_org",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transfers_out",
+                        to="organizations.organization",
+                        verbose_name="转出组织",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transfers",
+                        to="organizations.member",
+                        verbose_name="党员",
+                    ),
+                ),
+                (
+                    "to_org",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transfers_in",
+                        to="organizations.organization",
+                        verbose_name="转入组织",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '组织关系转接',
-                'verbose_name_plural': '组织关系转接',
-                'ordering': ['-date', '-pk'],
-                'indexes': [models.Index(fields=['member', 'date'], name='transfers_t_member__efb85b_idx')],
+                "verbose_name": "组织关系转接",
+                "verbose_name_plural": "组织关系转接",
+                "ordering": ["-date", "-pk"],
+                "indexes": [
+                    models.Index(fields=["member", "date"], name="transfers_t_member__efb85b_idx")
+                ],
             },
         ),
     ]

@@ -19,16 +19,25 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=30, help="提前多少天提醒（默认 30）")
         parser.add_argument("--org", help="只看该组织（组织编码）及其下级")
         parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--send", action="store_true",
-                            help="按收件人发送提醒邮件（同一事项同一提醒日期只发一次）")
+        parser.add_argument(
+            "--send",
+            action="store_true",
+            help="按收件人发送提醒邮件（同一事项同一提醒日期只发一次）",
+        )
 
     def handle(self, *args, **options) -> None:
         from django.utils import timezone
 
         try:
-            as_of = dt.date.fromisoformat(options["as_of"]) if options["as_of"] else timezone.localdate()
+            as_of = (
+                dt.date.fromisoformat(options["as_of"])
+                if options["as_of"]
+                else timezone.localdate()
+            )
         except ValueError:
-            raise CommandError(f"--as-of 日期格式应为 YYYY-MM-DD，收到“{options['as_of']}”") from None
+            raise CommandError(
+                f"--as-of 日期格式应为 YYYY-MM-DD，收到“{options['as_of']}”"
+            ) from None
         if options["days"] < 0:
             raise CommandError("--days 不能为负数")
         paths = None
@@ -41,7 +50,9 @@ class Command(BaseCommand):
             paths = [org.path]
         items = collect(as_of, options["days"], org_paths=paths)
         if options["format"] == "json":
-            self.stdout.write(json.dumps([r.as_json() for r in items], ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps([r.as_json() for r in items], ensure_ascii=False, indent=2)
+            )
         else:
             self.stdout.write(f"截至 {as_of:%Y-%m-%d}，提前 {options['days']} 天的提醒：\n")
             self.stdout.write(text_table(items))
@@ -49,6 +60,9 @@ class Command(BaseCommand):
             result = send(items, as_of)
             self.stderr.write(
                 f"已发送提醒邮件 {result.sent} 封（{result.items} 项），此前已发送而跳过 {result.already_sent} 项"
-                + (f"；以下用户没有邮箱，未发送：{'、'.join(result.skipped_no_address)}"
-                   if result.skipped_no_address else "")
+                + (
+                    f"；以下用户没有邮箱，未发送：{'、'.join(result.skipped_no_address)}"
+                    if result.skipped_no_address
+                    else ""
+                )
             )

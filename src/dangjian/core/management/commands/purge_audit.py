@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         minimum = settings.DANGJIAN_AUDIT_RETENTION_DAYS
         if options["days"] < minimum:
-            raise CommandError(f"审计记录至少保留{minimum}天，不能清理{options['days']}天以内的记录")
+            raise CommandError(
+                f"审计记录至少保留{minimum}天，不能清理{options['days']}天以内的记录"
+            )
         cutoff = timezone.now() - dt.timedelta(days=options["days"])
         total = AccessEvent.objects.filter(at__lt=cutoff).delete()[0]
         for model in audited_models():

@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["recompute"], help="recompute：重新计算并保存")
-        parser.add_argument("--year", type=int, default=dt.date.today().year, help="年度（默认今年）")
+        parser.add_argument(
+            "--year", type=int, default=dt.date.today().year, help="年度（默认今年）"
+        )
         parser.add_argument("--org", default="", help="只计算该组织编码下的党员")
 
     def handle(self, *args, action: str, year: int, org: str, **options):

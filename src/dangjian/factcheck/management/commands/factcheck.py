@@ -27,10 +27,17 @@ class Command(BaseCommand):
         parser.add_argument("file", help="报告草稿（.txt 任意编码、.docx、.html）")
         parser.add_argument("--year", type=int, required=True, help="报告年度")
         parser.add_argument("--org", help="党组织编码（默认：最上级党组织）")
-        parser.add_argument("--format", choices=["table", "json"], default="table",
-                            help="table：表格（默认）；json：机器可读")
-        parser.add_argument("--save-prior", action="store_true",
-                            help="把已对应的数字保存为该组织该年度的往年指标（供下一年报告比较）")
+        parser.add_argument(
+            "--format",
+            choices=["table", "json"],
+            default="table",
+            help="table：表格（默认）；json：机器可读",
+        )
+        parser.add_argument(
+            "--save-prior",
+            action="store_true",
+            help="把已对应的数字保存为该组织该年度的往年指标（供下一年报告比较）",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         path = Path(str(options["file"]))
@@ -51,9 +58,11 @@ class Command(BaseCommand):
             self._table(result)
         if options["save_prior"]:
             values = [
-                PriorValue(i.figure.key, Decimal(str(i.draft.value)), i.figure.unit,
-                           i.draft.sentence)
-                for i in result.matched if i.figure is not None
+                PriorValue(
+                    i.figure.key, Decimal(str(i.draft.value)), i.figure.unit, i.draft.sentence
+                )
+                for i in result.matched
+                if i.figure is not None
             ]
             saved = save_prior_figures(org, year, _first_per_key(values))
             self.stderr.write(f"已保存 {org.code} {year} 年往年指标 {len(saved)} 项")
@@ -95,9 +104,13 @@ class Command(BaseCommand):
                 if len(sentence) > 40:
                     sentence = sentence[:39] + "…"
                 if matched:
-                    table.add_row(item.draft.text, item.ledger_display,
-                                  f"{item.figure.label}（{item.figure.key}）", str(item.draft.start),
-                                  sentence)
+                    table.add_row(
+                        item.draft.text,
+                        item.ledger_display,
+                        f"{item.figure.label}（{item.figure.key}）",
+                        str(item.draft.start),
+                        sentence,
+                    )
                 else:
                     table.add_row(item.draft.text, item.reason, str(item.draft.start), sentence)
             console.print(table)

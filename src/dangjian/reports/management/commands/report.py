@@ -33,12 +33,14 @@ class Command(BaseCommand):
         org = self._organization(options["org"])
         issued_on = dt.date.fromisoformat(options["date"]) if options["date"] else None
         report = build_report(
-            compute_figures(options["year"], org, previous=True), issued_on=issued_on,
+            compute_figures(options["year"], org, previous=True),
+            issued_on=issued_on,
             issuer=options["issuer"],
         )
         fmt, output = options["format"], options["output"]
         record_event(
-            None, AccessKind.REPORT_DOWNLOAD,
+            None,
+            AccessKind.REPORT_DOWNLOAD,
             f"命令行生成年度报告：{org.code} {options['year']} {fmt}{' → ' + output if output else ''}",
             username=f"命令行:{getpass.getuser()}",
         )
@@ -67,7 +69,9 @@ class Command(BaseCommand):
             if org is None:
                 raise CommandError(f"没有组织编码为“{code}”的党组织")
             return org
-        roots = list(Organization.objects.filter(parent__isnull=True).order_by("sort_order", "code")[:2])
+        roots = list(
+            Organization.objects.filter(parent__isnull=True).order_by("sort_order", "code")[:2]
+        )
         if not roots:
             raise CommandError("尚无党组织，请先导入台账")
         if len(roots) > 1:

@@ -40,7 +40,9 @@ class Command(BaseCommand):
         # The command line counts as an export too: the audit log names the OS account that ran it.
         masking = "已脱敏" if result.masked else "含完整身份证号、手机号"
         record_event(
-            None, AccessKind.EXPORT, f"命令行导出 {options['file']}：{sum(result.rows.values())} 行，{masking}",
+            None,
+            AccessKind.EXPORT,
+            f"命令行导出 {options['file']}：{sum(result.rows.values())} 行，{masking}",
             username=f"命令行:{getpass.getuser()}",
         )
         for sheet, count in result.rows.items():
