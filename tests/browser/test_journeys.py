@@ -9,6 +9,7 @@ import io
 import docx
 import pytest
 
+from dangjian.core import clock
 from dangjian.development.models import DevelopmentCase
 from dangjian.orglife.models import Attendance, AttendanceStatus, OrgLifeEvent
 from dangjian.rectification.models import RectificationItem, RectificationStatus
@@ -66,7 +67,7 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
 
     page.select_option("#id_organization", str(hospital.branch_a.pk))
     page.select_option("#id_event_type", "主题党日")
-    day = dt.date.today() - dt.timedelta(days=2)
+    day = clock.today() - dt.timedelta(days=2)
     page.fill("#id_date", day.isoformat())
     page.fill("#id_topic", "重温入党誓词")
     page.fill("#id_host", "爱丽丝")
@@ -82,7 +83,7 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
     page.get_by_role("button", name="全部出席").click()
     bob = page.get_by_role("radiogroup", name="鲍勃")
     bob.get_by_label("请假").check()
-    page.fill(f'input[name="makeup-{hospital.bob_member.pk}"]', dt.date.today().isoformat())
+    page.fill(f'input[name="makeup-{hospital.bob_member.pk}"]', clock.today().isoformat())
     session.click_through(page.get_by_role("button", name="保存出勤"))
 
     assert page.url.endswith(event.get_absolute_url())
@@ -90,7 +91,7 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
     rows = {a.member_id: (a.status, a.makeup_on) for a in Attendance.objects.filter(event=event)}
     assert rows == {
         hospital.alice_member.pk: (AttendanceStatus.PRESENT, None),
-        hospital.bob_member.pk: (AttendanceStatus.EXCUSED, dt.date.today()),
+        hospital.bob_member.pk: (AttendanceStatus.EXCUSED, clock.today()),
     }
     tally = page.locator(".tally").inner_text()
     assert "出席 1" in tally and "请假 1" in tally and "缺席 0" in tally
@@ -99,7 +100,7 @@ def test_admin_records_a_themed_party_day_with_attendance(open_session, hospital
 
 @WIDTHS
 def test_admin_downloads_the_annual_report_as_word(open_session, hospital, viewport, tmp_path):
-    year = dt.date.today().year
+    year = clock.today().year
     event = OrgLifeEventFactory(
         organization=hospital.branch_a, date=dt.date(year, 1, 15), topic="年初主题党日"
     )
@@ -126,7 +127,7 @@ def test_admin_downloads_the_annual_report_as_word(open_session, hospital, viewp
 def test_secretary_sees_own_branch_and_closes_a_rectification_item(
     open_session, hospital, viewport
 ):
-    today = dt.date.today()
+    today = clock.today()
     item = RectificationItemFactory(
         organization=hospital.branch_a,
         description="支部委员会会议记录不完整",
@@ -181,7 +182,7 @@ def test_secretary_sees_own_branch_and_closes_a_rectification_item(
 
 
 def test_member_sees_own_record_on_a_phone(open_session, hospital):
-    year = dt.date.today().year
+    year = clock.today().year
     for month, status in (
         (1, AttendanceStatus.PRESENT),
         (2, AttendanceStatus.PRESENT),
@@ -229,7 +230,7 @@ def test_member_sees_own_record_on_a_phone(open_session, hospital):
 def test_secretary_moves_a_development_case_forward(open_session, hospital, viewport):
     """积极分子 → 发展对象: refused with the rule named while the year of training is not over,
     accepted for a case whose year is over; both from the case page, as the branch secretary."""
-    today = dt.date.today()
+    today = clock.today()
     ready = DevelopmentCaseFactory(
         name="王小明",
         organization=hospital.branch_a,

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from dangjian.core import clock
 from tests.browser.conftest import PHONE
 from tests.factories import (
     AttendanceFactory,
@@ -26,7 +27,7 @@ LONG = "学习贯彻习近平新时代中国特色社会主义思想主题教育
 @pytest.fixture
 def ledgers(hospital):
     """A little of everything, with the long words and numbers real ledgers have."""
-    today = dt.date.today()
+    today = clock.today()
     MemberFactory(
         name="欧阳玛丽亚·阿卜杜拉", organization=hospital.branch_a, party_post="组织委员兼纪检委员"
     )

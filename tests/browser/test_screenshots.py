@@ -9,13 +9,13 @@ the README's pictures:
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import struct
 from pathlib import Path
 
 import pytest
 
+from dangjian.core import clock
 from tests.browser.conftest import DESKTOP, PHONE
 
 pytestmark = [pytest.mark.browser]
@@ -95,7 +95,7 @@ def test_demo_pages_fit_a_375px_screen(open_session, live_server, demo):
     event = OrgLifeEvent.objects.order_by("-date").first()
     item = RectificationItem.objects.order_by("pk").first()
     member = Member.objects.order_by("pk").first()
-    year = dt.date.today().year
+    year = clock.today().year
     session = open_session(PHONE)
     session.login("admin", DEMO_PASSWORD)
     too_wide = []

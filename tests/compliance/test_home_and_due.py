@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dangjian.compliance.reminders import collect
+from dangjian.core import clock
 from dangjian.organizations.models import MemberCategory, OrgType
 from dangjian.orglife.models import EventType
 from tests.factories import (
@@ -26,7 +27,7 @@ DUE = reverse("compliance:due")
 @pytest.fixture
 def ledger(hospital):
     h = hospital
-    today = dt.date.today()
+    today = clock.today()
     h.bob_member.category = MemberCategory.PROBATIONARY
     h.bob_member.joined_on = today - dt.timedelta(days=400)  # 预备期 over: 转正 overdue
     h.bob_member.save()

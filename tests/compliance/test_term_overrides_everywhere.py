@@ -7,6 +7,7 @@ import pytest
 
 from dangjian.compliance.models import RuleOverride
 from dangjian.compliance.reminders import collect
+from dangjian.core import clock
 from dangjian.organizations.services import election_rows
 from dangjian.reports.figures import compute_figures
 
@@ -60,7 +61,7 @@ def test_hospital_term_rule_reaches_report_dashboard_page_and_reminders(client, 
 
 def test_dashboard_and_elections_page_judge_today_with_the_same_rule(client, elected):
     h = elected
-    today = dt.date.today()
+    today = clock.today()
     h.branch_a.last_election_on = today - dt.timedelta(days=800)  # ~2.2 years ago
     h.branch_a.save()
     client.force_login(h.carol)

@@ -4,6 +4,7 @@ pages that use the cache show a change at the next request."""
 import datetime as dt
 
 from dangjian.compliance.reminders import collect
+from dangjian.core import clock
 from dangjian.core.datacache import cached, data_version
 from dangjian.organizations.models import Member
 from dangjian.orglife.models import Attendance, EventType, OrgLifeEvent
@@ -53,7 +54,7 @@ def test_cached_computes_once_per_version(hospital):
 
 def test_home_page_shows_a_new_meeting_at_the_next_visit(hospital, client):
     client.force_login(hospital.carol)
-    year = dt.date.today().year
+    year = clock.today().year
 
     def themed_days() -> str:
         page = client.get("/").content.decode()

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dangjian.core import clock
 from dangjian.implementation import progress
 from dangjian.implementation.models import MeasureStatus
 from tests.factories import CheckInFactory, InstructionFactory, MeasureFactory
@@ -89,14 +90,14 @@ def test_rollups_is_one_query(hospital):
 def test_pages_show_progress_and_overdue(client, hospital):
     instruction = InstructionFactory(organization=hospital.branch_a, code="GC-1")
     late = MeasureFactory(
-        instruction=instruction, code="CS-LATE", deadline=dt.date.today() - dt.timedelta(days=1)
+        instruction=instruction, code="CS-LATE", deadline=clock.today() - dt.timedelta(days=1)
     )
     CheckInFactory(measure=late, progress=50)
     MeasureFactory(
         instruction=instruction,
         code="CS-DONE",
         status=MeasureStatus.DONE,
-        completed_on=dt.date.today(),
+        completed_on=clock.today(),
     )
     client.force_login(hospital.alice)
     listing = client.get("/implementation/").content.decode()

@@ -1,11 +1,10 @@
 """The 贯彻落实 ledger per role through pages, API and export; forms keep to the scope."""
 
-import datetime as dt
-
 import pytest
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
+from dangjian.core import clock
 from dangjian.implementation.models import CheckIn, Instruction, Measure
 from dangjian.workbook.exporter import export_workbook
 from tests.factories import CheckInFactory, InstructionFactory, MeasureFactory
@@ -136,7 +135,7 @@ def test_create_instruction_and_measure_with_generated_codes(client, hospital):
     )
     assert response.status_code == 302
     instruction = Instruction.objects.get()
-    assert instruction.code == f"GC{dt.date.today().year}-001"
+    assert instruction.code == f"GC{clock.today().year}-001"
     response = client.post(
         "/implementation/measures/new/",
         {

@@ -5,6 +5,7 @@ import datetime as dt
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
+from dangjian.core import clock
 from dangjian.integrity.models import IntegrityEducation, Responsibility, Violation
 from dangjian.workbook.exporter import export_workbook
 from dangjian.workbook.importer import import_workbook
@@ -60,7 +61,7 @@ def test_secretary_creates_a_letter_for_her_branch_only(client, hospital):
         "/integrity/letters/new/", {**data, "organization": hospital.branch_a.pk}
     )
     assert response.status_code == 302
-    assert Responsibility.objects.get().code == f"ZRS{dt.date.today().year}-001"
+    assert Responsibility.objects.get().code == f"ZRS{clock.today().year}-001"
     page = client.post(
         "/integrity/letters/new/",
         {**data, "organization": hospital.branch_a.pk, "signed_on": "2022-02-01"},

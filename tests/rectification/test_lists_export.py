@@ -5,6 +5,7 @@ import io
 
 from openpyxl import load_workbook
 
+from dangjian.core import clock
 from dangjian.core.models import AccessEvent, AccessKind
 from dangjian.rectification import services
 from tests.factories import RectificationItemFactory
@@ -47,7 +48,7 @@ def test_three_lists_scoped_per_role_and_logged(client, hospital):
 
 
 def test_export_follows_the_list_filters(client, hospital):
-    today = dt.date.today()
+    today = clock.today()
     RectificationItemFactory(
         organization=hospital.branch_a, code="LATE", deadline=today - dt.timedelta(days=3)
     )

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from dangjian.core import clock
 from dangjian.rectification.models import DONE_Q, RectificationItem, RectificationStatus
 from dangjian.rectification.overdue import is_overdue, overdue_q
 from tests.factories import RectificationItemFactory
@@ -43,7 +44,7 @@ def test_query_agrees_with_the_function(hospital, on):
 
 
 def test_list_filter_and_column_use_the_rule(client, hospital):
-    today = dt.date.today()
+    today = clock.today()
     late = RectificationItemFactory(
         organization=hospital.branch_a, deadline=today - dt.timedelta(days=1)
     )

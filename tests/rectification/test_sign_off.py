@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
+from dangjian.core import clock
 from dangjian.rectification import services
 from dangjian.rectification.models import RectificationItem, RectificationStatus, SignOffLevel
 from tests.factories import RectificationItemFactory
@@ -33,7 +34,7 @@ def test_branch_secretary_signs_off_with_evidence(client, hospital, item):
     item.refresh_from_db()
     assert item.status == RectificationStatus.DONE
     assert item.signed_off_by == hospital.alice and item.signer == "爱丽丝"
-    assert item.sign_off_level == SignOffLevel.BRANCH and item.signed_off_on == dt.date.today()
+    assert item.sign_off_level == SignOffLevel.BRANCH and item.signed_off_on == clock.today()
 
 
 def test_party_admin_signs_off_for_the_committee(client, hospital, item):

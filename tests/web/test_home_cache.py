@@ -1,8 +1,7 @@
 """The home page keeps its 换届提醒 and 待办提醒 until the ledgers change: a change shows at the
 next visit, and each scope sees only its own organisations."""
 
-import datetime as dt
-
+from dangjian.core import clock
 from tests.factories import OrganizationFactory
 
 
@@ -13,7 +12,7 @@ def elections_section(client) -> str:
 
 def test_admin_home_shows_a_changed_term_at_the_next_visit(hospital, client):
     client.force_login(hospital.carol)
-    today = dt.date.today()
+    today = clock.today()
     hospital.branch_b.last_election_on = today
     hospital.branch_b.save()
     assert "外科党支部" not in elections_section(client)
@@ -31,7 +30,7 @@ def test_admin_home_shows_a_changed_term_at_the_next_visit(hospital, client):
 def test_a_new_organisation_reaches_the_admin_home_at_once(hospital, client):
     client.force_login(hospital.carol)
     elections_section(client)
-    today = dt.date.today()
+    today = clock.today()
     OrganizationFactory(
         code="C",
         name="儿科党支部",
@@ -47,7 +46,7 @@ def todo_section(client) -> str:
 
 
 def test_secretary_reminders_follow_the_ledgers_and_stay_in_the_branch(hospital, client):
-    today = dt.date.today()
+    today = clock.today()
     for branch in (hospital.branch_a, hospital.branch_b):
         branch.last_election_on = today
         branch.save()

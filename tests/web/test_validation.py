@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from dangjian.core import clock
 from dangjian.decisions.models import MajorDecision
 from tests.factories import RectificationItemFactory
 
@@ -132,7 +133,7 @@ def test_id_number_check_digit(client, hospital):
     assert "身份证号" in page and "校验" in page
 
 
-@pytest.mark.parametrize("when", [dt.date.today() + dt.timedelta(days=2)])
+@pytest.mark.parametrize("when", [clock.today() + dt.timedelta(days=2)])
 def test_completion_cannot_be_in_the_future(client, hospital, when):
     item = RectificationItemFactory(organization=hospital.branch_a)
     client.force_login(hospital.alice)

@@ -21,6 +21,7 @@ from django.db.models.functions import ExtractMonth
 from django.urls import reverse
 
 from dangjian import rules
+from dangjian.core import clock
 from dangjian.organizations.models import Organization, OrgType
 from dangjian.orglife.models import Attendance, AttendanceStatus, EventType, OrgLifeEvent
 from dangjian.rules import ComplianceStatus, Frequency, MeetingType
@@ -175,7 +176,7 @@ def compliance_grid(
     querysets to count from (default: all) — pass ``visible_to(user)`` ones on pages.
     ``as_of``: periods not over by then are ``pending`` rather than ``missing`` (default today).
     """
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     orgs = [o for o in orgs if o.org_type in KINDS_BY_TYPE]
     if not orgs:
         return []

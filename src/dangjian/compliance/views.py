@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from dangjian import rules
+from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import CHANGE, VIEW, is_branch_manager, is_party_admin
@@ -30,7 +29,7 @@ RULE_CHANGE_EVENT = AccessKind.RULE_OVERRIDE
 
 def _year(request) -> int:
     try:
-        year = int(request.GET.get("year") or dt.date.today().year)
+        year = int(request.GET.get("year") or clock.today().year)
     except ValueError:
         raise Http404("year") from None
     if not 1921 <= year <= 2100:
@@ -94,7 +93,7 @@ def due(request):
     except ValueError:
         raise Http404("days") from None
     days = min(max(days, 0), 366)
-    today = dt.date.today()
+    today = clock.today()
     items = for_user(request.user, today, days)
     return render(
         request,

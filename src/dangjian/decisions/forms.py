@@ -1,8 +1,7 @@
-import datetime as dt
-
 from django.utils.translation import gettext_lazy as _
 
 from dangjian import rules
+from dangjian.core import clock
 from dangjian.organizations.models import OrgType
 from dangjian.web.forms import ScopedModelForm
 
@@ -36,7 +35,7 @@ class MajorDecisionForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("meeting_date") and data["meeting_date"] > dt.date.today():
+        if data.get("meeting_date") and data["meeting_date"] > clock.today():
             self.add_error("meeting_date", _("会议日期不能晚于今天（先开会集体决策，再登记）。"))
         due, present, category = (
             data.get("members_due"),

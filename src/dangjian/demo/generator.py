@@ -36,7 +36,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from dangjian.core import idcard
+from dangjian.core import clock, idcard
 from dangjian.core.dbstats import refresh_planner_statistics
 from dangjian.decisions.models import DecisionCategory, MajorDecision
 from dangjian.development.models import DevelopmentCase
@@ -458,7 +458,7 @@ def build_demo(
             f"每个党支部至少需要 {MIN_BRANCH_SIZE} 名党员：{branches} 个党支部至少需要 "
             f"{branches * MIN_BRANCH_SIZE} 名党员（--members）。"
         )
-    as_of = as_of or timezone.localdate()
+    as_of = as_of or clock.today()
     start = dt.date(as_of.year - years + 1, 1, 1)
     county, region = random.Random(f"dangjian-demo:{seed}").choice(names.COUNTIES)
     summary = DemoSummary(seed=seed, as_of=as_of, start=start, units=units)

@@ -21,7 +21,7 @@ from typing import Any
 from django.db import transaction
 
 from dangjian import rules
-from dangjian.core import idcard
+from dangjian.core import clock, idcard
 from dangjian.rules.development import FIELD_LABELS
 from dangjian.rules.violations import Violation
 
@@ -46,7 +46,7 @@ APPROVAL_LATE = "development.approval_late"
 
 def today() -> dt.date:
     """The day the checks run for (tests replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 def introducer_facts(introducers: str, members: Iterable | None) -> tuple[int, bool | None]:

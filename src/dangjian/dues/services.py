@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max, Min
 
 from dangjian import rules
+from dangjian.core import clock
 from dangjian.organizations.models import Member
 
 from .models import DuesBase, DuesPayment
@@ -24,7 +25,7 @@ DOCUMENT = rules.dues.DOCUMENT
 
 def today() -> dt.date:
     """The day arrears are counted for (tests replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 def first_of_month(day: dt.date) -> dt.date:

@@ -1,9 +1,7 @@
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.core import codes
+from dangjian.core import clock, codes
 from dangjian.web.forms import ScopedModelForm
 
 from .models import (
@@ -22,9 +20,7 @@ def _default_year(form: forms.ModelForm) -> None:
     if "year" in form.fields:
         form.fields["year"].help_text = YEAR_HELP
         if not form.instance.pk:
-            form.fields["year"].initial = dt.date.today().year - (
-                1 if dt.date.today().month < 7 else 0
-            )
+            form.fields["year"].initial = clock.today().year - (1 if clock.today().month < 7 else 0)
 
 
 class MemberEvaluationForm(ScopedModelForm):

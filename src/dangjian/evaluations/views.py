@@ -4,7 +4,6 @@ functions."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from decimal import Decimal
 
@@ -17,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import VIEW, is_branch_manager, is_party_admin, scope_for
@@ -291,7 +291,7 @@ def ethics_export(request):
     response = HttpResponse(buffer.getvalue(), content_type=exports.XLSX)
     from urllib.parse import quote
 
-    name = f"医德考评-{year or '全部'}-{dt.date.today():%Y%m%d}.xlsx"
+    name = f"医德考评-{year or '全部'}-{clock.today():%Y%m%d}.xlsx"
     response["Content-Disposition"] = (
         f"attachment; filename=\"ethics.xlsx\"; filename*=UTF-8''{quote(name)}"
     )
@@ -346,7 +346,7 @@ def _year(request, default: int | None = -1) -> int | None:
     raw = request.GET.get("year", "")
     if raw.isdigit() and 1949 <= int(raw) <= 2100:
         return int(raw)
-    return dt.date.today().year if default == -1 else default
+    return clock.today().year if default == -1 else default
 
 
 def ranking_enabled() -> bool:

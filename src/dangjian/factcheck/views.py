@@ -8,7 +8,6 @@ figures posts them back (key, value, unit, sentence) and saves them as
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -22,6 +21,7 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import is_branch_manager
@@ -58,7 +58,7 @@ def _orgs(request: HttpRequest):
 def check(request: HttpRequest) -> HttpResponse:
     orgs = _orgs(request)
     first = orgs.order_by("depth", "path").first()
-    initial = {"year": dt.date.today().year - 1, "org": first.code if first else None}
+    initial = {"year": clock.today().year - 1, "org": first.code if first else None}
     form = CheckForm(request.POST or None, request.FILES or None, orgs=orgs, initial=initial)
     result, rows, error = None, [], ""
     if request.method == "POST" and form.is_valid():

@@ -1,8 +1,7 @@
-import datetime as dt
-
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.filters import LedgerFilterSet
 from dangjian.rectification.overdue import overdue_q
 
@@ -35,4 +34,4 @@ class MeasureFilterSet(LedgerFilterSet):
     def only_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(overdue_q(dt.date.today(), done_q=MEASURE_DONE_Q))
+        return queryset.filter(overdue_q(clock.today(), done_q=MEASURE_DONE_Q))

@@ -1,8 +1,7 @@
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.scoping import CHANGE
 from dangjian.web.forms import AutoCodeMixin, ScopedModelForm
 
@@ -41,7 +40,7 @@ class MeasureForm(AutoCodeMixin, ScopedModelForm):
             self.add_error("completed_on", _("状态为“已完成”时须填写完成日期。"))
         if completed and status != MeasureStatus.DONE:
             self.add_error("status", _("已填写完成日期，状态应为“已完成”。"))
-        if completed and completed > dt.date.today():
+        if completed and completed > clock.today():
             self.add_error("completed_on", _("完成日期不能晚于今天。"))
         instruction, deadline = data.get("instruction"), data.get("deadline")
         if instruction and deadline and deadline < instruction.issued_on:
@@ -73,7 +72,7 @@ class CheckInForm(ScopedModelForm):
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if day and day > dt.date.today():
+        if day and day > clock.today():
             raise forms.ValidationError(_("督导日期不能晚于今天。"))
         return day
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.models import LedgerModel, audit_history
 from dangjian.organizations.models import Organization
 
@@ -96,7 +97,7 @@ class Measure(LedgerModel):
     def is_overdue(self, on: dt.date | None = None) -> bool:
         from dangjian.rectification.overdue import is_overdue
 
-        return is_overdue(deadline=self.deadline, done=self.is_done, on=on or dt.date.today())
+        return is_overdue(deadline=self.deadline, done=self.is_done, on=on or clock.today())
 
     @property
     def overdue_label(self) -> str:

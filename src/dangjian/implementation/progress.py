@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import OuterRef, Subquery
 
+from dangjian.core import clock
 from dangjian.rectification.overdue import is_overdue
 
 from .models import CheckIn, Measure, MeasureStatus
@@ -75,7 +76,7 @@ def with_progress(queryset):
 
 def rollups(instruction_ids: Iterable[int], *, on: dt.date | None = None) -> dict[int, Rollup]:
     """Progress of each instruction in ``instruction_ids``: ONE query, whatever their number."""
-    on = on or dt.date.today()
+    on = on or clock.today()
     grouped: dict[int, list[tuple[int, bool, bool]]] = {}
     ids = list(instruction_ids)
     if not ids:

@@ -1,10 +1,9 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import VIEW
@@ -59,7 +58,7 @@ class InstructionDetailView(LedgerDetailView):
     fields = ("code", "kind", "title", "source", "issued_on", "organization", "rollup.label")
 
     def get_context_data(self, **kwargs):
-        today = dt.date.today()
+        today = clock.today()
         self.object.rollup = progress.rollups([self.object.pk], on=today)[self.object.pk]
         context = super().get_context_data(**kwargs)
         measures = list(

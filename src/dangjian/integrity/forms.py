@@ -1,8 +1,7 @@
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.web.forms import AutoCodeMixin, ScopedModelForm
 
 from .models import NINE_RULES, IntegrityEducation, Responsibility, Violation
@@ -31,7 +30,7 @@ class ResponsibilityForm(AutoCodeMixin, ScopedModelForm):
             self.add_error("year", _("年度应为四位年份，如 2025。"))
         elif year and signed and abs(signed.year - year) > 1:
             self.add_error("signed_on", _("签订日期应在责任书年度或其前后一年内。"))
-        if signed and signed > dt.date.today():
+        if signed and signed > clock.today():
             self.add_error("signed_on", _("签订日期不能晚于今天。"))
         return data
 

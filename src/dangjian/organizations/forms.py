@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from django import forms
@@ -10,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from dangjian import rules
-from dangjian.core import idcard
+from dangjian.core import clock, idcard
 from dangjian.core.scoping import is_party_admin
 from dangjian.web.forms import ScopedModelForm
 
@@ -49,7 +48,7 @@ class MemberForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        today = dt.date.today()
+        today = clock.today()
         birth, joined, full = (
             data.get("birth_date"),
             data.get("joined_on"),
@@ -110,7 +109,7 @@ class OrganizationForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        today = dt.date.today()
+        today = clock.today()
         org_type = data.get("org_type")
         parent = data.get("parent", self.instance.parent if self.instance.pk else None)
         founded, elected = data.get("founded_on"), data.get("last_election_on")

@@ -1,10 +1,9 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.choices import choice_label
 from dangjian.core.scoping import scope_for
 from dangjian.core.views import (
@@ -79,7 +78,7 @@ def elections(request):
     form = ElectionFilterForm(request.GET or None)
     wanted = form.cleaned_data["due"] if form.is_valid() else ""
     organizations = Organization.objects.visible_to(request.user).order_by("path")
-    rows = election_rows(organizations, on=dt.date.today())
+    rows = election_rows(organizations, on=clock.today())
     if wanted:
         rows = [row for row in rows if row.state == wanted]
     return render(
@@ -142,7 +141,7 @@ class MemberDetailView(LedgerDetailView):
 
         context = super().get_context_data(**kwargs)
         context["record"] = member_record(
-            self.object, year=dt.date.today().year, user=self.request.user
+            self.object, year=clock.today().year, user=self.request.user
         )
         return context
 
@@ -181,7 +180,7 @@ class OrganizationDetailView(LedgerDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = election_rows([self.object], on=dt.date.today())
+        rows = election_rows([self.object], on=clock.today())
         context["election"] = rows[0] if rows else None
         context["member_count"] = (
             Member.objects.visible_to(self.request.user)

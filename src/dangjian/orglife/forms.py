@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.organizations.models import OrgType
 from dangjian.web.forms import ScopedModelForm
 
@@ -54,7 +55,7 @@ class OrgLifeEventForm(ScopedModelForm):
     def clean(self):
         data = super().clean()
         kind, org, date = data.get("event_type"), data.get("organization"), data.get("date")
-        if date and date > dt.date.today() + dt.timedelta(days=366):
+        if date and date > clock.today() + dt.timedelta(days=366):
             self.add_error("date", _("日期不能晚于一年以后。"))
         if kind == EventType.PARTY_LECTURE and not data.get("lecturer"):
             self.add_error("lecturer", _("党课须填写讲课人（支部书记每年至少讲一次党课）。"))

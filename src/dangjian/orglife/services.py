@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from dangjian.core import clock
 from dangjian.core.scoping import CHANGE
 from dangjian.organizations.models import Member
 
@@ -83,7 +84,7 @@ def attendance_record(
 ) -> bool:
     """Save the whole sheet, or nothing: returns False (rows carry their errors) when any row is
     wrong. A blank status removes an existing record."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     makeups = {row.member.pk: _validate(event, row, today) for row in rows}
     if any(row.error for row in rows):
         return False

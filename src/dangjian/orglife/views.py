@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from dangjian.core import clock
 from dangjian.core.scoping import CHANGE, VIEW
 from dangjian.core.views import (
     Column,
@@ -103,7 +104,7 @@ class OrgLifeEventCreateView(LedgerCreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        initial.setdefault("date", dt.date.today())
+        initial.setdefault("date", clock.today())
         return initial
 
     def get_success_url(self):
@@ -241,7 +242,7 @@ def _calendar_org(request, orgs: list[Organization]) -> Organization | None:
 
 
 def _month(request) -> tuple[int, int]:
-    value = request.GET.get("month") or dt.date.today().strftime("%Y-%m")
+    value = request.GET.get("month") or clock.today().strftime("%Y-%m")
     try:
         year, month = (int(part) for part in value.split("-"))
         dt.date(year, month, 1)
@@ -295,7 +296,7 @@ def calendar(request):
             ],
             "previous": previous,
             "following": following,
-            "today": dt.date.today(),
+            "today": clock.today(),
             "weekdays": ["一", "二", "三", "四", "五", "六", "日"],
             "feed_url": feed_url,
         },
@@ -336,7 +337,7 @@ def calendar_feed(request, pk: int):
             )
         user = candidate
     org = get_object_or_404(Organization.objects.visible_to(user), pk=pk)
-    since = dt.date.today() - dt.timedelta(days=400)
+    since = clock.today() - dt.timedelta(days=400)
     events = (
         OrgLifeEvent.objects.visible_to(user)
         .filter(organization__path__startswith=org.path, date__gte=since)

@@ -1,9 +1,8 @@
-import datetime as dt
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.codes import next_code
 from dangjian.web.forms import ScopedModelForm
 
@@ -11,7 +10,7 @@ from .models import DualCultivation, Honour, HonourKind, PartyBrand
 
 
 def clean_year(year):
-    if year is not None and not 1921 <= year <= dt.date.today().year + 1:
+    if year is not None and not 1921 <= year <= clock.today().year + 1:
         raise ValidationError(
             _("年度应在1921年至明年之间（%(year)s 不在此范围）。") % {"year": year}
         )

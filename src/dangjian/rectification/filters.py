@@ -1,8 +1,7 @@
-import datetime as dt
-
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.filters import LedgerFilterSet
 
 from .models import (
@@ -33,4 +32,4 @@ class RectificationItemFilterSet(LedgerFilterSet):
         """逾期: past its 整改时限 and not done (computed, as the model's is_overdue)."""
         if not value:
             return queryset
-        return queryset.filter(overdue_q(dt.date.today(), done_q=DONE_Q))
+        return queryset.filter(overdue_q(clock.today(), done_q=DONE_Q))

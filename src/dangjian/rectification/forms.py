@@ -1,10 +1,8 @@
-import datetime as dt
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.core import codes
+from dangjian.core import clock, codes
 from dangjian.web.forms import DateInput, ScopedModelForm
 
 from . import services
@@ -52,7 +50,7 @@ class RectificationItemForm(ScopedModelForm):
             self.add_error("completed_on", _("状态为“已完成”时须填写完成日期。"))
         if completed and status != RectificationStatus.DONE:
             self.add_error("status", _("已填写完成日期，状态应为“已完成”。"))
-        if completed and completed > dt.date.today():
+        if completed and completed > clock.today():
             self.add_error("completed_on", _("完成日期不能晚于今天。"))
         if raised and deadline and deadline < raised:
             self.add_error("deadline", _("整改时限不能早于提出日期。"))
@@ -99,7 +97,7 @@ class RectificationItemForm(ScopedModelForm):
 
 
 def next_code() -> str:
-    return codes.next_code(RectificationItem, f"ZG{dt.date.today().year}-")
+    return codes.next_code(RectificationItem, f"ZG{clock.today().year}-")
 
 
 class CloseForm(forms.Form):
@@ -123,7 +121,7 @@ class CloseForm(forms.Form):
 
     def clean_completed_on(self):
         completed = self.cleaned_data["completed_on"]
-        if completed > dt.date.today():
+        if completed > clock.today():
             raise ValidationError(_("完成日期不能晚于今天。"))
         if self.item is not None and self.item.raised_on and completed < self.item.raised_on:
             raise ValidationError(_("完成日期不能早于提出日期。"))

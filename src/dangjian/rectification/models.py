@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.models import LedgerModel, audit_history
 from dangjian.organizations.models import Organization
 
@@ -114,7 +115,7 @@ class RectificationItem(LedgerModel):
         """逾期: past its 整改时限 and not done (computed, see the workbook spec)."""
         from .overdue import is_overdue
 
-        return is_overdue(deadline=self.deadline, done=self.is_done, on=on or dt.date.today())
+        return is_overdue(deadline=self.deadline, done=self.is_done, on=on or clock.today())
 
     @property
     def overdue_label(self) -> str:

@@ -15,6 +15,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from dangjian.core import clock
 from dangjian.core.scoping import CHANGE, is_party_admin
 
 from .models import RectificationItem, RectificationStatus, SignOffLevel
@@ -63,7 +64,7 @@ def record_sign_off(*, item: RectificationItem, user, on: dt.date | None = None)
     item.signed_off_by = user
     item.signer = signer_name(user)
     item.sign_off_level = level
-    item.signed_off_on = on or dt.date.today()
+    item.signed_off_on = on or clock.today()
 
 
 def clear_sign_off(item: RectificationItem) -> None:

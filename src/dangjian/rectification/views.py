@@ -1,4 +1,3 @@
-import datetime as dt
 import io
 
 from django.contrib import messages
@@ -9,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import CHANGE, VIEW, scope_for
@@ -78,7 +78,7 @@ class RectificationItemDetailView(LedgerDetailView):
         context["may_sign_off"] = may_sign
         if may_sign and not self.object.is_done:
             context["close_form"] = CloseForm(
-                initial={"completed_on": dt.date.today()}, item=self.object
+                initial={"completed_on": clock.today()}, item=self.object
             )
         return context
 
@@ -117,7 +117,7 @@ def item_close(request, pk: int):
         request.POST or None,
         request.FILES or None,
         item=item,
-        initial={"completed_on": dt.date.today()},
+        initial={"completed_on": clock.today()},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -197,7 +197,7 @@ def lists_export(request):
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    filename = f"整改台账三张清单-{dt.date.today():%Y%m%d}.xlsx"
+    filename = f"整改台账三张清单-{clock.today():%Y%m%d}.xlsx"
     from urllib.parse import quote
 
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"

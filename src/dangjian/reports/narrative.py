@@ -34,6 +34,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from dangjian.core import clock
 from dangjian.core.dates import chinese_date
 from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, Figure, FigureSet
 from dangjian.reports.templates_dir import load_template
@@ -354,6 +355,6 @@ def build_report(
         sections=sections,
         closing=closing,
         issuer=issuer or figures.org.name,
-        issued_on=issued_on or dt.date.today(),
+        issued_on=issued_on or clock.today(),
         used_keys=list(dict.fromkeys(tree.used)),
     )

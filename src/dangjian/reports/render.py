@@ -3,7 +3,7 @@
 Public API::
 
     figures = compute_figures(2025, org, previous=True)      # reports.figures
-    report = build_report(figures, issued_on=date.today())  # reports.narrative
+    report = build_report(figures, issued_on=clock.today())  # reports.narrative
     to_json(report) / to_markdown(report) / to_html(report, link=...) / to_docx(report)
 
 or in one call: ``annual_report(year, org, format)`` → ``str | bytes``.
@@ -18,6 +18,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from django.utils import timezone
+
+from dangjian.core import clock
 from dangjian.organizations.models import Organization
 from dangjian.reports.figures import FigureSet, compute_figures
 from dangjian.reports.narrative import Report, build_report
@@ -118,7 +121,7 @@ def to_json(report: Report) -> dict[str, Any]:
             "previous_year": figures.year - 1 if report.compare else None,
             "figure_count": len(figures),
             "narrative_figures": report.used_keys,
-            "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "generated_at": timezone.localtime(clock.now()).isoformat(timespec="seconds"),
         },
     }
 

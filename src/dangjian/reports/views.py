@@ -7,7 +7,6 @@ the user's scope is 404 (its existence is not revealed).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from urllib.parse import urlencode
 
@@ -18,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import is_branch_manager
@@ -43,7 +43,7 @@ def reportable_orgs(user):
 
 def _year(request: HttpRequest) -> int:
     try:
-        year = int(request.GET.get("year") or dt.date.today().year)
+        year = int(request.GET.get("year") or clock.today().year)
     except ValueError:
         raise Http404("year") from None
     if not 1921 <= year <= 2100:
@@ -90,7 +90,7 @@ def annual(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         record_event(request, AccessKind.REPORT_DOWNLOAD, f"年度报告下载：{org.code} {year} {fmt}")
         return response
-    this_year = dt.date.today().year
+    this_year = clock.today().year
     return render(
         request,
         "reports/annual_page.html",

@@ -20,6 +20,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 from django.urls import reverse
 
+from dangjian.core import clock
 from dangjian.core.scoping import VIEW
 from dangjian.organizations.models import Organization, OrgType
 from dangjian.organizations.services import ELECTION_STATES, election_rows
@@ -61,7 +62,7 @@ def dashboard_data(user, *, year: int, org: Organization, today: dt.date | None 
     from dangjian.reports.figures import compute_figures
     from dangjian.reports.views import figure_url
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     event_list = reverse("orglife:event_list")
 
     # ---- meetings per month by type: one GROUP BY ----

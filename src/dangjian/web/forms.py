@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangjian.core import clock
 from dangjian.core.rendering import FORM_RENDERER
 from dangjian.core.scoping import CHANGE
 from dangjian.core.versioning import StaleRecord, check_version, is_versioned, version_token
@@ -79,13 +80,12 @@ class AutoCodeMixin:
         self.fields["code"].help_text = _("留空则自动生成")
 
     def save(self, commit=True):
-        import datetime as dt
 
         from dangjian.core.codes import next_code
 
         obj = super().save(commit=False)
         if not obj.code:
-            obj.code = next_code(type(obj), f"{self.code_prefix}{dt.date.today().year}-")
+            obj.code = next_code(type(obj), f"{self.code_prefix}{clock.today().year}-")
         if commit:
             obj.save()
         return obj

@@ -9,6 +9,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dangjian.core import clock
+
 
 @dataclass(frozen=True)
 class CalendarEvent:
@@ -54,7 +56,7 @@ def _utc(moment: dt.datetime) -> str:
 
 
 def calendar(name: str, events: Iterable[CalendarEvent], *, now: dt.datetime | None = None) -> str:
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or clock.now()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

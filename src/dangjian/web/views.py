@@ -1,11 +1,10 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from dangjian.core import clock
 from dangjian.core.datacache import cached
 from dangjian.core.scoping import is_branch_manager, is_party_admin
 
@@ -18,7 +17,7 @@ def home(request):
     """The role's workspace: 党委管理员 the hospital, 支部书记 本支部本月待办, 党员 their record."""
     from dangjian.reports.home import home_figures
 
-    today = dt.date.today()
+    today = clock.today()
     year = today.year
     context = {"title": _("首页"), "year": year, "today": today}
     if is_branch_manager(request.user):
@@ -64,7 +63,7 @@ def home(request):
 
 def _year(request) -> int:
     try:
-        year = int(request.GET.get("year") or dt.date.today().year)
+        year = int(request.GET.get("year") or clock.today().year)
     except ValueError:
         raise Http404("year") from None
     if not 1921 <= year <= 2100:
@@ -91,7 +90,7 @@ def _dashboard_scope(request):
 def dashboard(request):
     year = _year(request)
     org, orgs = _dashboard_scope(request)
-    this_year = dt.date.today().year
+    this_year = clock.today().year
     return render(
         request,
         "web/dashboard.html",

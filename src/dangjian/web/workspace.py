@@ -19,6 +19,7 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
 from dangjian import rules
+from dangjian.core import clock
 from dangjian.core.scoping import VIEW, scope_for
 from dangjian.organizations.models import Member, Organization, OrgType
 from dangjian.orglife.models import Attendance, AttendanceStatus, EventType, OrgLifeEvent
@@ -63,7 +64,7 @@ def member_record(
 ) -> MemberRecord:
     """A member's own record for ``year``. ``user`` (when given) narrows the attendance rows
     through ``visible_to``; a member always sees their own."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     record = MemberRecord(member=member, year=year)
     # The scope's own condition, not ``pk__in`` a subquery of every visible row: for a 党委管理员
     # that subquery is the whole attendance table, which SQLite reads for each of these queries.
@@ -193,7 +194,7 @@ def secretary_branch(user) -> Organization | None:
 
 def branch_todo(branch: Organization, *, user, today: dt.date | None = None) -> list[Todo]:
     """本支部本月待办: what the branch still has to do this month (and this quarter)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     todos: list[Todo] = []
     month_start, month_end = rules.month_bounds(today.year, today.month)
     quarter_start, quarter_end = rules.quarter_bounds(today.year, rules.quarter_of(today))

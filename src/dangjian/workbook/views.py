@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from django.contrib.auth.decorators import login_required
@@ -11,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.core.scoping import is_branch_manager, is_party_admin
@@ -58,7 +58,7 @@ def export_view(request):
     rows = sum(result.rows.values())
     masking = "已脱敏" if result.masked else "含完整身份证号、手机号"
     record_event(request, AccessKind.EXPORT, f"台账工作簿导出：{rows} 行，{masking}")
-    return _download(buffer.getvalue(), f"台账导出-{dt.date.today():%Y%m%d}.xlsx")
+    return _download(buffer.getvalue(), f"台账导出-{clock.today():%Y%m%d}.xlsx")
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dangjian.compliance.notify import send, text_table
 from dangjian.compliance.reminders import collect
+from dangjian.core import clock
 
 
 class Command(BaseCommand):
@@ -26,14 +27,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        from django.utils import timezone
 
         try:
-            as_of = (
-                dt.date.fromisoformat(options["as_of"])
-                if options["as_of"]
-                else timezone.localdate()
-            )
+            as_of = dt.date.fromisoformat(options["as_of"]) if options["as_of"] else clock.today()
         except ValueError:
             raise CommandError(
                 f"--as-of 日期格式应为 YYYY-MM-DD，收到“{options['as_of']}”"

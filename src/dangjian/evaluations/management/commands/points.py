@@ -1,9 +1,8 @@
 """`dangjian points recompute --year YYYY [--org CODE]`: rebuild the stored 党员积分 totals."""
 
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
 
+from dangjian.core import clock
 from dangjian.evaluations import points
 
 
@@ -12,9 +11,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["recompute"], help="recompute：重新计算并保存")
-        parser.add_argument(
-            "--year", type=int, default=dt.date.today().year, help="年度（默认今年）"
-        )
+        parser.add_argument("--year", type=int, default=clock.today().year, help="年度（默认今年）")
         parser.add_argument("--org", default="", help="只计算该组织编码下的党员")
 
     def handle(self, *args, action: str, year: int, org: str, **options):
