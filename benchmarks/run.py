@@ -660,7 +660,7 @@ def figure_coverage(figures, sql_values: dict) -> dict:
     total, by_family, missing = 0, {}, []
     for year, values in sql_values.items():
         fs = figures if year == figures.year else figures.previous
-        for key in fs:
+        for key in fs.keys():  # noqa: SIM118 -- a FigureSet iterates over its Figures
             total += 1
             if key in values:
                 family = key.split(".", 1)[0]
