@@ -17,7 +17,7 @@ def test_json_shape(year2025):
     data = json.loads(
         _run("--year", "2025", "--org", "HOSP", "--format", "json", "--date", "2026-01-20")
     )
-    assert set(data) == {"year", "org", "figures", "sections", "meta"}
+    assert set(data) == {"year", "org", "figures", "sections", "notes", "meta"}
     assert data["year"] == 2025
     assert data["org"] == {"code": "HOSP", "name": "县人民医院党委"}
     first = data["figures"][0]

@@ -901,6 +901,9 @@ class FigureDef:
     flow: bool = True  # a count over the year (compared with the previous year)
     unit_of: Callable[[Context, Any], str] | None = None  # a unit that depends on the expansion
     only_part: str | None = None  # reported only when the report's parts are these ("unit")
+    #: The ledger whose rows the figure depends on (see ``DATASET_OF_MODEL``); by default the
+    #: dataset of ``model``. Compared with the previous year only where that year has rows in it.
+    dataset: str = ""
 
     def expand(self, ctx: Context) -> Iterator[tuple[str, str, Any]]:
         if self.only_part is not None and ctx.part != self.only_part:
@@ -1253,6 +1256,7 @@ REGISTRY: list[FigureDef] = [
         lambda c, _: _count(_branches_without_secretary_lecture(c)),
         flow=False,  # counts branches by an absence: not ledger activity of the year
         help="全年没有一次由本支部书记讲授的党课（支部书记每年至少讲一次党课）",
+        dataset="events",
     ),
     FigureDef(
         "attendance.rate",
@@ -1278,6 +1282,7 @@ REGISTRY: list[FigureDef] = [
         "个",
         O,
         lambda c, _: _count(_low_attendance(c, "branch")),
+        dataset="attendance",
         help=f"参会率低于{LOW_ATTENDANCE_RATE}%的党支部",
     ),
     FigureDef(
@@ -1287,6 +1292,7 @@ REGISTRY: list[FigureDef] = [
         O,
         lambda c, _: _count(_low_attendance(c, "unit")),
         only_part="unit",
+        dataset="attendance",
         help=f"参会率低于{LOW_ATTENDANCE_RATE}%的下属单位（下设党委的组织的报告）",
     ),
     # ---- development ----
@@ -1790,7 +1796,7 @@ REGISTRY += [
     # ---- 党风廉政建设 (integrity); 违纪违规 records are never part of a report ----
     FigureDef(
         "integrity.target_letters",
-        "签订《党风廉政建设目标责任书》份数",
+        "党风廉政建设目标责任书",
         "份",
         Responsibility,
         lambda c, _: _count(_of_kind(c, "letters", LetterKind.TARGET)),
@@ -1798,18 +1804,18 @@ REGISTRY += [
     ),
     FigureDef(
         "integrity.supervision_letters",
-        "签订监督责任书份数",
+        "监督责任书",
         "份",
         Responsibility,
         lambda c, _: _count(_of_kind(c, "letters", LetterKind.SUPERVISION)),
     ),
     FigureDef(
         "integrity.warning_education",
-        "警示教育次数",
+        "廉政警示教育次数",
         "次",
         IntegrityEducation,
         lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.WARNING)),
-        help="党风廉政建设台账中的警示教育活动",
+        help="党风廉政建设台账中的警示教育活动；报告正文的“警示教育”以此为准（组织生活中类型为警示教育的活动只列入附件）",
     ),
     FigureDef(
         "integrity.collective_talks",
@@ -1819,6 +1825,66 @@ REGISTRY += [
         lambda c, _: _count(_of_kind(c, "integrity_education", EducationKind.COLLECTIVE_TALK)),
     ),
 ]
+
+
+#: The ledger (dataset) each model's figures count, and its name as a 党办 calls it. Whether a
+#: figure is compared with the previous year, and the clerk's notes on empty ledgers, go by it
+#: (see ``reports/comparison.py``).
+DATASET_OF_MODEL: dict[type[Model], str] = {
+    Organization: "organizations",
+    Member: "members",
+    OrgLifeEvent: "events",
+    Attendance: "attendance",
+    DevelopmentCase: "development",
+    RectificationItem: "rectification",
+    MajorDecision: "decisions",
+    ServiceActivity: "services",
+    Honour: "honours",
+    PartyBrand: "brands",
+    DualCultivation: "cultivation",
+    IndicatorValue: "indicators",
+    OpinionEvent: "opinion",
+    Instruction: "implementation",
+    Measure: "implementation",
+    Responsibility: "letters",
+    IntegrityEducation: "integrity_education",
+    MemberEvaluation: "member_evaluations",
+    SecretaryReview: "secretary_reviews",
+    BranchAssessment: "branch_assessments",
+    EthicsRecord: "ethics",
+}
+
+DATASET_LABELS: dict[str, str] = {
+    "organizations": "党组织",
+    "members": "党员",
+    "events": "组织生活",
+    "attendance": "参会记录",
+    "development": "发展党员",
+    "rectification": "问题整改",
+    "decisions": "“三重一大”事项",
+    "services": "服务活动",
+    "honours": "表彰",
+    "brands": "党建品牌和示范点",
+    "cultivation": "双培养",
+    "indicators": "党建+业务指标",
+    "opinion": "舆情",
+    "implementation": "贯彻落实",
+    "letters": "党风廉政建设责任书",
+    "integrity_education": "警示教育和集体谈话",
+    "member_evaluations": "民主评议党员",
+    "secretary_reviews": "书记述职评议",
+    "branch_assessments": "支部考核",
+    "ethics": "医德考评",
+}
+
+
+def number_text(value: int | Decimal) -> str:
+    """A value as a report writes it: 12, 87.5, and 100 (not 100.0) for a whole percentage."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return str(int(value))
+        return format(value.normalize(), "f")
+    return str(value)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1854,6 +1920,7 @@ class Figure:
     spec: bool = False
     flow: bool = True
     help: str = ""
+    dataset: str = ""
 
     @property
     def records(self) -> tuple[str, ...]:
@@ -1878,7 +1945,7 @@ class Figure:
         """The value as a report writes it: 12, 87.5, or — when there is nothing to divide."""
         if self.value is None:
             return "—"
-        return str(self.value)
+        return number_text(self.value)
 
     def as_json(self) -> dict[str, Any]:
         value: int | float | None = (
@@ -1908,6 +1975,21 @@ class FigureSet:
     from_prior: bool = False
     #: What the per-part figures break down by: "branch" (党支部) or "unit" (下属单位).
     part: str = "branch"
+    #: Keys whose values come from a confirmed report of the year (see ``reports/prior.py``).
+    confirmed: set[str] = field(default_factory=set)
+
+    def records_in(self, dataset: str) -> int:
+        """How many rows of ``dataset`` the year's figures count: the largest count among the
+        figures that count that dataset's own rows (not, say, the 党支部 a rate judges)."""
+        counts = self.__dict__.get("_dataset_counts")
+        if counts is None:
+            counts = {}
+            for figure in self.figures.values():
+                if DATASET_OF_MODEL.get(figure.model) != figure.dataset:
+                    continue
+                counts[figure.dataset] = max(counts.get(figure.dataset, 0), figure.record_count)
+            self.__dict__["_dataset_counts"] = counts
+        return counts.get(dataset, 0)
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures.values())
@@ -1983,6 +2065,7 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
                     spec=definition.spec,
                     flow=definition.flow,
                     help=definition.help,
+                    dataset=definition.dataset or DATASET_OF_MODEL.get(definition.model, ""),
                 )
     result = FigureSet(
         year=year,
@@ -1994,10 +2077,10 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
     )
     if previous:
         result.previous = compute_figures(year - 1, org)
-        if not result.previous.has_activity:
-            from dangjian.reports.prior import overlay_prior_figures  # no ledger rows: saved report
+        # Ledgers without rows that year: the figures of a confirmed report stand in for them.
+        from dangjian.reports.prior import overlay_prior_figures
 
-            overlay_prior_figures(result.previous)
+        overlay_prior_figures(result.previous)
         result.queries += result.previous.queries
     result.seconds = round(time.perf_counter() - started, 3)
     return result

@@ -25,7 +25,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
@@ -36,10 +35,18 @@ from django.utils.translation import gettext
 
 from dangjian.core import clock
 from dangjian.core.dates import chinese_date
-from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, Figure, FigureSet
+from dangjian.reports import comparison
+from dangjian.reports.figures import DATASET_LABELS, Figure, FigureSet
+from dangjian.reports.highlights import Highlights, collect_highlights
+from dangjian.reports.problems import (
+    ProblemInput,
+    collect_problems,
+    phrase_measures,
+    phrase_problems,
+)
 from dangjian.reports.templates_dir import load_template
 
-__all__ = ["Report", "Section", "build_report", "change_text"]
+__all__ = ["Report", "Section", "build_report", "change_text", "clerk_notes", "voice_of"]
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARKER = re.compile(f"{_OPEN}([VC]):(.*?){_CLOSE}")
@@ -55,24 +62,9 @@ def _chinese_number(n: int) -> str:
     return _LEVEL1[tens - 1] + "十" + (_LEVEL1[ones - 1] if ones else "")
 
 
-def change_text(current: Figure | None, previous: Figure | None) -> str:
-    """“较上年增加3次、增长25.0%”: the change of a figure on the previous year, or ``""``."""
-    if current is None or previous is None or current.value is None or previous.value is None:
-        return ""
-    cur, prev = Decimal(current.value), Decimal(previous.value)
-    diff = cur - prev
-    if current.unit == "%":
-        if diff == 0:
-            return "与上年持平"
-        return f"较上年{'提高' if diff > 0 else '下降'}{abs(diff)}个百分点"
-    if diff == 0:
-        return "与上年持平"
-    text = f"较上年{'增加' if diff > 0 else '减少'}{abs(diff)}{current.unit}"
-    if prev > 0:
-        from dangjian.rules import percentage
-
-        text += f"、{'增长' if diff > 0 else '下降'}{percentage(abs(diff), prev)}%"
-    return text
+def change_text(figures: FigureSet, key: str) -> str:
+    """“较上年增加3次”, “较上年增长25%”: see :mod:`dangjian.reports.comparison`."""
+    return comparison.change_text(figures, key)
 
 
 class FigureNode:
@@ -123,7 +115,7 @@ class FigureNode:
 
     @property
     def change(self) -> str:
-        if not self._tree.compare or not change_text(self.figure, self._tree.previous(self._key)):
+        if not change_text(self._tree.figure_set, self._key):
             return ""
         self._tree.used.append(self._key)
         return f"{_OPEN}C:{self._key}{_CLOSE}"
@@ -131,16 +123,12 @@ class FigureNode:
 
 @dataclass
 class FigureTree:
-    figures: dict[str, Figure]
-    previous_set: FigureSet | None
+    figure_set: FigureSet
     used: list[str] = field(default_factory=list)
 
-    @cached_property
-    def compare(self) -> bool:
-        return self.previous_set is not None and self.previous_set.has_activity
-
-    def previous(self, key: str) -> Figure | None:
-        return None if self.previous_set is None else self.previous_set.get(key)
+    @property
+    def figures(self) -> dict[str, Figure]:
+        return self.figure_set.figures
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
@@ -184,6 +172,9 @@ class Report:
     issuer: str
     issued_on: dt.date
     used_keys: list[str]
+    voice: str = "committee"
+    #: For the clerk (report page, JSON), never in the text: ledgers with no rows in the year.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> int:
@@ -195,13 +186,11 @@ class Report:
 
     @cached_property
     def compare(self) -> bool:
-        return self.figures.previous is not None and self.figures.previous.has_activity
+        """Whether any figure is compared with the previous year (see ``comparison``)."""
+        return any(comparison.comparable(self.figures, key) for key in self.figures.figures)
 
     def change(self, key: str) -> str:
-        previous = self.figures.previous
-        if not self.compare or previous is None:
-            return ""
-        return change_text(self.figures.get(key), previous.get(key))
+        return change_text(self.figures, key)
 
     # ---- resolving markers ----
     def text(self, raw: str) -> str:
@@ -246,8 +235,13 @@ class Report:
 
 
 def _keys_in(section: Section) -> list[str]:
+    return keys_in(section.paragraphs)
+
+
+def keys_in(paragraphs: list[str]) -> list[str]:
+    """The figure keys written in ``paragraphs``, in order, each once."""
     keys: list[str] = []
-    for paragraph in section.paragraphs:
+    for paragraph in paragraphs:
         for match in _MARKER.finditer(paragraph):
             if match.group(2) not in keys:
                 keys.append(match.group(2))
@@ -261,7 +255,99 @@ class OrgRef:
     figure_key: str = ""
 
 
-def _context(figures: FigureSet, tree: FigureTree) -> dict[str, Any]:
+#: The three voices a report is written in, each with its own narrative template.
+VOICES = {
+    "committee": "narrative.txt",  # a hospital 党委 (or any 党委 with 党支部 under it)
+    "branch": "narrative_branch.txt",  # one 党支部 (or 党总支, 党小组)
+    "bureau": "narrative_bureau.txt",  # a 卫健局 / 行业党委 over hospital 党委
+}
+
+#: Datasets a voice's report expects rows in; an empty one is a note for the clerk.
+EXPECTED_DATASETS = {
+    "committee": (
+        "members",
+        "events",
+        "attendance",
+        "development",
+        "rectification",
+        "decisions",
+        "services",
+        "honours",
+        "implementation",
+        "letters",
+        "integrity_education",
+        "member_evaluations",
+        "secretary_reviews",
+        "ethics",
+        "opinion",
+    ),
+    "branch": ("members", "events", "attendance", "development", "services", "member_evaluations"),
+    "bureau": (
+        "members",
+        "events",
+        "attendance",
+        "development",
+        "rectification",
+        "decisions",
+        "services",
+        "honours",
+        "member_evaluations",
+        "secretary_reviews",
+    ),
+}
+
+
+#: How each voice's report calls its own organisation.
+SELF_NAMES = {"committee": "院党委", "branch": "支部", "bureau": "局党委"}
+
+
+def voice_of(figures: FigureSet) -> str:
+    """Whose report this is: a 卫健局 (its figures break down by 下属单位), a 党支部, or a 党委."""
+    from dangjian.organizations.models import OrgType
+
+    if figures.part == "unit":
+        return "bureau"
+    if figures.org.org_type in (OrgType.BRANCH, OrgType.GENERAL_BRANCH, OrgType.GROUP):
+        return "branch"
+    return "committee"
+
+
+def clerk_notes(figures: FigureSet, voice: str) -> list[str]:
+    """For the clerk, not the text: each ledger the report expects that has no rows in the year.
+    An empty ledger is never written as a failing; the text leaves its part out."""
+    year = figures.year
+    return [
+        gettext(
+            "%(ledger)s：%(year)s年没有记录，报告正文未写这方面内容；如确有开展，请补录后重新生成。"
+        )
+        % {"ledger": DATASET_LABELS.get(name, name), "year": year}
+        for name in EXPECTED_DATASETS[voice]
+        if not figures.records_in(name)
+    ]
+
+
+def _names_with_unit(
+    figures: FigureSet, unit_codes: list[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Organisation names prefixed with their 下属单位's (“宾阳县人民医院儿科党支部”), and each
+    unit's path → name. One query."""
+    from dangjian.organizations.models import Organization
+
+    rows = list(
+        Organization.objects.filter(path__startswith=figures.org.path).values_list(
+            "code", "name", "path"
+        )
+    )
+    unit_paths = {path: name for code, name, path in rows if code in unit_codes}
+    hospital = {path: name.removesuffix("党委") for path, name in unit_paths.items()}
+    names = {}
+    for code, name, path in rows:
+        unit = next((p for p in hospital if path.startswith(p) and path != p), None)
+        names[code] = f"{hospital[unit]}{name}" if unit else name
+    return names, hospital
+
+
+def _context(figures: FigureSet, tree: FigureTree, voice: str) -> dict[str, Any]:
     f = tree.root()
     names = figures.org_names
 
@@ -269,34 +355,42 @@ def _context(figures: FigureSet, tree: FigureTree) -> dict[str, Any]:
         figure = figures.get(key)
         return [OrgRef(code, names.get(code, code)) for code in (figure.records if figure else ())]
 
-    # Branches below the 参会率 threshold, each with its rate; a 卫健局's report, whose figures
-    # break down by 下属单位, names the units below it.
-    low_key = LOW_ATTENDANCE_KEYS[figures.part]
-    low_codes = figures[low_key].records if low_key in figures else ()
-    low = [
-        {"name": names.get(code, code), "rate": f["attendance"]["rate"][f"by_{figures.part}"][code]}
-        for code in low_codes
+    units = figures.by_part("members") if voice == "bureau" else []
+    unit_paths: dict[str, str] = {}
+    if units:
+        # A 卫健局's hospitals all have a 儿科党支部: name an organisation with its hospital.
+        names, unit_paths = _names_with_unit(figures, [u.key.rsplit(".", 1)[1] for u in units])
+    problems = collect_problems(ProblemInput(figures, f, names, voice))
+    highlights: Highlights = collect_highlights(
+        figures.org, figures.year, unit_paths, SELF_NAMES[voice]
+    )
+    unit_refs = [
+        OrgRef(code, figures.org_names.get(code, code))
+        for code in (u.key.rsplit(".", 1)[1] for u in units)
     ]
-    service_types = [
-        {"type": key.split(".", 1)[1], "node": f["services"][key.split(".", 1)[1]]}
-        for key, figure in figures.figures.items()
-        if key.startswith("services.")
-        and figure.spec
-        and key != "services.people_served"
-        and figure.value
-    ]
+    parent = figures.org.parent if voice == "branch" else None
+    rows = figures.records_in
     return {
         "f": f,
         "year": figures.year,
         "org": figures.org,
         "org_name": figures.org.name,
-        "compare": tree.compare,
+        "voice": voice,
+        "compare": any(comparison.comparable(figures, k) for k in figures.figures),
+        "has": {name: bool(rows(name)) for name in DATASET_LABELS},
+        # Ledgers in use the year before: a zero this year is then a fact (“未发生…”).
+        "had": {
+            name: bool(figures.previous is not None and figures.previous.records_in(name))
+            for name in DATASET_LABELS
+        },
         "overdue_elections": orgs("elections.overdue"),
         "completed_elections": orgs("elections.completed"),
-        "no_secretary_lecture": orgs("meetings.党课.branches_without_secretary"),
-        "low_attendance": low,
-        "low_attendance_of": gettext("党支部") if figures.part == "branch" else gettext("单位"),
-        "service_types": service_types,
+        "units": unit_refs,
+        "unit_names": "、".join(u.name for u in unit_refs),
+        "parent_name": parent.name if parent is not None else "",
+        "problems": phrase_problems(problems, voice),
+        "measures": phrase_measures(problems, voice),
+        "hl": highlights,
     }
 
 
@@ -344,9 +438,10 @@ def build_report(
     figures: FigureSet, *, issued_on: dt.date | None = None, issuer: str | None = None
 ) -> Report:
     """Render the narrative template for ``figures`` (computed with ``previous=True`` to compare)."""
-    tree = FigureTree(figures.figures, figures.previous)
-    template = load_template(figures.org, "narrative.txt")
-    text = template.render(TemplateContext(_context(figures, tree)))
+    tree = FigureTree(figures)
+    voice = voice_of(figures)
+    template = load_template(figures.org, VOICES[voice])
+    text = template.render(TemplateContext(_context(figures, tree, voice)))
     title, lead, sections, closing = _parse(text)
     return Report(
         figures=figures,
@@ -357,4 +452,6 @@ def build_report(
         issuer=issuer or figures.org.name,
         issued_on=issued_on or clock.today(),
         used_keys=list(dict.fromkeys(tree.used)),
+        voice=voice,
+        notes=clerk_notes(figures, voice),
     )

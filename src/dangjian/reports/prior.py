@@ -1,11 +1,12 @@
-"""The previous year from a confirmed report when the ledger has nothing for it.
+"""The previous year from a confirmed report where the ledger has nothing for it.
 
-``compute_figures(year, org, previous=True)`` computes ``year - 1`` from the ledger. When that
-year holds no ledger activity (``FigureSet.has_activity`` is false) the figures saved from the
+``compute_figures(year, org, previous=True)`` computes ``year - 1`` from the ledger. For each
+dataset (组织生活, 发展党员, …) that holds no rows in that year, the figures saved from the
 organisation's own report of that year (:class:`~dangjian.reports.models.PriorYearFigure`,
 confirmed on the fact-check page or with ``dangjian factcheck --save-prior``) take their place,
-so the narrative can still write “较上年增加3次”. Ledger data always wins: as soon as the year
-has ledger rows, saved figures are not read. One query, whatever the number of figures.
+so the narrative can still write “较上年增加3次”. Ledger data always wins, dataset by dataset:
+as soon as a dataset has rows in the year, saved figures of that dataset are not used. One
+query, whatever the number of figures.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def _value(value: Decimal, unit: str) -> int | Decimal:
 
 
 def overlay_prior_figures(previous: FigureSet) -> int:
-    """Replace the values of ``previous`` by the saved figures of its year; returns how many."""
+    """Replace the values of ``previous`` by the saved figures of its year where the figure's
+    dataset has no rows that year; returns how many were replaced."""
     from dangjian.reports.models import PriorYearFigure
 
     saved = PriorYearFigure.objects.filter(
@@ -32,10 +34,10 @@ def overlay_prior_figures(previous: FigureSet) -> int:
     count = 0
     for key, value in saved:
         figure = previous.figures.get(key)
-        if figure is None:
+        if figure is None or previous.records_in(figure.dataset):
             continue
-        value = _value(value, figure.unit)
-        previous.figures[key] = replace(figure, value=value, source=NO_RECORDS)
+        previous.figures[key] = replace(figure, value=_value(value, figure.unit), source=NO_RECORDS)
+        previous.confirmed.add(key)
         count += 1
     previous.queries += 1
     if count:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from dangjian.core import clock
 from dangjian.organizations.models import Organization
 from dangjian.reports.figures import FigureSet, compute_figures
-from dangjian.reports.narrative import Report, build_report
+from dangjian.reports.narrative import Report, build_report, keys_in
 from dangjian.reports.templates_dir import find_template, load_template
 
 __all__ = [
@@ -107,12 +107,15 @@ def to_json(report: Report) -> dict[str, Any]:
                 "heading": "导语",
                 "level": 0,
                 "paragraphs": [report.text(p) for p in report.lead],
-                "figures": [],
+                "figures": keys_in(report.lead),
                 "sections": [],
             },
             *report.outline(report.text),
         ],
+        # For the clerk, not the text: ledgers with no rows in the year (see narrative.clerk_notes).
+        "notes": list(report.notes),
         "meta": {
+            "voice": report.voice,
             "queries": figures.queries,
             "seconds": figures.seconds,
             "title": report.title,

@@ -1,0 +1,241 @@
+"""存在问题 and 下一步工作打算, written from records.
+
+Problems are *collected* from sources, then *phrased*; adding a ledger (查摆问题, 工作要点) means
+adding a source to :data:`SOURCES` (or a measure source), not rewriting the phrasing:
+
+* :func:`collect_problems` runs every source; a source returns :class:`Problem` items, each with
+  its area (政治建设, 思想建设, 组织建设, 作风建设, 纪律建设, 党建与业务融合), one clause stating
+  it (figure markers inside: every number is a figure) and one measure for the next year;
+* :func:`phrase_problems` groups them by area, in :data:`AREAS` order, into “一是……二是……”
+  paragraphs, each area led by its voice's sentence;
+* :func:`phrase_measures` writes one measure per open problem, numbered the same way; the
+  boilerplate of :data:`FALLBACK_MEASURES` is used only when no problem is recorded, and is then
+  marked for the clerk.
+
+Today's sources: rule breaches (逾期未换届, 参会率偏低, 书记未讲党课, 未达法定人数的决策,
+逾期的落实措施) and overdue rectifications. A dataset without rows in the year yields no problem:
+its absence is a note for the clerk (``narrative.clerk_notes``), never a failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, FigureSet
+
+__all__ = [
+    "AREAS",
+    "SOURCES",
+    "Problem",
+    "ProblemInput",
+    "collect_problems",
+    "phrase_measures",
+    "phrase_problems",
+]
+
+AREAS = ("政治建设", "思想建设", "组织建设", "作风建设", "纪律建设", "党建与业务融合")
+ORDINALS = "一二三四五六七八九十"
+
+#: Each area's leading sentence, per voice (committee: a hospital 党委; branch; bureau).
+AREA_LEADS: dict[str, dict[str, str]] = {
+    "committee": {
+        "政治建设": "贯彻落实上级决策部署和民主集中制还有差距",
+        "思想建设": "理论学习的系统性和实效性还需增强",
+        "组织建设": "基层党组织建设还有薄弱环节",
+        "作风建设": "问题整改的力度和实效还需提升",
+        "纪律建设": "纪律规矩意识还需进一步强化",
+        "党建与业务融合": "党建与业务融合还不够深入",
+    },
+    "branch": {
+        "政治建设": "贯彻落实上级部署还有差距",
+        "思想建设": "理论学习的系统性和实效性还需增强",
+        "组织建设": "支部组织生活还不够规范",
+        "作风建设": "问题整改的力度和实效还需提升",
+        "纪律建设": "纪律规矩意识还需进一步强化",
+        "党建与业务融合": "党建与业务融合还不够深入",
+    },
+    "bureau": {
+        "政治建设": "行业系统贯彻落实上级部署和民主集中制还有差距",
+        "思想建设": "行业系统理论学习的系统性和实效性还需增强",
+        "组织建设": "行业系统基层党组织建设还不平衡",
+        "作风建设": "行业系统问题整改的力度和实效还需提升",
+        "纪律建设": "行业系统纪律规矩意识还需进一步强化",
+        "党建与业务融合": "党建与业务融合还不够深入",
+    },
+}
+
+#: The 下一步 boilerplate per voice, used only when no problem is recorded (marked for the clerk).
+FALLBACK_MEASURES: dict[str, tuple[str, ...]] = {
+    "committee": (
+        "持续深化理论武装，落实“第一议题”和理论学习中心组学习制度",
+        "全面加强基层组织建设，严格落实“三会一课”等组织生活制度",
+        "驰而不息加强作风建设，落实全面从严治党主体责任",
+        "推动党建与业务深度融合，持续开展义诊和志愿服务",
+    ),
+    "branch": (
+        "加强党员理论学习，落实支部书记讲党课制度",
+        "严格落实“三会一课”、主题党日等制度，提高组织生活质量",
+        "加强党员教育管理，引导党员在岗位上亮身份、作表率",
+        "围绕科室业务开展志愿服务，推动党建与业务深度融合",
+    ),
+    "bureau": (
+        "加强对所属医院党建工作的领导和指导，压实医院党委主体责任",
+        "推动各医院党委严格落实“三会一课”等组织生活制度",
+        "驰而不息加强行业作风建设，持续纠治医药购销领域不正之风",
+        "推动党建与卫生健康业务深度融合，服务群众健康",
+    ),
+}
+FALLBACK_MARK = "【通用表述，请结合本单位工作要点修改】"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One open problem: its area, one clause stating it, one measure for next year."""
+
+    area: str
+    text: str
+    measure: str
+    source: str  # "rule", "rectification"; later "查摆问题"
+
+
+@dataclass(frozen=True)
+class ProblemInput:
+    figures: FigureSet
+    f: Any  # narrative.FigureNode: ``str(f["a"]["b"])`` writes the figure ``a.b``
+    names: dict[str, str]
+    voice: str
+
+    def orgs(self, key: str) -> list[str]:
+        figure = self.figures.get(key)
+        return [self.names.get(c, c) for c in (figure.records if figure else ())]
+
+    def value(self, key: str) -> Any:
+        return self.figures.value(key)
+
+    def has_rows(self, dataset: str) -> bool:
+        return self.figures.records_in(dataset) > 0
+
+
+def _join(names: Sequence[str]) -> str:
+    return "、".join(names)
+
+
+def rule_breaches(p: ProblemInput) -> list[Problem]:
+    """Breaches of the rules the figures already judge (``dangjian.rules``)."""
+    found: list[Problem] = []
+    part_word = "单位" if p.figures.part == "unit" else "党支部"
+    if p.value("implementation.overdue"):
+        node = p.f["implementation"]["overdue"]
+        found.append(
+            Problem(
+                "政治建设",
+                f"逾期未完成的落实措施{node}项，督导督办还不够有力",
+                "对逾期未完成的贯彻落实措施挂账督办、限期完成",
+                "rule",
+            )
+        )
+    if p.value("decisions.without_quorum"):
+        node = p.f["decisions"]["without_quorum"]
+        found.append(
+            Problem(
+                "政治建设",
+                f"“三重一大”事项中有{node}项决策未达法定人数，民主集中制执行还不够严格",
+                "严格执行议事规则和“三重一大”集体决策制度，到会人数不足不得作出决定",
+                "rule",
+            )
+        )
+    overdue = p.orgs("elections.overdue")
+    if overdue:
+        found.append(
+            Problem(
+                "组织建设",
+                f"{_join(overdue[:3])}{'等' if len(overdue) > 3 else ''}任期届满后未按期换届",
+                f"督促{_join(overdue[:3])}{'等' if len(overdue) > 3 else ''}尽快完成换届选举",
+                "rule",
+            )
+        )
+    low_key = LOW_ATTENDANCE_KEYS[p.figures.part]
+    low = p.figures.get(low_key)
+    if low is not None and low.value and p.has_rows("attendance"):
+        clauses = [
+            f"{p.names.get(code, code)}党员参会率{p.f['attendance']['rate'][f'by_{p.figures.part}'][code]}%"
+            for code in low.records[:3]
+        ]
+        found.append(
+            Problem(
+                "组织建设",
+                "、".join(clauses) + "，组织生活的吸引力和参与度还需提高",
+                f"落实缺席补学制度，提高参会率偏低{part_word}的组织生活质量",
+                "rule",
+            )
+        )
+    if p.has_rows("events") and p.figures.part == "branch":
+        silent = p.orgs("meetings.党课.branches_without_secretary")
+        if silent:
+            more = "等" if len(silent) > 3 else ""
+            found.append(
+                Problem(
+                    "思想建设",
+                    f"{_join(silent[:3])}{more}书记全年未讲党课",
+                    "落实党支部书记每年至少讲一次党课的要求",
+                    "rule",
+                )
+            )
+    return found
+
+
+def overdue_rectifications(p: ProblemInput) -> list[Problem]:
+    """Rectifications past their deadline and open at year end."""
+    if not p.value("rectification.overdue"):
+        return []
+    node = p.f["rectification"]["overdue"]
+    return [
+        Problem(
+            "作风建设",
+            f"逾期未完成的整改问题{node}个，个别问题整改推进不够有力",
+            "对逾期未完成的整改问题挂牌督办、限期销号",
+            "rectification",
+        )
+    ]
+
+
+#: Where problems come from, in order. 查摆问题 will be one more entry.
+SOURCES: list[Callable[[ProblemInput], list[Problem]]] = [rule_breaches, overdue_rectifications]
+
+
+def collect_problems(p: ProblemInput) -> list[Problem]:
+    """Every open problem of the year from every source, grouped by area in ``AREAS`` order."""
+    problems = [problem for source in SOURCES for problem in source(p)]
+    return sorted(problems, key=lambda x: AREAS.index(x.area) if x.area in AREAS else len(AREAS))
+
+
+def _ordinal(i: int) -> str:
+    return ORDINALS[i] if i < len(ORDINALS) else str(i + 1)
+
+
+def phrase_problems(problems: Sequence[Problem], voice: str) -> list[str]:
+    """“一是基层党组织建设还有薄弱环节。儿科党支部任期届满后未按期换届；……。” — one
+    paragraph per area, in order."""
+    leads = AREA_LEADS.get(voice, AREA_LEADS["committee"])
+    by_area: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_area.setdefault(problem.area, []).append(problem)
+    paragraphs = []
+    for i, (area, items) in enumerate(by_area.items()):
+        lead = leads.get(area, area)
+        details = "；".join(item.text for item in items)
+        paragraphs.append(f"{_ordinal(i)}是{lead}。{details}。")
+    return paragraphs
+
+
+def phrase_measures(problems: Sequence[Problem], voice: str) -> list[str]:
+    """One measure per open problem (“一是……。”); the marked boilerplate when none."""
+    measures = list(dict.fromkeys(problem.measure for problem in problems))
+    if not measures:
+        return [FALLBACK_MARK] + [
+            f"{_ordinal(i)}是{text}。"
+            for i, text in enumerate(FALLBACK_MEASURES.get(voice, FALLBACK_MEASURES["committee"]))
+        ]
+    return [f"{_ordinal(i)}是{text}。" for i, text in enumerate(measures)]
