@@ -32,7 +32,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "templates" / "reports" / "annual_report.docx"
 
@@ -226,6 +226,53 @@ def _drop_unused_styles(document) -> None:
             document.part.drop_rel(rel.rId)
 
 
+def _red_bottom_border(style_element) -> None:
+    """The 版头's red separator: a bottom border the width of the text block."""
+    ppr = style_element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), "18")  # eighths of a point
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "E60012")
+    border.append(bottom)
+    ppr.insert_element_before(
+        border,
+        *(
+            f"w:{tag}"
+            for tag in [
+                "shd",
+                "tabs",
+                "suppressAutoHyphens",
+                "kinsoku",
+                "wordWrap",
+                "overflowPunct",
+                "topLinePunct",
+                "autoSpaceDE",
+                "autoSpaceDN",
+                "bidi",
+                "adjustRightInd",
+                "snapToGrid",
+                "spacing",
+                "ind",
+                "contextualSpacing",
+                "mirrorIndents",
+                "suppressOverlap",
+                "jc",
+                "textDirection",
+                "textAlignment",
+                "textboxTightWrap",
+                "outlineLvl",
+                "divId",
+                "cnfStyle",
+                "rPr",
+                "sectPr",
+                "pPrChange",
+            ]
+        ),
+    )
+
+
 def _para(document, text: str, style: str):
     return document.add_paragraph(text, style=style)
 
@@ -322,21 +369,52 @@ def build(path: Path = DEFAULT_PATH) -> Path:
         document,
         "GWTable",
         font=BODY_FONT,
-        size=Pt(10.5),
-        line=Pt(15),
+        size=Pt(9),
+        line=Pt(12),
         align=WD_ALIGN_PARAGRAPH.LEFT,
     )
     _style(
         document,
         "GWTableHead",
         font=HEADING1_FONT,
-        size=Pt(10.5),
-        line=Pt(15),
+        size=Pt(9),
+        line=Pt(12),
         align=WD_ALIGN_PARAGRAPH.CENTER,
     )
 
+    _style(
+        document,
+        "GWRedHeader",
+        font=TITLE_FONT,
+        size=Pt(30),
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        line=Pt(48),
+        space_after=Pt(20),
+    )
+    document.styles["GWRedHeader"].font.color.rgb = RGBColor(0xE6, 0x00, 0x12)
+    docnum = _style(document, "GWDocNumber", font=BODY_FONT, size=BODY_SIZE)
+    docnum.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    rule = _style(document, "GWRedRule", font=BODY_FONT, size=Pt(4), line=Pt(6))
+    rule.paragraph_format.space_after = Pt(28)
+    _red_bottom_border(rule.element)
+    _style(document, "GWRecipient", font=BODY_FONT, size=BODY_SIZE)
+
+    # ---- 版头 (optional): 发文机关标志 in red, 发文字号 and 签发人, the red rule ----
+    _para(document, "{%p if front.red_header %}", "GWBody")
+    _para(document, "{{ front.red_header }}", "GWRedHeader")
+    _para(
+        document,
+        "{{ front.doc_number }}\t{% if front.signer %}签发人：{{ front.signer }}{% endif %}",
+        "GWDocNumber",
+    )
+    _para(document, "", "GWRedRule")
+    _para(document, "{%p endif %}", "GWBody")
+
     # ---- body: the narrative, one docxtpl loop per level ----
     _para(document, "{{ title }}", "GWTitle")
+    _para(document, "{%p if front.recipient %}", "GWBody")
+    _para(document, "{{ front.recipient }}：", "GWRecipient")
+    _para(document, "{%p endif %}", "GWBody")
     _para(document, "{%p for p in lead %}", "GWBody")
     _para(document, "{{ p }}", "GWBody")
     _para(document, "{%p endfor %}", "GWBody")
@@ -367,8 +445,9 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     label.add_run().add_break(WD_BREAK.PAGE)
     label.add_run("附件")
     _para(document, "{{ year }}年度党建工作指标明细", "GWAttachmentTitle")
-    headers = ["指标", "数值", "单位", "上年", "变化", "记录（活动编号、党员编号、问题编号等）"]
-    widths = [Mm(34), Mm(14), Mm(10), Mm(12), Mm(26), Mm(60)]  # 156 mm: the text block
+    # Compact: one line per figure (the records stay on the report page and in the JSON export).
+    headers = ["指标", "数值", "上年", "变化", "记录数"]
+    widths = [Mm(64), Mm(22), Mm(22), Mm(30), Mm(18)]  # 156 mm: the text block
     table = document.add_table(rows=4, cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -377,11 +456,10 @@ def build(path: Path = DEFAULT_PATH) -> Path:
         column.width = width
     cells = [
         "{{ row.label }}",
-        "{{ row.value }}",
-        "{{ row.unit }}",
+        "{{ row.value }}{{ row.unit }}",
         "{{ row.previous }}",
         "{{ row.change }}",
-        "{{ row.records_text }}",
+        "{{ row.count }}",
     ]
     for i, (header, width) in enumerate(zip(headers, widths, strict=True)):
         for r in range(4):

@@ -37,6 +37,7 @@ from dangjian.core import clock
 from dangjian.core.dates import chinese_date
 from dangjian.reports import comparison
 from dangjian.reports.figures import DATASET_LABELS, Figure, FigureSet
+from dangjian.reports.frontmatter import FrontMatter, front_matter_for
 from dangjian.reports.highlights import Highlights, collect_highlights
 from dangjian.reports.problems import (
     ProblemInput,
@@ -173,6 +174,7 @@ class Report:
     issued_on: dt.date
     used_keys: list[str]
     voice: str = "committee"
+    front: FrontMatter = field(default_factory=FrontMatter)
     #: For the clerk (report page, JSON), never in the text: ledgers with no rows in the year.
     notes: list[str] = field(default_factory=list)
 
@@ -435,7 +437,11 @@ def _parse(text: str) -> tuple[str, list[str], list[Section], list[str]]:
 
 
 def build_report(
-    figures: FigureSet, *, issued_on: dt.date | None = None, issuer: str | None = None
+    figures: FigureSet,
+    *,
+    issued_on: dt.date | None = None,
+    issuer: str | None = None,
+    front: FrontMatter | None = None,
 ) -> Report:
     """Render the narrative template for ``figures`` (computed with ``previous=True`` to compare)."""
     tree = FigureTree(figures)
@@ -453,5 +459,6 @@ def build_report(
         issued_on=issued_on or clock.today(),
         used_keys=list(dict.fromkeys(tree.used)),
         voice=voice,
+        front=front if front is not None else front_matter_for(figures.org),
         notes=clerk_notes(figures, voice),
     )

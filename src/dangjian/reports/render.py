@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from dangjian.core import clock
 from dangjian.organizations.models import Organization
-from dangjian.reports.figures import FigureSet, compute_figures
+from dangjian.reports.comparison import previous_figure
+from dangjian.reports.figures import compute_figures
 from dangjian.reports.narrative import Report, build_report, keys_in
 from dangjian.reports.templates_dir import find_template, load_template
 
@@ -51,15 +52,14 @@ def appendix_rows(report: Report, record_limit: int | None = None) -> list[dict[
 
     With ``record_limit`` at most that many are listed, and a figure counted in SQL lists none
     (its identifiers are not read for the appendix)."""
-    previous: FigureSet | None = report.figures.previous if report.compare else None
     rows = []
     for figure in report.figures:
-        before = previous.get(figure.key) if previous is not None else None
+        before = previous_figure(report.figures, figure.key)
         count = figure.record_count
         shown = list(figure.records) if record_limit is None else figure.first_records(record_limit)
         text = "、".join(shown)
         if len(shown) < count:
-            text += f"{'……等' if shown else ''}共{count}条（完整清单见平台报告的记录页或JSON导出）"
+            text += f"{'……等' if shown else ''}共{count}条（完整清单见报告网页的记录页或JSON导出）"
         rows.append(
             {
                 "key": figure.key,
@@ -91,6 +91,8 @@ def _context(report: Report, resolve: Callable[[str], Any]) -> dict[str, Any]:
         "org_code": report.figures.org.code,
         "compare": report.compare,
         "values": {f.key: f.display for f in report.figures},
+        "front": report.front.as_context(),
+        "notes": report.notes,
     }
 
 
@@ -218,7 +220,12 @@ def to_docx(report: Report) -> bytes:
     """The report as a Word 公文 (GB/T 9704-2012 layout) from the organisation's .docx template."""
     template = _docx_template(str(find_template(report.figures.org, "annual_report.docx")))
     context = _context(report, report.text)
-    context["appendix"] = appendix_rows(report, record_limit=DOCX_RECORD_LIMIT)
+    # Compact: a figure that is zero (or nothing) this year and last is left out.
+    context["appendix"] = [
+        row
+        for row in appendix_rows(report, record_limit=0)
+        if row["value"] not in ("0", "—") or row["previous"] not in ("", "0", "—")
+    ]
     template.render(context, jinja_env=_WORD_JINJA, autoescape=True)
     buffer = io.BytesIO()
     template.save(buffer)

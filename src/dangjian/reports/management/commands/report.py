@@ -13,6 +13,7 @@ from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
 from dangjian.organizations.models import Organization
 from dangjian.reports.figures import compute_figures
+from dangjian.reports.frontmatter import FrontMatterError, front_matter_for
 from dangjian.reports.narrative import build_report
 from dangjian.reports.render import FORMATS, to_docx, to_html, to_json, to_markdown
 
@@ -28,14 +29,33 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="输出文件（文本格式缺省时打印到屏幕）")
         parser.add_argument("--date", help="成文日期 YYYY-MM-DD（默认今天）")
         parser.add_argument("--issuer", help="发文机关署名（默认组织名称）")
+        # Front matter: each overrides the organisation's front_matter.json (see frontmatter.py).
+        parser.add_argument("--red-header", help="红头（发文机关标志），如“中共××医院委员会文件”")
+        parser.add_argument("--doc-number", help="发文字号，如“××院党发〔2026〕3号”")
+        parser.add_argument("--signer", help="签发人")
+        parser.add_argument("--recipient", help="主送机关，如“中共××县卫生健康局委员会”")
 
     def handle(self, *args, **options) -> None:
         org = self._organization(options["org"])
-        issued_on = dt.date.fromisoformat(options["date"]) if options["date"] else None
+        try:
+            issued_on = dt.date.fromisoformat(options["date"]) if options["date"] else None
+        except ValueError:
+            raise CommandError(f"--date：“{options['date']}”不是日期，请写成 YYYY-MM-DD") from None
+        try:
+            front = front_matter_for(
+                org,
+                red_header=options["red_header"],
+                doc_number=options["doc_number"],
+                signer=options["signer"],
+                recipient=options["recipient"],
+            )
+        except FrontMatterError as exc:
+            raise CommandError(str(exc)) from None
         report = build_report(
             compute_figures(options["year"], org, previous=True),
             issued_on=issued_on,
             issuer=options["issuer"],
+            front=front,
         )
         fmt, output = options["format"], options["output"]
         record_event(
