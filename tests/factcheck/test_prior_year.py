@@ -62,10 +62,10 @@ def test_next_years_report_compares_with_saved_figures(ledger2025, tmp_path):
     assert "较上年" not in _report_2025(h.committee)  # no 2024 ledger, nothing saved
     _save_2024_by_command(tmp_path)
     text = _report_2025(h.committee)
-    # 2025 ledger: 主题党日 3, 发展党员 1, 服务群众 63 人次.
-    assert "开展主题党日活动3次（较上年增加2次、增长200.0%）" in text
-    assert "发展党员1名（较上年减少1名、下降50.0%）" in text
-    assert "服务群众63人次（较上年增加23人次、增长57.5%）" in text
+    # 2025 ledger: 主题党日 3, 发展党员 1, 服务群众 63 人次. A rate only on a base of 10 or more.
+    assert "| `meetings.主题党日` | 3 | 次 | 1 | 较上年增加2次 |" in text  # the appendix
+    assert "发展党员1名，较上年减少1名" in text
+    assert "服务群众63人次，较上年增长57.5%" in text
 
 
 def test_ledger_data_overrides_saved_figures(ledger2025, tmp_path):
@@ -74,18 +74,21 @@ def test_ledger_data_overrides_saved_figures(ledger2025, tmp_path):
     OrgLifeEventFactory(organization=h.branch_a, event_type="主题党日", date=dt.date(2024, 3, 1))
     OrgLifeEventFactory(organization=h.branch_b, event_type="主题党日", date=dt.date(2024, 9, 1))
     text = _report_2025(h.committee)
-    assert "开展主题党日活动3次（较上年增加1次、增长50.0%）" in text
-    # The 2024 ledger has no 发展党员: 0 wins over the saved 2 (no percentage on 0).
-    assert "发展党员1名（较上年增加1名）" in text
+    assert "| `meetings.主题党日` | 3 | 次 | 2 | 较上年增加1次 |" in text
+    # Dataset by dataset: the 2024 ledger has 组织生活 (its 2 wins over the saved 1) but no
+    # 发展党员, so the confirmed 2 stands in for that one.
+    assert "发展党员1名，较上年减少1名" in text
     previous = compute_figures(2025, h.committee, previous=True).previous
-    assert not previous.from_prior and previous.value("development.new_probationary") == 0
+    assert previous.confirmed == {"development.new_probationary", "services.people_served"}
+    assert previous.value("meetings.主题党日") == 2
+    assert previous.value("development.new_probationary") == 2
 
 
 def test_saved_figures_belong_to_their_organisation(ledger2025, tmp_path):
     h = ledger2025
     save_prior_figures(h.branch_a, 2024, [PriorValue("meetings.主题党日", Decimal(7), "次")])
     assert "较上年" not in _report_2025(h.committee)
-    assert "（较上年减少5次、下降71.4%）" in _report_2025(h.branch_a)
+    assert "| `meetings.主题党日` | 2 | 次 | 7 | 较上年减少5次 |" in _report_2025(h.branch_a)
 
 
 def test_fallback_costs_one_query_whatever_is_saved(ledger2025, tmp_path):

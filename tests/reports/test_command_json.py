@@ -30,8 +30,8 @@ def test_json_shape(year2025):
     assert data["meta"]["queries"] > 0
     assert data["meta"]["issued_on"] == "2026-01-20"
     titles = [s["heading"] for s in data["sections"]]
-    assert titles[:2] == ["导语", "一、党建工作开展情况"]
-    assert "二、存在问题" in titles and "三、下一步工作计划" in titles
+    assert titles[:2] == ["导语", "一、主要工作及成效"]
+    assert "二、存在问题" in titles and "三、下一步工作打算" in titles
 
 
 def test_default_org_is_the_single_root(year2025):

@@ -70,5 +70,6 @@ def test_the_compiled_word_template_is_reused_and_renders_each_report_anew(year2
         second = build_report(compute_figures(2025, year2025.h.branch_a, previous=True))
         second_xml = _document_xml(render.to_docx(second))
     assert calls == []  # nothing compiled again
-    assert year2025.h.committee.name in first_xml and year2025.h.committee.name not in second_xml
+    title = f"{year2025.h.committee.name}关于"
+    assert title in first_xml and title not in second_xml
     assert year2025.h.branch_a.name in second_xml

@@ -38,30 +38,39 @@ def test_every_narrative_number_is_in_the_appendix(year2025):
 
 def test_sentences_carry_the_hand_counted_figures(year2025):
     text = to_markdown(build_report(compute_figures(2025, year2025.h.committee, previous=True)))
-    assert "全年各党支部召开“三会一课”5次" in text
-    assert "其中支部党员大会1次、支部委员会会议1次、党小组会1次、党课2次" in text
-    assert "开展主题党日活动2次（较上年增加1次、增长100.0%）" in text
-    assert "整改问题数5个，已完成2个、正在推进3个，问题完成率40.0%" in text
+    assert "全年开展“三会一课”5次" in text
+    # The per-type breakdown (支部党员大会, 党小组会 …) is in the appendix, not the prose.
+    assert "其中支部党员大会" not in text
+    assert "开展主题党日活动2次" in text
+    assert "全年整改问题5个，整改完成率40%" in text
     assert "服务群众180人次" in text
-    # 存在问题 derived from the data.
-    assert "1个党组织任期已届满、尚未完成换届（县人民医院党委）" in text
-    assert "有2个整改问题已超过整改时限仍未完成" in text
-    assert "外科党支部33.3%" in text
-    assert "有2项“三重一大”事项到会人数未达到" in text
-    # The appendix lists records.
+    # 存在问题 derived from the data, grouped by area as “一是……二是……”.
+    assert "县人民医院党委任期届满后未按期换届" in text
+    assert "逾期未完成的整改问题2个" in text
+    assert "外科党支部党员参会率33.3%" in text
+    assert "“三重一大”事项中有2项决策未达法定人数" in text
+    assert "一是贯彻落实上级决策部署和民主集中制还有差距。" in text
+    # 下一步: one measure per open problem, no boilerplate mark.
+    assert "三是督促县人民医院党委尽快完成换届选举。" in text
+    assert "【通用表述" not in text
+    # The Markdown appendix still lists records.
     assert "| 未达法定人数的决策 | `decisions.without_quorum` | 2 |" in text
     assert "J3、J2" in text
 
 
-def test_empty_sections_are_marked_for_the_author_not_zero(hospital):
+def test_empty_ledgers_are_notes_for_the_clerk_not_text(hospital):
     report = build_report(
         compute_figures(2025, hospital.committee, previous=True), issued_on=dt.date(2026, 1, 5)
     )
     text = to_markdown(report)
-    assert "【待补充：“三会一课”、主题党日和组织生活会开展情况" in text
-    assert "召开“三会一课”0次" not in text
+    # No 组织生活 rows in 2025: the text leaves the part out; a note tells the clerk.
+    assert "三会一课”0次" not in text and "暂无记录" not in text and "台账" not in text
+    assert any(note.startswith("组织生活：2025年没有记录") for note in report.notes)
     assert "较上年" not in text  # no previous-year data, no comparison
     assert "2026年1月5日" in text
+    # Nothing recorded as a problem: the placeholder, and the marked boilerplate for 下一步.
+    assert "【待补充：结合民主生活会、组织生活会查摆的问题" in text
+    assert "【通用表述，请结合本单位工作要点修改】" in text
 
 
 def test_numbering_closes_up_when_a_subsection_is_left_out(year2025):

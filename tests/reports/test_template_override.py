@@ -21,9 +21,13 @@ def test_narrative_override_applies_to_the_org_and_below(year2025, tmp_path, set
     text = to_markdown(build_report(compute_figures(2025, year2025.h.committee)))
     assert text.startswith("# 县人民医院党委2025年党建工作总结")
     assert "本院开展主题党日2次。" in text
-    # Branch A has no folder of its own: it inherits its 党委's template.
+    # Branch A has no folder of its own: it inherits its 党委's template of its voice (党支部).
+    (tmp_path / "HOSP" / "narrative_branch.txt").write_text(
+        "= {{ org_name }}{{ year }}年工作总结\n# 基本情况\n支部开展主题党日{{ f.meetings.主题党日 }}次。\n",
+        encoding="utf-8",
+    )
     branch = to_markdown(build_report(compute_figures(2025, year2025.h.branch_a)))
-    assert "本院开展主题党日1次。" in branch
+    assert "支部开展主题党日1次。" in branch
     # The compiled template is kept until the file changes: an edit shows at the next report.
     (tmp_path / "HOSP" / "narrative.txt").write_text(
         "= {{ org_name }}{{ year }}年党建工作总结\n# 基本情况\n全年开展主题党日{{ f.meetings.主题党日 }}次，成效明显。\n",
