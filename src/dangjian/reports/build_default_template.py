@@ -455,8 +455,8 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     cells = [
-        "{{ row.label }}",
-        "{{ row.value }}{{ row.unit }}",
+        "{{ row.label }}{% if row.unit %}（{{ row.unit }}）{% endif %}",
+        "{{ row.value }}",
         "{{ row.previous }}",
         "{{ row.change }}",
         "{{ row.count }}",
