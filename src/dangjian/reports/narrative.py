@@ -37,7 +37,7 @@ from dangjian.core import clock
 from dangjian.core.dates import chinese_date
 from dangjian.reports import comparison
 from dangjian.reports.figures import DATASET_LABELS, Figure, FigureSet
-from dangjian.reports.frontmatter import FrontMatter, front_matter_for
+from dangjian.reports.frontmatter import FrontMatter, FrontMatterError, front_matter_for
 from dangjian.reports.highlights import Highlights, collect_highlights
 from dangjian.reports.problems import (
     ProblemInput,
@@ -449,6 +449,13 @@ def build_report(
     template = load_template(figures.org, VOICES[voice])
     text = template.render(TemplateContext(_context(figures, tree, voice)))
     title, lead, sections, closing = _parse(text)
+    notes = clerk_notes(figures, voice)
+    if front is None:
+        try:
+            front = front_matter_for(figures.org)
+        except FrontMatterError as exc:  # a broken settings file: say so, report without it
+            front = FrontMatter()
+            notes.insert(0, str(exc))
     return Report(
         figures=figures,
         title=title,
@@ -459,6 +466,6 @@ def build_report(
         issued_on=issued_on or clock.today(),
         used_keys=list(dict.fromkeys(tree.used)),
         voice=voice,
-        front=front if front is not None else front_matter_for(figures.org),
-        notes=clerk_notes(figures, voice),
+        front=front,
+        notes=notes,
     )

@@ -102,6 +102,7 @@ def annual(request: HttpRequest) -> HttpResponse:
             "orgs": orgs,
             "report_html": to_html(report, lambda key: figure_url(year, org, key)),
             "meta": {"queries": report.figures.queries, "seconds": report.figures.seconds},
+            "notes": report.notes,
             "query": urlencode({"year": year, "org": org.code}),
         },
     )
