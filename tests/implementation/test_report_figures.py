@@ -142,7 +142,7 @@ def test_narrative_sentences(hospital):
     _data(hospital)
     text = to_markdown(build_report(compute_figures(2025, hospital.committee, previous=True)))
     assert "签订《党风廉政建设目标责任书》2份、监督责任书1份" in text
-    assert "警示教育2次" in text and "集体谈话1次" in text
-    assert "明确贯彻落实措施4项，已完成2项，完成率50.0%" in text
-    assert "整改问题数2个，已完成1个" in text
-    assert "有1项贯彻落实措施已超过完成时限仍未完成" in text
+    assert "廉政警示教育2次" in text and "集体谈话1次" in text
+    assert "明确贯彻落实措施4项，落实措施完成率50%" in text
+    assert "全年整改问题2个，整改完成率50%" in text
+    assert "逾期未完成的落实措施1项" in text
