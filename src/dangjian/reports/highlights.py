@@ -200,7 +200,8 @@ def _honours(org: Organization, year: int, units: dict[str, str]) -> list[Honour
 
 
 def _brands(path: str, year: int) -> tuple[list[str], list[str]]:
-    brands, demos = [], []
+    brands: list[str] = []
+    demos: list[str] = []
     for kind, name in (
         PartyBrand.objects.filter(organization__path__startswith=path, year__lte=year)
         .order_by("-year", "code")

@@ -134,7 +134,7 @@ class FigureTree:
     @cached_property
     def prefixes(self) -> frozenset[str]:
         """Every key's leading parts (``a`` and ``a.b`` of ``a.b.c``): the nodes with figures under them."""
-        found = set()
+        found: set[str] = set()
         for key in self.figures:
             parts = key.split(".")
             found.update(".".join(parts[:i]) for i in range(1, len(parts)))

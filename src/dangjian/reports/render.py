@@ -134,7 +134,7 @@ def to_json(report: Report) -> dict[str, Any]:
 def to_markdown(report: Report) -> str:
     context = _context(report, report.text)
     context["appendix"] = appendix_rows(report, record_limit=INLINE_RECORD_LIMIT)
-    return load_template(report.figures.org, "annual_report.md").render(_ctx(context))
+    return str(load_template(report.figures.org, "annual_report.md").render(_ctx(context)))
 
 
 def to_html(report: Report, link: Callable[[str], str] | None = None) -> str:
@@ -144,8 +144,10 @@ def to_html(report: Report, link: Callable[[str], str] | None = None) -> str:
     context["link"] = link
     for row in context["appendix"]:
         row["url"] = link(row["key"]) if link else ""
-    return load_template(report.figures.org, "annual_report.html", autoescape=True).render(
-        _ctx(context)
+    return str(
+        load_template(report.figures.org, "annual_report.html", autoescape=True).render(
+            _ctx(context)
+        )
     )
 
 
@@ -156,11 +158,11 @@ _CELL_TAG = re.compile(r"\{%-?\s*tc\s")
 _XML_TAG = re.compile(r"<[^>]*>")
 
 
-def _docx_template(path: str):
+def _docx_template(path: str) -> Any:
     from docxtpl import DocxTemplate
     from lxml import etree
 
-    class Template(DocxTemplate):
+    class Template(DocxTemplate):  # type: ignore[misc]  # docxtpl is untyped
         """docxtpl's template, skipping two passes that change nothing for most templates:
 
         * the rewrite of tabs and line breaks inside text when no text holds one: it runs three
@@ -170,17 +172,17 @@ def _docx_template(path: str):
           (half a second for a county bureau's).
         """
 
-        def build_xml(self, context, jinja_env=None):
+        def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> Any:
             # The body's source, before rendering: does it use the tag?
             self._has_cell_tags = _CELL_TAG.search(_XML_TAG.sub("", self.get_xml())) is not None
             return super().build_xml(context, jinja_env)
 
-        def resolve_listing(self, xml):
+        def resolve_listing(self, xml: str) -> str:
             if _LISTING_CHAR_IN_TEXT.search(xml) is None:
                 return xml
-            return super().resolve_listing(xml)
+            return str(super().resolve_listing(xml))
 
-        def fix_tables(self, xml):
+        def fix_tables(self, xml: str) -> Any:
             if getattr(self, "_has_cell_tags", True):
                 return super().fix_tables(xml)
             return etree.fromstring(xml, parser=etree.XMLParser(recover=True))
@@ -188,7 +190,7 @@ def _docx_template(path: str):
     return Template(path)
 
 
-def _compiling_once_environment():
+def _compiling_once_environment() -> Any:
     from jinja2 import Environment
 
     class CompilingOnce(Environment):
@@ -200,12 +202,12 @@ def _compiling_once_environment():
         itself (an edited template gives a new source). Rendering only reads a compiled template,
         so requests may share it."""
 
-        def __init__(self):
+        def __init__(self) -> None:
             super().__init__(autoescape=True)
             # Thread-safe; two requests compiling the same new source at once both get a template.
             self._kept_templates = functools.lru_cache(maxsize=32)(super().from_string)
 
-        def from_string(self, source, globals=None, template_class=None):
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
             if globals is not None or template_class is not None or not isinstance(source, str):
                 return super().from_string(source, globals, template_class)
             return self._kept_templates(source)
@@ -232,7 +234,7 @@ def to_docx(report: Report) -> bytes:
     return buffer.getvalue()
 
 
-def _ctx(context: dict[str, Any]):
+def _ctx(context: dict[str, Any]) -> Any:
     from django.template import Context
 
     return Context(context)
