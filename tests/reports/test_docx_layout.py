@@ -93,7 +93,7 @@ def test_issuer_date_and_appendix(docx_parts):
     assert re.search(r"县人民医院党委\d{4}年\d{1,2}月\d{1,2}日附件", text)
     assert "2025年度党建工作指标明细" in text
     # The compact appendix: figure, value, last year, change, record count — no record lists.
-    assert "未达法定人数的决策2项" in text and "J3" not in text
+    assert "未达法定人数的决策（项）2" in text and "J3" not in text
 
 
 def test_the_default_template_defines_every_style_it_uses_and_no_other():
