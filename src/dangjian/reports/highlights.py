@@ -25,6 +25,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Min
+
 from dangjian.integrity.models import EducationKind, IntegrityEducation
 from dangjian.organizations.models import Organization, OrgType
 from dangjian.orglife.models import OrgLifeEvent
@@ -214,15 +216,22 @@ def _brands(path: str, year: int) -> tuple[list[str], list[str]]:
 
 
 def _themes(path: str, start: dt.date, end: dt.date) -> list[str]:
-    topics = list(
+    # Counted in SQL by topic (a few dozen rows, not one per 主题党日), then by form.
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[dt.date, str]] = {}
+    for topic, n, day, code in (
         OrgLifeEvent.objects.filter(
             organization__path__startswith=path, date__range=(start, end), event_type="主题党日"
         )
         .exclude(topic="")
-        .order_by("date", "code")
-        .values_list("topic", flat=True)
-    )
-    return _frequent([_form(t, "：:") for t in topics], MAX_THEMES)
+        .order_by()
+        .values_list("topic")
+        .annotate(n=Count("pk"), day=Min("date"), code=Min("code"))
+    ):
+        form = _form(topic, "：:")
+        counts[form] += n
+        first[form] = min(first.get(form, (day, code)), (day, code))
+    return sorted(counts, key=lambda f: (-counts[f], first[f]))[:MAX_THEMES]
 
 
 def _warnings(path: str, start: dt.date, end: dt.date) -> list[str]:
