@@ -43,7 +43,7 @@ def report(bureau):
 def test_the_bureau_speaks_in_its_own_voice(report):
     text = narrative_text(report)
     assert report.voice == "bureau"
-    for phrase in ("涉院", "公立医院党委领导下的院长负责制"):
+    for phrase in ("涉院", "公立医院党委领导下的院长负责制", "台账记录", "平台", "系统"):
         assert phrase not in text, phrase
     # The meetings are its hospitals' (“各医院党委全年召开党委会…”), never its own.
     assert not re.search("(?<!各医院党委)全年召开党委会", text)
