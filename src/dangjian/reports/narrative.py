@@ -16,7 +16,14 @@ can wrap a whole subsection in ``{% if %}`` and never print a zero for missing d
 A figure written in the template (``{{ f.meetings.主题党日 }}``) renders as a marker naming its
 key; each output format then replaces the marker with the value (and, on the HTML page, with a
 link to the records it counts). ``{{ f.meetings.主题党日.change }}`` gives the change on the
-previous year (“较上年增加3次、增长25.0%”), empty when the previous year has no data.
+previous year (“较上年增加3次”, “较上年增长25%”), empty when it may not be compared (see
+:mod:`dangjian.reports.comparison`).
+
+Three voices, each with its own template (:data:`VOICES`): a hospital 党委, a 党支部, and a
+卫健局 / 行业党委 over hospital 党委. The context gives the template the 典型做法 chosen from the
+records (:mod:`~dangjian.reports.highlights`) and the 存在问题 / 下一步 paragraphs
+(:mod:`~dangjian.reports.problems`); ledgers without rows in the year become notes for the
+clerk (:func:`clerk_notes`), never text.
 """
 
 from __future__ import annotations
