@@ -38,7 +38,7 @@ def _is_simplified_only(ch: str) -> bool:
 
 def to_simplified(text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
     """Simplified text of the same length as `text`; spans in `keep` are left as they are."""
-    converted = _t2s().convert(text)
+    converted: str = _t2s().convert(text)
     if len(converted) != len(text):
         lines = text.split("\n")
         out_lines = []
