@@ -5,10 +5,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.urls import reverse
 
 from dangjian.core.datacache import cached
 from dangjian.core.scoping import is_branch_manager, scope_for
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 HOME_KEYS = (
     "members.total",
@@ -22,7 +28,7 @@ HOME_KEYS = (
 )
 
 
-def home_figures(user, year: int) -> list[dict]:
+def home_figures(user: AbstractBaseUser | AnonymousUser, year: int) -> list[dict[str, object]]:
     from dangjian.reports.figures import compute_figures
     from dangjian.reports.views import figure_url, reportable_orgs
 
@@ -31,7 +37,7 @@ def home_figures(user, year: int) -> list[dict]:
         if org is None:
             return []
 
-        def compute() -> list[dict]:
+        def compute() -> list[dict[str, object]]:
             figures = compute_figures(year, org)
             return [
                 {

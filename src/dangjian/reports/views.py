@@ -8,6 +8,7 @@ the user's scope is 404 (its existence is not revealed).
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -20,11 +21,16 @@ from django.urls import reverse
 from dangjian.core import clock
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
-from dangjian.core.scoping import is_branch_manager
+from dangjian.core.scoping import ScopedQuerySet, is_branch_manager
 from dangjian.organizations.models import Organization, OrgType
 from dangjian.reports.figures import compute_figures, figure_records
 from dangjian.reports.narrative import build_report
 from dangjian.reports.render import to_docx, to_html, to_json, to_markdown
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import QuerySet
 
 #: Records listed per page on a figure's record page.
 FIGURE_PAGE_SIZE = 100
@@ -36,7 +42,7 @@ DOWNLOADS = {
 }
 
 
-def reportable_orgs(user):
+def reportable_orgs(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Organization]:
     """Organisations the user may report on: those in scope, without 党小组."""
     return Organization.objects.visible_to(user).exclude(org_type=OrgType.GROUP).order_by("path")
 
@@ -122,9 +128,10 @@ def figure(request: HttpRequest) -> HttpResponse:
     page = Paginator(list(zip(item.records, item.pks, strict=True)), FIGURE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    rows = figure_records(
-        item, model.objects.visible_to(request.user), pks=[pk for _ident, pk in page]
-    )
+    queryset = model._default_manager.all()
+    # Every figure counts rows of a scoped model: its manager (``objects``) is a ScopedQuerySet.
+    assert isinstance(queryset, ScopedQuerySet)
+    rows = figure_records(item, queryset.visible_to(request.user), pks=[pk for _ident, pk in page])
     objects = {obj.pk: obj for obj in rows}
     records = [(ident, objects.get(pk)) for ident, pk in page]
     return render(
