@@ -197,7 +197,7 @@ def _honours(org: Organization, year: int, units: dict[str, str]) -> list[Honour
             if kind == HonourKind.ADVANCED_ORG or not member
             else f"{unit}{member}同志"
         )
-        items.append(HonourItem(holder, title or HonourKind(kind).label, awarded_by or ""))
+        items.append(HonourItem(holder, title or str(HonourKind(kind).label), awarded_by or ""))
     return items
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 import getpass
 import json
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dangjian.core.audit import record_event
 from dangjian.core.models import AccessKind
@@ -21,7 +22,7 @@ from dangjian.reports.render import FORMATS, to_docx, to_html, to_json, to_markd
 class Command(BaseCommand):
     help = "生成年度党建工作报告（JSON、Markdown、HTML 或 Word 公文）。"
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=["annual"], help="报告种类：annual（年度党建工作报告）")
         parser.add_argument("--year", type=int, required=True, help="年度，如 2025")
         parser.add_argument("--org", help="组织编码（默认：最上级党组织）")
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--signer", help="签发人")
         parser.add_argument("--recipient", help="主送机关，如“中共××县卫生健康局委员会”")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         org = self._organization(options["org"])
         try:
             issued_on = dt.date.fromisoformat(options["date"]) if options["date"] else None
@@ -85,11 +86,11 @@ class Command(BaseCommand):
     @staticmethod
     def _organization(code: str | None) -> Organization:
         if code:
-            org = Organization.objects.filter(code=code).first()
+            org: Organization | None = Organization.objects.filter(code=code).first()
             if org is None:
                 raise CommandError(f"没有组织编码为“{code}”的党组织")
             return org
-        roots = list(
+        roots: list[Organization] = list(
             Organization.objects.filter(parent__isnull=True).order_by("sort_order", "code")[:2]
         )
         if not roots:
