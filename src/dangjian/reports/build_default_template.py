@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -32,7 +33,16 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.text.font import CT_RPr
+    from docx.oxml.text.parfmt import CT_PPr
+    from docx.section import _Footer
+    from docx.styles.style import ParagraphStyle
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "templates" / "reports" / "annual_report.docx"
 
@@ -60,7 +70,19 @@ CHAR = Pt(16)  # one character of body text
 TEXT_WIDTH = Mm(210 - 28 - 26)
 
 
-def set_fonts(rpr_owner, east_asia: str, latin: str = LATIN) -> None:
+class _RunPropertiesOwner(Protocol):
+    """An oxml element with run properties (``w:r``, ``w:style``)."""
+
+    def get_or_add_rPr(self) -> CT_RPr: ...
+
+
+class _ParagraphPropertiesOwner(Protocol):
+    """An oxml element with paragraph properties (``w:p``, ``w:style``)."""
+
+    def get_or_add_pPr(self) -> CT_PPr: ...
+
+
+def set_fonts(rpr_owner: _RunPropertiesOwner, east_asia: str, latin: str = LATIN) -> None:
     """Name the font for every script: w:ascii/w:hAnsi Latin, w:eastAsia the Chinese font."""
     rpr = rpr_owner.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -77,21 +99,21 @@ def set_fonts(rpr_owner, east_asia: str, latin: str = LATIN) -> None:
 
 
 def _style(
-    document,
+    document: DocxDocument,
     name: str,
     *,
     font: str,
-    size,
-    align=None,
-    first_line=None,
-    bold=False,
-    line=LINE,
-    space_after=Pt(0),  # noqa: B008 -- Pt is an immutable int
+    size: Length,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    first_line: int | None = None,  # EMU, as Length is (2 * CHAR is a plain int)
+    bold: bool = False,
+    line: Length = LINE,
+    space_after: Length = Pt(0),  # noqa: B008 -- Pt is an immutable int
     outline: int | None = None,
-    keep_next=False,
-):
+    keep_next: bool = False,
+) -> ParagraphStyle:
     styles = document.styles
-    style = (
+    style: ParagraphStyle = (
         styles[name]
         if name in [s.name for s in styles]
         else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -119,9 +141,9 @@ def _style(
     return style
 
 
-def _page_number_paragraph(footer, align) -> None:
+def _page_number_paragraph(footer: _Footer, align: WD_ALIGN_PARAGRAPH) -> None:
     """“— N —” with a PAGE field, 4号 宋体, one character in from the text block's edge."""
-    paragraph = footer.paragraphs[0]
+    paragraph: Paragraph = footer.paragraphs[0]
     paragraph.alignment = align
     fmt = paragraph.paragraph_format
     if align == WD_ALIGN_PARAGRAPH.RIGHT:
@@ -129,7 +151,7 @@ def _page_number_paragraph(footer, align) -> None:
     else:
         fmt.left_indent = Pt(14)
 
-    def run(text: str = ""):
+    def run(text: str = "") -> Run:
         r = paragraph.add_run(text)
         r.font.size = PAGE_NUMBER_SIZE
         set_fonts(r._element, PAGE_NUMBER_FONT)
@@ -153,12 +175,12 @@ def _page_number_paragraph(footer, align) -> None:
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             r._element.append(instr)
-        else:
+        elif text is not None:
             r.text = text
     run(" —")
 
 
-def _font_table_fallbacks(document) -> None:
+def _font_table_fallbacks(document: DocxDocument) -> None:
     """Declare the 公文 fonts in the font table with a w:altName fallback and generic family."""
     part = next(
         rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable")
@@ -187,7 +209,7 @@ def _font_table_fallbacks(document) -> None:
 _STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
 
 
-def _drop_unused_styles(document) -> None:
+def _drop_unused_styles(document: DocxDocument) -> None:
     """Keep only the styles the template uses (with what they are based on or linked to) and
     drop the Word 2010 ``stylesWithEffects`` copy. python-docx's blank document carries some 160
     styles, their latent-style table and that copy — 800 KB of XML that every report read,
@@ -226,7 +248,7 @@ def _drop_unused_styles(document) -> None:
             document.part.drop_rel(rel.rId)
 
 
-def _red_bottom_border(style_element) -> None:
+def _red_bottom_border(style_element: _ParagraphPropertiesOwner) -> None:
     """The 版头's red separator: a bottom border the width of the text block."""
     ppr = style_element.get_or_add_pPr()
     border = OxmlElement("w:pBdr")
@@ -273,7 +295,7 @@ def _red_bottom_border(style_element) -> None:
     )
 
 
-def _para(document, text: str, style: str):
+def _para(document: DocxDocument, text: str, style: str) -> Paragraph:
     return document.add_paragraph(text, style=style)
 
 
