@@ -37,11 +37,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.db import connection
-from django.db.models import Count, Model
+from django.db.models import Count, Model, Q, QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from dangjian import rules
@@ -73,6 +74,10 @@ from dangjian.rectification.models import RectificationItem, RectificationStatus
 from dangjian.rectification.overdue import is_overdue
 from dangjian.transfers.selectors import members_in_subtree_on
 
+if TYPE_CHECKING:
+    from django.db.models import Expression, Field, Manager
+    from typing_extensions import TypeIs
+
 __all__ = [
     "LOW_ATTENDANCE_KEYS",
     "LOW_ATTENDANCE_RATE",
@@ -90,7 +95,7 @@ LOW_ATTENDANCE_RATE = Decimal("85.0")
 LOW_ATTENDANCE_KEYS = {"branch": "attendance.low_branches", "unit": "attendance.low_units"}
 
 # Organisation types that hold elections (a 党小组 has no term), as the rules package names them.
-_RULE_ORG_TYPE = {
+_RULE_ORG_TYPE: dict[str, rules.OrgType] = {
     OrgType.PARTY_COMMITTEE: rules.OrgType.COMMITTEE,
     OrgType.GENERAL_BRANCH: rules.OrgType.GENERAL_BRANCH,
     OrgType.BRANCH: rules.OrgType.BRANCH,
@@ -142,12 +147,17 @@ class Tally:
 
     dataset: str
     org_id: int
-    key: tuple
+    key: tuple[Any, ...]
     data: dict[str, Any]
     n: int
 
     def __getitem__(self, name: str) -> Any:
         return self.data[name]
+
+
+def _are_tallies(rows: list[Row] | list[Tally]) -> TypeIs[list[Tally]]:
+    """True for tallies (counted in SQL). An empty list is taken for rows: it has none."""
+    return bool(rows) and isinstance(rows[0], Tally)
 
 
 def _size(rows: list[Row] | list[Tally]) -> int:
@@ -166,7 +176,7 @@ class TallySource:
     subtree. A dataset that cannot narrow to organisations (``narrows`` False) is always read
     whole."""
 
-    records: Callable[[Context, list[int] | None], Iterable[tuple]]
+    records: Callable[[Context, list[int] | None], Iterable[tuple[Any, ...]]]
     narrows: bool = True
 
 
@@ -215,9 +225,9 @@ class Context:
     orgs: list[OrgRow] = field(default_factory=list)
     rows: dict[str, list[Row] | list[Tally]] = field(default_factory=dict)  # Tally: see TALLIED
     _rule_configs: dict[int, rules.RuleConfig] | None = None
-    _records: dict[str, list[tuple]] = field(default_factory=dict)
+    _records: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
 
-    def records(self, dataset: str, org_ids: list[int] | None = None) -> list[tuple]:
+    def records(self, dataset: str, org_ids: list[int] | None = None) -> list[tuple[Any, ...]]:
         """The rows of a dataset counted in SQL (see :class:`TallySource`): read whole once and
         kept, so listing every figure's records costs one query per dataset; or, until then,
         only those of ``org_ids`` (one 党支部's record page)."""
@@ -229,6 +239,14 @@ class Context:
             return list(source.records(self, org_ids))
         whole = self._records[dataset] = list(source.records(self, None))
         return whole
+
+    def rows_of(self, dataset: str) -> list[Row]:
+        """The rows of a dataset read row by row (one not in ``TALLIED``)."""
+        return cast("list[Row]", self.rows[dataset])
+
+    def tallies_of(self, dataset: str) -> list[Tally]:
+        """The tallies of a dataset counted in SQL (one of ``TALLIED``)."""
+        return cast("list[Tally]", self.rows[dataset])
 
     def rule_configs(self) -> dict[int, rules.RuleConfig]:
         """Each organisation's effective rules (its overrides and its ancestors'), one query."""
@@ -260,7 +278,7 @@ class Context:
 
     def branch_id_of(self, org_id: int) -> int | None:
         """The 党支部 a row belongs to: its own organisation, or the nearest 党支部 above it."""
-        memo = self.__dict__.setdefault("_branch_of", {})
+        memo: dict[int, int | None] = self.__dict__.setdefault("_branch_of", {})
         if org_id in memo:
             return memo[org_id]
         found, org = None, self.org_by_id.get(org_id)
@@ -310,7 +328,7 @@ class Context:
         """The 党支部 (or 下属单位) whose figures a row of ``org_id`` counts for."""
         if part == "branch":
             return self.branch_id_of(org_id)
-        memo = self.__dict__.setdefault("_unit_of", {})
+        memo: dict[int, int | None] = self.__dict__.setdefault("_unit_of", {})
         if org_id not in memo:
             units = {u.pk for u in self.units()}
             org = self.org_by_id.get(org_id)
@@ -344,12 +362,16 @@ def _load_orgs(ctx: Context) -> None:
 
 
 def _tallies(
-    dataset: str, counts: dict[tuple[int, tuple], int], derive: Callable[[tuple], dict[str, Any]]
+    dataset: str,
+    counts: dict[tuple[int, tuple[Any, ...]], int],
+    derive: Callable[[tuple[Any, ...]], dict[str, Any]],
 ) -> list[Tally]:
     return [Tally(dataset, org_id, key, derive(key), n) for (org_id, key), n in counts.items()]
 
 
-def _add_counts(counts: dict[tuple[int, tuple], int], grouped: Iterable[tuple]) -> None:
+def _add_counts(
+    counts: dict[tuple[int, tuple[Any, ...]], int], grouped: Iterable[tuple[Any, ...]]
+) -> None:
     """Add ``(organisation id, *key, n)`` rows (a GROUP BY's) to ``counts``."""
     for org_id, *key, n in grouped:
         group = (org_id, tuple(key))
@@ -362,9 +384,9 @@ def _add_counts(counts: dict[tuple[int, tuple], int], grouped: Iterable[tuple]) 
 _MEMBER_KEY = ("probationary", "secretary", "is_dual_leader", "secretary_name")
 
 
-def _members_queryset(ctx: Context):
+def _members_queryset(ctx: Context) -> QuerySet[Member]:
     """The members that count at year end (not those who joined after it), with the key."""
-    from django.db.models import BooleanField, Case, CharField, F, Q, Value, When
+    from django.db.models import BooleanField, Case, CharField, F, Value, When
     from django.db.models.functions import Trim
 
     def flag(condition: Q) -> Case:
@@ -372,7 +394,9 @@ def _members_queryset(ctx: Context):
             When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
         )
 
-    return Member.objects.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=ctx.end)).annotate(
+    members: QuerySet[Member] = Member.objects.filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=ctx.end)
+    ).annotate(
         # 预备党员 at year end: still 预备 today, or 转正 only after the year ended.
         probationary=flag(Q(category=MemberCategory.PROBATIONARY) | Q(full_member_on__gt=ctx.end)),
         post=Trim("party_post"),
@@ -383,9 +407,10 @@ def _members_queryset(ctx: Context):
             output_field=CharField(),
         ),
     )
+    return members
 
 
-def _member_data(key: tuple) -> dict[str, Any]:
+def _member_data(key: tuple[Any, ...]) -> dict[str, Any]:
     probationary, secretary, dual, name = key
     return {
         "probationary": bool(probationary),
@@ -402,7 +427,7 @@ def _load_members(ctx: Context) -> list[Tally]:
     from dangjian.transfers.selectors import never_moved
 
     members = _members_queryset(ctx)
-    counts: dict[tuple[int, tuple], int] = {}
+    counts: dict[tuple[int, tuple[Any, ...]], int] = {}
     _add_counts(
         counts,
         never_moved(ctx.org.path, members)
@@ -422,7 +447,7 @@ def _load_members(ctx: Context) -> list[Tally]:
     return _tallies("members", counts, _member_data)
 
 
-def _member_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+def _member_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple[Any, ...]]:
     # (pk, organisation at year end, 党员编号, *key): already the shape of a TallySource's rows.
     return members_in_subtree_on(
         ctx.org.path, ctx.end, ("member_no", *_MEMBER_KEY), members=_members_queryset(ctx)
@@ -434,7 +459,7 @@ def _member_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
 _EVENT_KEY = ("event_type", "lecture_by")
 
 
-def _events_queryset(ctx: Context, org_ids: list[int] | None = None):
+def _events_queryset(ctx: Context, org_ids: list[int] | None = None) -> QuerySet[OrgLifeEvent]:
     from django.db.models import Case, CharField, F, Value, When
 
     found = OrgLifeEvent.objects.filter(date__range=(ctx.start, ctx.end))
@@ -442,21 +467,22 @@ def _events_queryset(ctx: Context, org_ids: list[int] | None = None):
         found = found.filter(organization__path__startswith=ctx.org.path)
     else:
         found = found.filter(organization_id__in=org_ids)
-    return found.annotate(
+    annotated: QuerySet[OrgLifeEvent] = found.annotate(
         lecture_by=Case(
             When(event_type=EventType.PARTY_LECTURE, then=F("lecturer")),
             default=Value(""),
             output_field=CharField(),
         )
     )
+    return annotated
 
 
-def _event_data(key: tuple) -> dict[str, Any]:
+def _event_data(key: tuple[Any, ...]) -> dict[str, Any]:
     return {"type": key[0], "lecturer": (key[1] or "").strip()}
 
 
 def _load_events(ctx: Context) -> list[Tally]:
-    counts: dict[tuple[int, tuple], int] = {}
+    counts: dict[tuple[int, tuple[Any, ...]], int] = {}
     _add_counts(
         counts,
         _events_queryset(ctx)
@@ -467,7 +493,7 @@ def _load_events(ctx: Context) -> list[Tally]:
     return _tallies("events", counts, _event_data)
 
 
-def _event_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+def _event_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple[Any, ...]]:
     return (
         _events_queryset(ctx, org_ids)
         .order_by("date", "code")
@@ -478,7 +504,7 @@ def _event_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
 # ---- 参会记录 ---------------------------------------------------------------------------------
 
 
-def _attendance_queryset(ctx: Context, org_ids: list[int] | None = None):
+def _attendance_queryset(ctx: Context, org_ids: list[int] | None = None) -> QuerySet[Attendance]:
     found = Attendance.objects.filter(event__date__range=(ctx.start, ctx.end))
     if org_ids is None:
         return found.filter(event__organization__path__startswith=ctx.org.path)
@@ -487,7 +513,7 @@ def _attendance_queryset(ctx: Context, org_ids: list[int] | None = None):
 
 def _load_attendance(ctx: Context) -> list[Tally]:
     """参会记录 counted by organisation and status: a rate needs nothing more."""
-    counts: dict[tuple[int, tuple], int] = {}
+    counts: dict[tuple[int, tuple[Any, ...]], int] = {}
     _add_counts(
         counts,
         _attendance_queryset(ctx)
@@ -498,7 +524,7 @@ def _load_attendance(ctx: Context) -> list[Tally]:
     return _tallies("attendance", counts, lambda key: {"status": key[0]})
 
 
-def _attendance_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+def _attendance_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple[Any, ...]]:
     for pk, org_id, code, member_no, status in (
         _attendance_queryset(ctx, org_ids)
         .order_by("event__date", "event__code", "member__member_no")
@@ -540,9 +566,7 @@ def _load_development(ctx: Context) -> list[Row]:
     return rows
 
 
-def _any_in_year(ctx: Context, *fields: str):
-    from django.db.models import Q
-
+def _any_in_year(ctx: Context, *fields: str) -> Q:
     condition = Q(pk__in=[])
     for name in fields:
         condition |= Q(**{f"{name}__range": (ctx.start, ctx.end)})
@@ -550,8 +574,6 @@ def _any_in_year(ctx: Context, *fields: str):
 
 
 def _load_rectification(ctx: Context) -> list[Row]:
-    from django.db.models import Q
-
     rows = []
     for pk, code, org_id, _raised, deadline, completed, status in (
         RectificationItem.objects.filter(organization__path__startswith=ctx.org.path)
@@ -626,7 +648,7 @@ def _load_party_extras(ctx: Context) -> list[Row]:
     from django.db.models import CharField, DateField, DecimalField, IntegerField, Value
     from django.db.models.functions import Cast
 
-    nulls = {
+    nulls: dict[str, Field[Any, Any]] = {
         "kind": CharField(),
         "year": IntegerField(),
         "day": DateField(),
@@ -637,14 +659,19 @@ def _load_party_extras(ctx: Context) -> list[Row]:
         "unit": CharField(),
     }
 
-    def part(queryset, family: str, ident: str, org: str, **fields: str):
-        annotations = {"family": Value(family, output_field=CharField())}
+    def part(
+        queryset: QuerySet[Any], family: str, ident: str, org: str, **fields: str
+    ) -> QuerySet[Any, tuple[Any, ...]]:
+        annotations: dict[str, Expression] = {"family": Value(family, output_field=CharField())}
         for name, output in nulls.items():
             if name not in fields:
                 # Typed (CAST(NULL AS date)): PostgreSQL cannot match an untyped NULL across a UNION.
                 annotations[f"x_{name}"] = Cast(Value(None), output)
         columns = ["pk", ident, org, "family"] + [fields.get(name, f"x_{name}") for name in nulls]
-        return queryset.order_by().annotate(**annotations).values_list(*columns)
+        values: QuerySet[Any, tuple[Any, ...]] = (
+            queryset.order_by().annotate(**annotations).values_list(*columns)
+        )
+        return values
 
     path, year = ctx.org.path, ctx.year
     union = part(
@@ -760,8 +787,6 @@ def _load_instructions(ctx: Context) -> list[Row]:
 def _load_measures(ctx: Context) -> list[Row]:
     """落实措施 of the year, counted like 整改: of instructions issued by year end, those whose
     时限 or 完成日期 falls in the year, or still open at year end."""
-    from django.db.models import Q
-
     rows = []
     for pk, code, org_id, deadline, completed, status in (
         Measure.objects.filter(
@@ -845,7 +870,7 @@ def _org_rows(ctx: Context, orgs: Iterable[OrgRow]) -> list[Row]:
 
 def _elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
     """Organisations that held an election in the year, and those overdue at year end."""
-    found = ctx.__dict__.get("_elections")
+    found: tuple[list[OrgRow], list[OrgRow]] | None = ctx.__dict__.get("_elections")
     if found is None:
         found = ctx.__dict__["_elections"] = _judge_elections(ctx)
     return found
@@ -865,7 +890,11 @@ def _judge_elections(ctx: Context) -> tuple[list[OrgRow], list[OrgRow]]:
         # The same term as the reminders and the dashboard: recorded, else the organisation's rules.
         term = term_years(o, configs[o.pk])
         # Only the latest election is recorded: one held after the year cannot tell us more.
-        if o.last_election_on <= ctx.end and rules.is_overdue_at(o.last_election_on, term, ctx.end):
+        if (
+            term is not None  # only a 党小组 has none, and it holds no elections
+            and o.last_election_on <= ctx.end
+            and rules.is_overdue_at(o.last_election_on, term, ctx.end)
+        ):
             overdue.append(o)
     return completed, overdue
 
@@ -940,62 +969,76 @@ def _rate(part: list[Row] | list[Tally], whole: list[Row] | list[Tally]) -> Sele
     return whole, rules.percentage(_size(part), _size(whole))
 
 
-def _within(
-    ctx: Context, rows: list[Row] | list[Tally], org: OrgRow, part: str
-) -> list[Row] | list[Tally]:
+#: Rows or tallies: what the selections below keep of the list they are given.
+_R = TypeVar("_R", Row, Tally)
+
+
+def _within(ctx: Context, rows: list[_R], org: OrgRow, part: str) -> list[_R]:
     """The rows (or tallies) of one 党支部 and its 党小组 (``part`` "branch"), or of one
     下属单位 and everything under it ("unit")."""
     # Performance: the rows are grouped once per list (not scanned once per branch, which made
     # a report O(rows × branches)). The cache keeps a reference to ``rows`` so that its id
     # cannot be reused by another list while the entry exists.
+    cache: dict[tuple[int, str], tuple[list[_R], dict[int | None, list[_R]]]]
     cache = ctx.__dict__.setdefault("_by_part", {})
     entry = cache.get((id(rows), part))
     if entry is None or entry[0] is not rows:
-        grouped: dict[int | None, list[Row]] = {}
+        grouped: dict[int | None, list[_R]] = {}
         for r in rows:
             grouped.setdefault(ctx.part_id_of(r.org_id, part), []).append(r)
         entry = cache[(id(rows), part)] = (rows, grouped)
     return list(entry[1].get(org.pk, ()))
 
 
-def _in_part(ctx: Context, rows: list[Row] | list[Tally], part: OrgRow) -> list[Row] | list[Tally]:
+def _in_part(ctx: Context, rows: list[_R], part: OrgRow) -> list[_R]:
     """The rows of one part of the per-part figures (see ``Context.part``)."""
     return _within(ctx, rows, part, ctx.part)
 
 
-def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row] | list[Tally]:
-    """The rows (or tallies) of a dataset whose columns have the ``wanted`` values, in the
-    dataset's order.
+def _where(ctx: Context, dataset: str, **wanted: Any) -> list[Row]:
+    """The rows of a dataset (read row by row) whose columns have the ``wanted`` values, in the
+    dataset's order."""
+    return _selected(ctx, dataset, ctx.rows_of(dataset), wanted)
+
+
+def _tallies_where(ctx: Context, dataset: str, **wanted: Any) -> list[Tally]:
+    """The tallies of a dataset counted in SQL whose columns have the ``wanted`` values."""
+    return _selected(ctx, dataset, ctx.tallies_of(dataset), wanted)
+
+
+def _selected(ctx: Context, dataset: str, rows: list[_R], wanted: dict[str, Any]) -> list[_R]:
+    """``rows`` (all of ``dataset``) whose columns have the ``wanted`` values, in their order.
 
     Performance: each dataset is grouped once per set of columns (not scanned once per figure
     and per grade, type or branch). The returned list is shared: callers must not change it."""
     names = tuple(sorted(wanted))
     pick = itemgetter(*names)  # the same key from a row's data and from ``wanted``
+    cache: dict[tuple[str, tuple[str, ...]], dict[Any, list[_R]]]
     cache = ctx.__dict__.setdefault("_where", {})
     groups = cache.get((dataset, names))
     if groups is None:
         groups = cache[(dataset, names)] = {}
-        for r in ctx.rows[dataset]:
+        for r in rows:
             groups.setdefault(pick(r.data), []).append(r)
     return groups.get(pick(wanted), [])
 
 
 def _events(ctx: Context, *types: str) -> list[Tally]:
     if len(types) == 1:
-        return _where(ctx, "events", type=types[0])
+        return _tallies_where(ctx, "events", type=types[0])
     # The same selection is asked for once per branch: compute it once per context.
-    cache = ctx.__dict__.setdefault("_events_by_types", {})
+    cache: dict[tuple[str, ...], list[Tally]] = ctx.__dict__.setdefault("_events_by_types", {})
     if types not in cache:
-        cache[types] = [r for r in ctx.rows["events"] if r["type"] in types]
+        cache[types] = [r for r in ctx.tallies_of("events") if r["type"] in types]
     return cache[types]
 
 
 def _secretary_names(ctx: Context) -> dict[int, set[str]]:
     """Names of each branch's secretaries (党内职务 书记), by branch id."""
-    names = ctx.__dict__.get("_secretary_names")
+    names: dict[int, set[str]] | None = ctx.__dict__.get("_secretary_names")
     if names is None:
         names = {}
-        for tally in _where(ctx, "members", secretary=True):
+        for tally in _tallies_where(ctx, "members", secretary=True):
             branch = ctx.branch_id_of(tally.org_id)
             if branch is not None:
                 names.setdefault(branch, set()).add(tally["name"])
@@ -1022,9 +1065,9 @@ def _attendance(
     ctx: Context, org: OrgRow | None = None, part: str = "branch"
 ) -> tuple[list[Tally], int, int]:
     """参会记录 of the subtree (or of one 党支部 or 下属单位): their tallies, how many, how many 出席."""
-    tallies = (
-        ctx.rows["attendance"] if org is None else _within(ctx, ctx.rows["attendance"], org, part)
-    )
+    tallies = ctx.tallies_of("attendance")
+    if org is not None:
+        tallies = _within(ctx, tallies, org, part)
     present = sum(t.n for t in tallies if t["status"] == AttendanceStatus.PRESENT)
     return tallies, _size(tallies), present
 
@@ -1054,14 +1097,14 @@ def _rect(ctx: Context, **wanted: bool) -> list[Row]:
 
 
 def _dev(ctx: Context, date_field: str) -> list[Row]:
-    cache = ctx.__dict__.setdefault("_dev_by_field", {})
+    cache: dict[str, list[Row]] = ctx.__dict__.setdefault("_dev_by_field", {})
     if date_field not in cache:
-        cache[date_field] = [r for r in ctx.rows["development"] if ctx.in_year(r[date_field])]
+        cache[date_field] = [r for r in ctx.rows_of("development") if ctx.in_year(r[date_field])]
     return cache[date_field]
 
 
 def _members(ctx: Context, **wanted: bool) -> list[Tally]:
-    return _where(ctx, "members", **wanted)
+    return _tallies_where(ctx, "members", **wanted)
 
 
 def _dual_leaders(ctx: Context) -> list[Tally]:
@@ -1073,7 +1116,7 @@ def _dual_leaders(ctx: Context) -> list[Tally]:
 
 
 def _services(ctx: Context, kind: str | None = None) -> list[Row]:
-    return ctx.rows["services"] if kind is None else _where(ctx, "services", type=kind)
+    return ctx.rows_of("services") if kind is None else _where(ctx, "services", type=kind)
 
 
 def _extras(ctx: Context, family: str) -> list[Row]:
@@ -1082,6 +1125,14 @@ def _extras(ctx: Context, family: str) -> list[Row]:
 
 def _honours(ctx: Context, kind: str | None = None) -> list[Row]:
     return [r for r in _extras(ctx, "honour") if kind is None or r["kind"] == kind]
+
+
+def _honours_of_kind(ctx: Context, _param: Any, kind: str) -> Selection:
+    return _count(_honours(ctx, kind))
+
+
+def _cultivation_of_kind(ctx: Context, _param: Any, kind: str) -> Selection:
+    return _count([r for r in _extras(ctx, "cultivation") if r["kind"] == kind])
 
 
 def _brands(ctx: Context, kind: str) -> list[Row]:
@@ -1209,7 +1260,7 @@ REGISTRY: list[FigureDef] = [
         "{name}党员数",
         "名",
         M,
-        lambda c, b: _count(_in_part(c, c.rows["members"], b)),
+        lambda c, b: _count(_in_part(c, c.tallies_of("members"), b)),
         per="part",
         flow=False,
     ),
@@ -1407,7 +1458,7 @@ REGISTRY: list[FigureDef] = [
         "未达法定人数的决策",
         "项",
         J,
-        lambda c, _: _count([r for r in c.rows["decisions"] if r["quorum"] is False]),
+        lambda c, _: _count([r for r in c.rows_of("decisions") if r["quorum"] is False]),
         spec=True,
     ),
     # ---- services ----
@@ -1451,7 +1502,7 @@ REGISTRY: list[FigureDef] = [
             f"获评“{label}”数",
             unit,
             Honour,
-            lambda c, _, kind=kind: _count(_honours(c, kind)),
+            partial(_honours_of_kind, kind=kind),
         )
         for kind, label, unit in (
             (HonourKind.ADVANCED_ORG, "先进党组织", "个"),
@@ -1489,9 +1540,7 @@ REGISTRY: list[FigureDef] = [
             f"{kind.label}人数",
             "名",
             DualCultivation,
-            lambda c, _, kind=kind: _count(
-                [r for r in _extras(c, "cultivation") if r["kind"] == kind]
-            ),
+            partial(_cultivation_of_kind, kind=kind),
             help="双培养：日期在本年",
         )
         for kind in CultivationKind
@@ -1549,18 +1598,20 @@ from dangjian.evaluations.models import (  # noqa: E402  (kept next to the figur
 )
 
 
-def _evaluation_parts(ctx: Context):
-    """The four ledgers of the year: (queryset, kind, identifier column, organisation column)."""
+def _evaluation_parts(ctx: Context) -> list[tuple[QuerySet[Any], str, str]]:
+    """The four ledgers of the year: (queryset, identifier column, organisation column), each
+    row annotated with its ``kind``."""
     from django.db.models import CharField, Value
 
-    def part(queryset, kind: str, ident: str, org: str, path: str):
-        return (
-            queryset.filter(year=ctx.year, **{f"{path}__startswith": ctx.org.path})
+    def part(
+        manager: Manager[Any], kind: str, ident: str, org: str, path: str
+    ) -> tuple[QuerySet[Any], str, str]:
+        queryset: QuerySet[Any] = (
+            manager.filter(year=ctx.year, **{f"{path}__startswith": ctx.org.path})
             .order_by()
-            .annotate(kind=Value(kind, output_field=CharField())),
-            ident,
-            org,
+            .annotate(kind=Value(kind, output_field=CharField()))
         )
+        return queryset, ident, org
 
     return [
         part(
@@ -1588,13 +1639,13 @@ def _evaluation_parts(ctx: Context):
     ]
 
 
-def _union(querysets: list):
+def _union(querysets: list[QuerySet[Any, tuple[Any, ...]]]) -> QuerySet[Any, tuple[Any, ...]]:
     return querysets[0].union(*querysets[1:], all=True)
 
 
 def _load_evaluations(ctx: Context) -> list[Tally]:
     """Counted by organisation, ledger (``kind``) and grade, the four ledgers in ONE query."""
-    counts: dict[tuple[int, tuple], int] = {}
+    counts: dict[tuple[int, tuple[Any, ...]], int] = {}
     _add_counts(
         counts,
         _union(
@@ -1607,7 +1658,7 @@ def _load_evaluations(ctx: Context) -> list[Tally]:
     return _tallies("evaluations", counts, lambda key: {"kind": key[0], "grade": key[1]})
 
 
-def _evaluation_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple]:
+def _evaluation_records(ctx: Context, org_ids: list[int] | None) -> Iterable[tuple[Any, ...]]:
     rows = list(
         _union(
             [
@@ -1625,12 +1676,21 @@ DATASETS["evaluations"] = (MemberEvaluation, _load_evaluations)
 
 def _graded(ctx: Context, kind: str, grade: str | None = None) -> list[Tally]:
     if grade is None:
-        return _where(ctx, "evaluations", kind=kind)
-    return _where(ctx, "evaluations", kind=kind, grade=grade)
+        return _tallies_where(ctx, "evaluations", kind=kind)
+    return _tallies_where(ctx, "evaluations", kind=kind, grade=grade)
+
+
+def _graded_count(ctx: Context, _param: Any, kind: str, grade: str) -> Selection:
+    return _count(_graded(ctx, kind, grade))
 
 
 def _grade_figures(
-    prefix: str, kind: str, model: type[Model], choices, label: str, unit: str
+    prefix: str,
+    kind: str,
+    model: type[Model],
+    choices: Iterable[tuple[str, Any]],
+    label: str,
+    unit: str,
 ) -> list[FigureDef]:
     return [
         FigureDef(
@@ -1638,7 +1698,7 @@ def _grade_figures(
             label.format(grade=grade_label),
             unit,
             model,
-            lambda c, _, g=value: _count(_graded(c, kind, g)),
+            partial(_graded_count, kind=kind, grade=value),
         )
         for value, grade_label in ((v, str(lbl)) for v, lbl in choices)
     ]
@@ -1981,7 +2041,7 @@ class FigureSet:
     def records_in(self, dataset: str) -> int:
         """How many rows of ``dataset`` the year's figures count: the largest count among the
         figures that count that dataset's own rows (not, say, the 党支部 a rate judges)."""
-        counts = self.__dict__.get("_dataset_counts")
+        counts: dict[str, int] | None = self.__dict__.get("_dataset_counts")
         if counts is None:
             counts = {}
             for figure in self.figures.values():
@@ -2051,7 +2111,8 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
         for definition in REGISTRY:
             for key, label, param in definition.expand(ctx):
                 rows, value = definition.select(ctx, param)
-                if rows and isinstance(rows[0], Tally):
+                source: KeptRecords | DeferredRecords
+                if _are_tallies(rows):
                     source = _deferred(ctx, rows, narrow=definition.per == "part")
                 else:
                     source = KeptRecords(tuple(r.ident for r in rows), tuple(r.pk for r in rows))
@@ -2086,7 +2147,9 @@ def compute_figures(year: int, org: Organization, *, previous: bool = False) -> 
     return result
 
 
-def figure_records(figure: Figure, queryset=None, pks=None):
+def figure_records(
+    figure: Figure, queryset: QuerySet[Any] | None = None, pks: Iterable[int] | None = None
+) -> QuerySet[Any]:
     """The model rows behind a figure (for the report page's record list); ``pks`` narrows to
     some of them (one page of the list)."""
     manager = queryset if queryset is not None else figure.model._default_manager.all()
