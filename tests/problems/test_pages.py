@@ -145,3 +145,29 @@ def test_the_menu_offers_both_ledgers_to_secretaries(client, hospital):
     client.force_login(hospital.bob)
     page = client.get("/").content.decode()
     assert 'href="/problems/"' not in page and 'href="/workplans/"' not in page
+
+
+@pytest.mark.parametrize("prefix", ["/problems/", "/workplans/", "/api/problems/"])
+def test_list_query_count_does_not_grow(client, hospital, prefix):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(hospital.carol)
+    made = iter(range(100))
+
+    def add(n):
+        for _ in range(n):
+            i = next(made)
+            item = RectificationItemFactory(organization=hospital.branch_a)
+            problem(hospital.branch_a, code=f"CB{i}", rectification=item)
+            plan(hospital.branch_a, code=f"YD{i}")
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(prefix).status_code == 200
+        return len(captured.captured_queries)
+
+    add(1)
+    small = count()
+    add(9)
+    assert count() == small

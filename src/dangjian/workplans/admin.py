@@ -9,3 +9,7 @@ class WorkPlanItemAdmin(SimpleHistoryAdmin):
     list_display = ("code", "year", "organization", "area", "owner", "deadline")
     list_filter = ("year", "area")
     list_select_related = True
+
+    def get_queryset(self, request):
+        # The admin is one more way in: it passes through the same scope as the pages and the API.
+        return WorkPlanItem.objects.visible_to(request.user).select_related("organization")
