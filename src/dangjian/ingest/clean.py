@@ -12,12 +12,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from . import lexicon
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 @dataclass(frozen=True)
 class Span:
-    kind: str  # advert | paywall_marker | disclaimer | credit | pinyin
+    kind: str  # advert | paywall_marker | disclaimer | credit | pinyin | chrome kinds (chrome.txt)
     start: int
     end: int
 
@@ -200,6 +202,49 @@ def find_pinyin(text: str) -> list[Span]:
     return spans
 
 
+# --- web-page furniture ------------------------------------------------------------------
+
+_CHROME_MAX_LINE = 120
+_RELATED_HEADER = re.compile(
+    r"^(?:相关|推荐|热门|最新|延伸|更多)(?:阅读|文章|新闻|链接|推荐|内容|资讯)?\s*[:：]?\s*$|^猜你喜欢\s*$"
+)
+_LIST_ITEM_MAX = 60
+
+
+def find_chrome(text: str) -> list[Span]:
+    """Lines of a page's furniture: 发布时间/来源/浏览次数, 上一篇/下一篇, 分享到, ICP备 ….
+
+    The patterns are data (data/chrome.txt). A line is cut whole, and only when it is short:
+    a paragraph of the report that mentions 来源 or 分享 stays. After a bare 相关文章 /
+    热门推荐 heading, the short title lines under it go too (up to the first sentence).
+    """
+    patterns = lexicon.chrome_patterns()
+    spans: list[Span] = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        start, end, body = lines[i]
+        stripped = body.strip()
+        kind = None
+        if stripped and len(stripped) <= _CHROME_MAX_LINE:
+            kind = next((p.kind for p in patterns if p.pattern.search(stripped)), None)
+        if kind is None:
+            i += 1
+            continue
+        spans.append(Span(kind, start, end))
+        i += 1
+        if _RELATED_HEADER.match(stripped):
+            for _ in range(12):
+                if i >= len(lines):
+                    break
+                item = lines[i][2].strip()
+                if not item or len(item) > _LIST_ITEM_MAX or "。" in item:
+                    break
+                spans.append(Span(kind, lines[i][0], lines[i][1]))
+                i += 1
+    return spans
+
+
 # --- all together ------------------------------------------------------------------------
 
 
@@ -211,6 +256,7 @@ def find_debris(text: str) -> list[Span]:
         *find_disclaimers(text),
         *find_credits(text),
         *find_pinyin(text),
+        *find_chrome(text),
     ]
     found.sort(key=lambda s: (s.start, -s.end))
     spans: list[Span] = []

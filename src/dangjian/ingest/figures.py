@@ -39,7 +39,7 @@ _QUALIFIER_PREFIX = _QUALIFIERS.before
 _PREFIX_WIDTHS = sorted({len(p) for p in _QUALIFIER_PREFIX}, reverse=True)
 
 #: Formula names and slogans that contain a number and a measure word (data/fixed_terms.txt).
-SLOGANS = lexicon.fixed_terms()
+SLOGANS = tuple(t for t in lexicon.fixed_terms() if not t.isdigit())
 _SLOGANS_BY_CHAR: dict[str, list[str]] = {}
 for _slogan in SLOGANS:
     _SLOGANS_BY_CHAR.setdefault(_slogan[0], []).append(_slogan)
@@ -60,8 +60,8 @@ FIGURE_RE = re.compile(
     rf"|(?<![0-9０-９/])(?P<fnum>[0-9]+){_SP}[/／]{_SP}(?P<fden>[0-9]+)(?![0-9/／.])"  # 1/3
     rf"|(?P<cden>{_CN}|[0-9]+)分之(?P<cnum>{_CN}|[0-9]+)"  # 三分之一
     rf"|(?P<half>半数|一半)"
-    rf"|(?<!{_NOT_BEFORE_AR})(?P<ar>{_AR})(?:{_SP}(?:{_RANGE_SEP}){_SP}(?P<ar2>{_AR})(?={_SP}(?:余|多|万|亿|千|{_UNIT_RE})))?"
-    rf"|(?<![{CN_NUMERAL_CHARS}第初前])(?P<cn>{_CN})(?:(?:至|到)(?P<cn2>{_CN})(?=(?:余|多)?(?:{_UNIT_RE})))?)"
+    rf"|(?<!{_NOT_BEFORE_AR})(?P<ar>{_AR})(?:{_SP}(?:{_RANGE_SEP}){_SP}(?P<ar2>{_AR}))?"
+    rf"|(?<![{CN_NUMERAL_CHARS}第初前])(?P<cn>{_CN})(?:(?:至|到)(?P<cn2>{_CN}))?)"
     rf"(?:{_SP}(?P<q1>余|多))?(?:{_SP}(?P<mult>千万|百万|万|亿|千))?(?P<q2>余|多)?"
     rf"(?:{_SP}(?P<unit>{_UNIT_RE}))?"
     rf"(?:{_SP}(?P<post>{lexicon.alternation(list(_QUALIFIERS.after))}))?"
@@ -172,7 +172,7 @@ class SpanSet:
 
 
 # Separators as patterns: ASCII `,` and `:` between digits hold a number together (1,000; 8:30).
-_CLAUSE_STOP_RE = re.compile(r"[，、；;。！？!?：\n\t]|(?<![0-9])[,:]|[,:](?![0-9])")
+CLAUSE_STOP_RE = re.compile(r"[，、；;。！？!?：\n\t]|(?<![0-9])[,:]|[,:](?![0-9])")
 _SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 
 
@@ -192,14 +192,14 @@ class Stops:
 
 
 def _ends_clause(text: str, end: int) -> bool:
-    return end == len(text) or _CLAUSE_STOP_RE.match(text, end) is not None
+    return end == len(text) or CLAUSE_STOP_RE.match(text, end) is not None
 
 
 def extract_figures(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure in `text`; no clause that touches a span in `blocked` (mojibake) yields one."""
     quoted = SpanSet((m.start(), m.end()) for m in _QUOTED.finditer(text))
     blocked_set = SpanSet(blocked)
-    clauses = Stops(text, _CLAUSE_STOP_RE)
+    clauses = Stops(text, CLAUSE_STOP_RE)
     sentences = Stops(text, _SENTENCE_STOP_RE)
     figures: list[Figure] = []
     for m in _candidates(text):
