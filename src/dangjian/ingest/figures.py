@@ -365,6 +365,9 @@ def _strip_quotes(text: str) -> str:
 
 def _pre_label(pre: str) -> str:
     label = _strip_quotes(pre)
+    opened = max(label.rfind("（"), label.rfind("("))
+    if opened >= 0 and max(label.rfind("）"), label.rfind(")")) < opened:
+        label = label[opened + 1 :]  # a figure inside a bracketed note: the note's words
     label = _LEAD_NOISE.sub("", label)
     label = _TRAIL_NOISE.sub("", label)
     if len(label) > 10:
@@ -380,8 +383,13 @@ def _pre_label(pre: str) -> str:
     return label.strip()
 
 
+_PAREN_NOTE = re.compile(r"[（(][^（()）]*(?:[）)]|$)")
+
+
 def _post_label(post: str) -> str:
-    label = _strip_quotes(post)
+    # A note in brackets after the figure (“428次（较上年增加12次）”) is not what it counts,
+    # nor is the closing bracket after a figure inside such a note.
+    label = _PAREN_NOTE.sub("", _strip_quotes(post)).lstrip("）) ")
     if _POST_VERB_START.match(label):
         return ""
     stop = _POST_STOP.search(label)
