@@ -273,7 +273,8 @@ def _score(keywords: Iterable[tuple[str, ...]], text: str) -> int:
 def units_for(cand: Candidate, unit: str) -> bool:
     if units_compatible(unit, cand.figure.unit):
         return True
-    return unit in KEY_UNITS.get(cand.definition_key, frozenset())
+    extra = KEY_UNITS.get(cand.figure.key) or KEY_UNITS.get(cand.definition_key, frozenset())
+    return unit in extra
 
 
 def _predicate(cand: Candidate, label: str, clause: str) -> bool:
