@@ -38,12 +38,12 @@ def _is_simplified_only(ch: str) -> bool:
 
 def to_simplified(text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
     """Simplified text of the same length as `text`; spans in `keep` are left as they are."""
-    converted = _t2s().convert(text)
+    converted: str = _t2s().convert(text)
     if len(converted) != len(text):
         lines = text.split("\n")
         out_lines = []
         for line in lines:
-            line_converted = _t2s().convert(line)
+            line_converted: str = _t2s().convert(line)
             if len(line_converted) != len(line):
                 line_converted = "".join(_char_t2s(ch) for ch in line)
             out_lines.append(line_converted)
