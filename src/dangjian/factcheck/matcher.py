@@ -430,6 +430,8 @@ def agrees(
         return d <= value < d + _step(d)
     if qualifier in ("以上", "不少于"):
         return value >= d
+    if qualifier == "以下":
+        return value <= d
     if qualifier == "超过":
         return value > d
     if qualifier == "近":

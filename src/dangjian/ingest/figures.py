@@ -72,6 +72,10 @@ PLACEHOLDER_RE = re.compile(rf"(?<![A-Za-z])[XＸ]{{2,}}(?:余|多)?(?P<unit>{_U
 _MULTIPLIERS = {"千万": 10_000_000, "百万": 1_000_000, "万": 10_000, "亿": 100_000_000, "千": 1000}
 _ARTICLE_NUMERALS = {"一", "二", "百", "千", "万", "亿"}
 _NO_PREFIX_BEFORE = {"约": "预签制节公契简履违特邀相", "近": "最附临亲"}
+# After a Chinese numeral and a measure word, these make the three characters a place name.
+_PLACE_AFTER = frozenset("县市区镇州省")
+_PLACE_COUNTERS = frozenset(["个", "所", "家", "座", "处", "名", "人", "位"])  # 三个县 is a count
+_FIXED_RE = re.compile(lexicon.alternation(list(SLOGANS)))
 #: The unit of a share (1/3, 三分之一, 半数): the value is the fraction, 0…1.
 SHARE_UNIT = "占比"
 _QUOTED = re.compile(
@@ -94,7 +98,7 @@ class Figure:
     high: int | float | None = None  # the upper end of a range (3-5人 → value 3, high 5)
 
 
-def _reject_after_unit(unit: str, following: str, chinese: bool) -> bool:
+def reject_after_unit(unit: str, following: str, chinese: bool) -> bool:
     """Measure words that are really the first character of a word."""
     if unit == "个" and following.startswith(("月", "多月")):
         return True  # 3个月: a duration
@@ -110,6 +114,8 @@ def _reject_after_unit(unit: str, following: str, chinese: bool) -> bool:
         return following[:2] != "以上"  # 95分 is a score, 3分院 a name
     if unit == "门" and following.startswith("诊"):
         return True
+    if chinese and following[:1] in _PLACE_AFTER and unit not in _PLACE_COUNTERS:
+        return True  # 三台县, 六盘水市: a place name
     if chinese and re.match(f"[{CN_NUMERAL_CHARS}]", following[:1] or " "):
         return True  # 七个一, 五个一: formula names
     return False
@@ -197,7 +203,10 @@ def _ends_clause(text: str, end: int) -> bool:
 
 def extract_figures(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure in `text`; no clause that touches a span in `blocked` (mojibake) yields one."""
-    quoted = SpanSet((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    quoted = SpanSet(
+        [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        + [(m.start(), m.end()) for m in _FIXED_RE.finditer(text)]  # 成熟一个，发展一个
+    )
     blocked_set = SpanSet(blocked)
     clauses = Stops(text, CLAUSE_STOP_RE)
     sentences = Stops(text, _SENTENCE_STOP_RE)
@@ -282,7 +291,7 @@ def _figure(
         prefix, start = None, number_start  # 预约, 最近: part of another word
     after_unit = m.end("unit") if surface else end
     following = text[after_unit : after_unit + 4]
-    if surface and _reject_after_unit(surface, following, chinese):
+    if surface and reject_after_unit(surface, following, chinese):
         return None
     slogans = _SLOGANS_BY_CHAR.get(text[number_start], ())
     if any(text.startswith(slogan, number_start) for slogan in slogans):
@@ -332,7 +341,7 @@ def find_placeholders(text: str) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end())
         for m in PLACEHOLDER_RE.finditer(text)
-        if not _reject_after_unit(m.group("unit"), text[m.end() : m.end() + 4], chinese=False)
+        if not reject_after_unit(m.group("unit"), text[m.end() : m.end() + 4], chinese=False)
     ]
 
 

@@ -22,12 +22,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicon
-from .figures import CLAUSE_STOP_RE, SPACE_CHARS, UNITS, Figure, SpanSet, Stops
+from .figures import (
+    CLAUSE_STOP_RE,
+    SPACE_CHARS,
+    UNITS,
+    Figure,
+    SpanSet,
+    Stops,
+    reject_after_unit,
+)
 from .numerals import CN_NUMERAL_CHARS
 
 _ARABIC_RUN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _UNIT_AFTER = (
     f"[{SPACE_CHARS}]?(?:余|多)?(?:千万|百万|万|亿|千)?(?:{lexicon.alternation(list(UNITS))})"
+)
+_UNIT_AFTER_RE = re.compile(
+    f"[{SPACE_CHARS}]?(?:余|多)?(?:千万|百万|万|亿|千)?(?P<unit>{lexicon.alternation(list(UNITS))})"
 )
 # A Chinese numeral is a word as often as a number (统一, 一些, 千方百计, 十分): only one
 # followed by a measure word claims to count something.
@@ -84,6 +95,9 @@ def find_unread(
     for m in _CHINESE_RUN.finditer(text):
         if len(m.group()) == 1 and m.group() in "一二十百千万亿":
             continue  # 一次 is an article, 二次 an ordinal, 十分 an adverb
+        unit = _UNIT_AFTER_RE.match(text, m.end())
+        if unit and reject_after_unit(unit.group("unit"), text[unit.end() : unit.end() + 4], True):
+            continue  # 三台县, 七个一: a name, as the extractor decided
         if flagged_clauses.overlaps(m.start(), m.end()):
             continue
         if not _plainly_not_a_figure(text, m.start(), m.end(), covered):
@@ -102,6 +116,8 @@ def _plainly_not_a_figure(text: str, start: int, end: int, covered: SpanSet) -> 
     if before.endswith(_ORDINAL_BEFORE):
         return True
     # Touching Latin letters or a hyphenated code: 6S, H5N1, COVID-19, 5G, A3-2.
+    if re.match(r"\.[A-Za-z]", text[end : end + 2]):
+        return True  # 图片1.png: a file name
     if _LATIN.match(text[end : end + 1]) or _LATIN.match(text[start - 1 : start] if start else ""):
         return True
     return False
