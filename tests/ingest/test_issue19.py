@@ -181,3 +181,17 @@ def test_defect5_report_lines_that_mention_sources_or_sharing_stay():
         "分享到各支部的典型案例共12个，均来源于临床一线。\n"
     )
     assert [f.value for f in ingest_text(text).figures] == [6, 12]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2020党建工作总结_医院党建工作总结范文大全5篇",
+        "卫生局党支部情况总结2篇",
+        "党支部工作年度总结三篇",
+    ],
+)
+def test_defect5_template_site_titles_are_not_content(title):
+    result = ingest_text(f"{title}\n全年发表论文12篇，开展活动3次。\n")
+    assert [f.text for f in result.figures] == ["12篇", "3次"]
+    assert [r.kind for r in result.removed] == ["template"]
