@@ -195,3 +195,20 @@ def test_defect5_template_site_titles_are_not_content(title):
     result = ingest_text(f"{title}\n全年发表论文12篇，开展活动3次。\n")
     assert [f.text for f in result.figures] == ["12篇", "3次"]
     assert [r.kind for r in result.removed] == ["template"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "组织党员开展红色经典阅读",
+        "相关内容纳入年度考核，全年考核3次",
+        "通讯员队伍不断壮大，全年培训通讯员20名",
+        "作者群体以青年党员为主，投稿15篇",
+        "推荐阅读书目8本，党员人均阅读12本",
+        "时间紧任务重，全年完成整改12项",
+    ],
+)
+def test_defect5_furniture_patterns_leave_report_lines_alone(line):
+    result = ingest_text(f"医院党委2023年工作总结\n{line}\n")
+    assert line in result.cleaned_text
+    assert result.removed == []
