@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from . import lexicon
 from .numerals import CN_NUMERAL_CHARS, as_plain, parse_arabic, parse_chinese, parse_number
@@ -179,14 +180,17 @@ class SpanSet:
 
 # Separators as patterns: ASCII `,` and `:` between digits hold a number together (1,000; 8:30).
 CLAUSE_STOP_RE = re.compile(r"[，、；;。！？!?：\n\t]|(?<![0-9])[,:]|[,:](?![0-9])")
-_SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
+SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 
 
 class Stops:
     """Positions of separators in a text, for finding the clause or sentence around a span."""
 
     def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
-        self._positions = [m.start() for m in pattern.finditer(text)]
+        if pattern is CLAUSE_STOP_RE:
+            self._positions = _clause_stops(text)
+        else:
+            self._positions = [m.start() for m in pattern.finditer(text)]
         self._length = len(text)
 
     def around(self, start: int, end: int) -> tuple[int, int]:
@@ -195,6 +199,28 @@ class Stops:
         j = bisect_left(self._positions, end)
         right = self._positions[j] if j < len(self._positions) else self._length
         return left, right
+
+
+_CLAUSE_CHARS = re.compile(r"[，、；;。！？!?：\n\t,:]")
+
+
+def _clause_stops(text: str) -> list[int]:
+    """CLAUSE_STOP_RE's matches, found faster: a plain character scan, then `,`/`:` between
+    two digits (1,000; 8:30) dropped in Python rather than by look-arounds at every position."""
+    positions = []
+    for m in _CLAUSE_CHARS.finditer(text):
+        at = m.start()
+        if text[at] in ",:" and 0 < at < len(text) - 1:
+            if text[at - 1].isdigit() and text[at + 1].isdigit() and text[at - 1].isascii():
+                continue
+        positions.append(at)
+    return positions
+
+
+@lru_cache(maxsize=4)
+def stops(text: str, pattern: re.Pattern[str]) -> Stops:
+    """The separators of `text`, found once for the extractor and the unread-number check."""
+    return Stops(text, pattern)
 
 
 def _ends_clause(text: str, end: int) -> bool:
@@ -208,8 +234,8 @@ def extract_figures(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[
         + [(m.start(), m.end()) for m in _FIXED_RE.finditer(text)]  # 成熟一个，发展一个
     )
     blocked_set = SpanSet(blocked)
-    clauses = Stops(text, CLAUSE_STOP_RE)
-    sentences = Stops(text, _SENTENCE_STOP_RE)
+    clauses = stops(text, CLAUSE_STOP_RE)
+    sentences = stops(text, SENTENCE_STOP_RE)
     figures: list[Figure] = []
     for m in _candidates(text):
         figure = _figure(text, m, quoted, blocked_set, clauses, sentences)

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from . import lexicon
 from .figures import (
     CLAUSE_STOP_RE,
+    SENTENCE_STOP_RE,
     SPACE_CHARS,
     UNITS,
     Figure,
     SpanSet,
     Stops,
     reject_after_unit,
+    stops,
 )
 from .numerals import CN_NUMERAL_CHARS
 
@@ -47,16 +49,17 @@ _NOT_FIGURE_AFTER = re.compile(
     f"[{SPACE_CHARS}]?(?:{lexicon.alternation(lexicon.not_figure_words())})"
 )
 _FIXED = re.compile(lexicon.alternation(lexicon.fixed_terms()))
+# Literal-first (no look-behind at every position): a year inside a longer digit run is
+# covered too, which hides nothing, as such a run is read as a figure or listed anyway.
 _DATE_OR_TIME = re.compile(
-    r"(?<![0-9])(?:19|20)[0-9]{2}(?:[-/.．年][0-9]{1,2}(?:[-/.．月][0-9]{1,2})?)?(?![0-9])"
-    r"|(?<![0-9])[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?(?![0-9])"
+    r"(?:19|20)[0-9]{2}(?:[-/.．年][0-9]{1,2}(?:[-/.．月][0-9]{1,2})?)?(?![0-9])"
+    r"|[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?(?![0-9])"
 )
 _QUOTE_OR_TITLE = re.compile(
     r"“[^“”\n]{1,12}”|「[^「」\n]{1,12}」|『[^『』\n]{1,12}』|\"[^\"\n]{1,12}\"|《[^《》\n]{1,80}》"
 )
 _LIST_MARKER = re.compile(
-    r"(?:^|(?<=[\n。；;：:]))[ \t\u3000]*(?:[0-9]{1,2}[.．、)）](?![0-9])|[（(][0-9]{1,2}[）)])"
-    r"|[（(][0-9]{1,2}[）)]|[①-⑳]"
+    r"(?:\A|[\n。；;：:])[ \t\u3000]*[0-9]{1,2}[.．、)）](?![0-9])|[（(][0-9]{1,2}[）)]|[①-⑳]"
 )
 _LATIN = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _ORDINAL_BEFORE = ("第", "前", "初", "No", "NO", "no")
@@ -82,9 +85,9 @@ def find_unread(
         + [(m.start(), m.end()) for m in _QUOTE_OR_TITLE.finditer(text)]
         + [(m.start(), m.end()) for m in _LIST_MARKER.finditer(text)]
     )
-    sentences = Stops(text, re.compile(r"[。！？!?\n]"))
+    sentences = stops(text, SENTENCE_STOP_RE)
     # A clause with mojibake or a placeholder in it was not read on purpose (and is flagged).
-    clauses = Stops(text, CLAUSE_STOP_RE)
+    clauses = stops(text, CLAUSE_STOP_RE)
     flagged_clauses = SpanSet(clauses.around(a, b) for a, b in flagged)
     found = []
     for m in _ARABIC_RUN.finditer(text):
