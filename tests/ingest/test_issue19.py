@@ -212,3 +212,11 @@ def test_defect5_furniture_patterns_leave_report_lines_alone(line):
     result = ingest_text(f"医院党委2023年工作总结\n{line}\n")
     assert line in result.cleaned_text
     assert result.removed == []
+
+
+@pytest.mark.parametrize("content", ["", "   ", "<html><body></body></html>"])
+def test_defect5_empty_pages_read_as_empty(tmp_path, content):
+    path = tmp_path / "page.html"
+    path.write_text(content, encoding="utf-8")
+    result = ingest_file(path)
+    assert result.cleaned_text == "" and result.figures == []

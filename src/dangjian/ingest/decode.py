@@ -236,6 +236,8 @@ def main_content(html: str) -> str | None:
     """
     import trafilatura
 
+    if not html_to_text(html).strip():
+        return None  # nothing to find (and trafilatura would log a parse error)
     prepared = _prepare(html)
     body = trafilatura.extract(
         prepared, include_tables=True, include_comments=False, deduplicate=False
