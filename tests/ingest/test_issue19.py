@@ -220,3 +220,16 @@ def test_defect5_empty_pages_read_as_empty(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     result = ingest_file(path)
     assert result.cleaned_text == "" and result.figures == []
+
+
+def test_lowercase_template_blanks_are_placeholders_not_figures():
+    result = ingest_text("上半年新成立党支部xx个，开展“三会一课”xx次，党员占比达xx%。\n")
+    assert result.figures == []
+    assert [w.text for w in result.warnings if w.kind == "placeholder"] == ["xx个", "xx次", "xx%"]
+
+
+def test_info_box_bullets_and_hidden_text_notices_are_furniture():
+    text = "  • 时间:2023-05-04 08:58:16\n此处隐藏2746个字。VIP会员可见\n全年开展活动3次。\n"
+    result = ingest_text(text)
+    assert [f.text for f in result.figures] == ["3次"]
+    assert [r.kind for r in result.removed] == ["meta", "template"]

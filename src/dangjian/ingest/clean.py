@@ -337,7 +337,7 @@ def find_chrome(text: str) -> list[Span]:
     i = 0
     while i < len(lines):
         start, end, body = lines[i]
-        stripped = body.strip()
+        stripped = body.strip().lstrip("•·▪*-– \u3000")  # list bullets of a page's info box
         kind = None
         if stripped and len(stripped) <= _CHROME_MAX_LINE:
             found = anchored.match(stripped) or _floating(stripped, floating, trigger)

@@ -68,7 +68,9 @@ FIGURE_RE = re.compile(
     rf"(?:{_SP}(?P<post>{lexicon.alternation(list(_QUALIFIERS.after))}))?"
 )
 _NUMERAL_RUN = re.compile(f"[0-9０-９{CN_NUMERAL_CHARS}]+|半数")
-PLACEHOLDER_RE = re.compile(rf"(?<![A-Za-z])[XＸ]{{2,}}(?:余|多)?(?P<unit>{_UNIT_RE})")
+PLACEHOLDER_RE = re.compile(
+    rf"(?<![A-Za-z])(?:[XＸ]{{2,}}|[xｘ]{{2,}})(?:余|多)?(?P<unit>{_UNIT_RE})"
+)
 
 _MULTIPLIERS = {"千万": 10_000_000, "百万": 1_000_000, "万": 10_000, "亿": 100_000_000, "千": 1000}
 _ARTICLE_NUMERALS = {"一", "二", "百", "千", "万", "亿"}
