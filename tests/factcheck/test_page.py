@@ -204,3 +204,16 @@ def test_page_query_count_does_not_grow_with_data(ledger2025, client):
             organization=ledger2025.branch_a, event_type="党课", date=dt.date(2025, 3, 1 + n % 28)
         )
     assert count() == small
+
+
+def test_unread_numbers_and_candidates_are_shown(ledger2025, client):
+    # Issue 19: the page lists the numbers it did not read, and each unmatched claim's
+    # closest figure with a confidence.
+    client.force_login(ledger2025.carol)
+    draft = "全院共有党员4名，14名党员受到上级表彰，详见附件3。\n"
+    html = _post(client, upload=_upload(content=draft.encode("utf-8"))).content.decode()
+    unread = _section(html, "unread")
+    assert "未读取的数字（1）" in unread and "详见附件3" in unread
+    unmatched = _section(html, "unmatched")
+    assert "14名" in unmatched and "党员总数" in unmatched and "表彰" in unmatched
+    assert "把握" in _section(html, "agree")

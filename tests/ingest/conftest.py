@@ -1,8 +1,11 @@
+import os
 from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = Path(
+    os.environ.get("DANGJIAN_CORPUS") or Path(__file__).resolve().parents[3] / "shared" / "corpus"
+)
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

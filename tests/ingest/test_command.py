@@ -49,3 +49,18 @@ def test_corpus_sample_through_the_command(corpus_text):
     out, _ = run(str(corpus_text("001.txt")))
     data = json.loads(out)
     assert [r["kind"] for r in data["removed"]] == ["advert"]
+
+
+def test_text_output_lists_unread_numbers_at_the_end(tmp_path):
+    # Issue 19: what the extractor did not read is shown, with its sentence, after the text.
+    path = tmp_path / "report.txt"
+    path.write_text("全院共有党员 55 名，相关材料见附件3。\n", encoding="utf-8")
+    out, err = run(str(path), "--format", "text")
+    text, _, tail = out.partition("\n\n未读取的数字（1），请核对：\n")
+    assert text == "全院共有党员 55 名，相关材料见附件3。"
+    assert tail == "- 3：全院共有党员 55 名，相关材料见附件3\n"
+    assert "未读取" not in err  # listed once, on stdout
+    data = json.loads(run(str(path))[0])
+    assert [(w["kind"], w["text"], w["sentence"]) for w in data["warnings"]] == [
+        ("unread", "3", "全院共有党员 55 名，相关材料见附件3")
+    ]

@@ -25,6 +25,7 @@ def test_json_shape_and_chinese_unescaped():
         "sentence",
         "start",
         "end",
+        "high",
     }
     assert figure["value"] == 12 and figure["unit"] == "次" and figure["qualifier"] is None
     assert data["cleaned_text"][figure["start"] : figure["end"]] == "12次"

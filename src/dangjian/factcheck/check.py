@@ -37,6 +37,8 @@ class CheckItem:
     draft: DraftFigure
     figure: Figure | None = None
     reason: str = ""
+    candidate: Figure | None = None  # the closest report figure, also when unmatched
+    confidence: float = 0.0
 
     @property
     def ledger_value(self) -> int | float | None:
@@ -65,6 +67,10 @@ class CheckItem:
             "label": self.figure.label if self.figure else None,
             "ledger": self.ledger_value,
             "ledger_unit": self.figure.unit if self.figure else None,
+            "candidate": self.candidate.key if self.candidate else None,
+            "candidate_label": self.candidate.label if self.candidate else None,
+            "confidence": self.confidence,
+            "high": self.draft.high,
             **({"reason": self.reason} if self.reason else {}),
         }
 
@@ -104,12 +110,15 @@ def check_result(ingested: IngestResult, figures: FigureSet) -> CheckResult:
     for draft in ingested.figures:
         clause_at = _clause_offset(text, draft)
         match = match_figure(draft.label, draft.clause, draft.unit, clause_at, cands, sub_orgs)
+        seen = {"candidate": match.candidate, "confidence": match.confidence}
         if match.figure is None:
-            result.unmatched.append(CheckItem(draft, None, match.reason))
-        elif agrees(draft.value, draft.qualifier, match.figure.value, match.figure.unit):
-            result.agree.append(CheckItem(draft, match.figure))
+            result.unmatched.append(CheckItem(draft, None, match.reason, **seen))
+        elif agrees(
+            draft.value, draft.qualifier, match.figure.value, match.figure.unit, high=draft.high
+        ):
+            result.agree.append(CheckItem(draft, match.figure, **seen))
         else:
-            result.differ.append(CheckItem(draft, match.figure))
+            result.differ.append(CheckItem(draft, match.figure, **seen))
     return result
 
 

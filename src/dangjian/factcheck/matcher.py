@@ -31,8 +31,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from dangjian.reports.figures import REGISTRY, Figure, FigureSet
 
 __all__ = [
+    "PREDICATES",
     "SYNONYMS",
+    "THRESHOLD",
     "UNIT_GROUPS",
+    "VETOES",
     "Candidate",
     "Match",
     "agrees",
@@ -61,7 +64,14 @@ SYNONYMS: dict[str, list[str | tuple[str, ...]]] = {
     "attendance.rate.by_{part}.{code}": ["参会率", "出席率", "到会率"],
     "development.applicants": ["入党申请", "入党申请书", "递交入党申请"],
     "development.activists": ["入党积极分子", "积极分子"],
-    "development.new_probationary": ["发展党员", "发展新党员", "新发展党员", "吸收预备党员"],
+    "development.new_probationary": [
+        "发展党员",
+        "发展新党员",
+        "新发展党员",
+        "吸收预备党员",
+        "发展预备党员",
+        "接收预备党员",
+    ],
     "development.converted": ["转正", "预备党员转正", "按期转正"],
     "development.new_probationary.by_{part}.{code}": ["发展党员"],
     "elections.completed": ["换届", "换届选举", "完成换届"],
@@ -85,7 +95,61 @@ SYNONYMS: dict[str, list[str | tuple[str, ...]]] = {
         "受益",
     ],
     "services.participants": [("参与", "党员"), "参与服务", "志愿者"],
+    "cultivation.党员骨干提拔为中层": [("提拔", "中层"), ("提拔", "科室负责人")],
+    "cultivation.业务骨干发展为党员": [("业务骨干", "发展")],
+    "cultivation.党员培养为业务骨干": [("培养", "业务骨干")],
 }
+
+#: What a sentence DOES with the counted thing, read anywhere in the clause: “10个党支部于12月底
+#: 完成换届” counts elections, not branches; “14名党员提拔至中层” counts promotions. A predicate
+#: applies when the label names what the figure counts (SUBJECTS) or there is no label, and it
+#: outranks a plain label match.
+PREDICATES: dict[str, list[tuple[str, ...]]] = {
+    "elections.completed": [("完成换届",), ("换届",)],
+    "elections.overdue": [("逾期", "换届"), ("未按期", "换届")],
+    "org.new_branches": [("新成立",), ("新建",), ("新组建",)],
+    "development.new_probationary": [("发展",), ("接收",), ("吸收",)],
+    "development.converted": [("转正",)],
+    "development.activists": [("确定", "积极分子"), ("列为", "积极分子")],
+    "cultivation.党员骨干提拔为中层": [("提拔",)],
+}
+_ORG_WORDS = ("党支部", "支部", "党总支", "党组织", "基层党组织")
+_PEOPLE_WORDS = ("党员", "预备党员", "骨干", "人", "同志", "积极分子", "新党员")
+SUBJECTS: dict[str, tuple[str, ...]] = {
+    "elections.completed": _ORG_WORDS,
+    "elections.overdue": _ORG_WORDS,
+    "org.new_branches": _ORG_WORDS,
+    "development.new_probationary": ("党员", "预备党员", "新党员"),
+    "development.converted": _PEOPLE_WORDS,
+    "development.activists": ("积极分子",),
+    "cultivation.党员骨干提拔为中层": _PEOPLE_WORDS,
+}
+
+#: Words in the clause that rule a figure out, whatever its label says: a count of party members
+#: who were promoted, commended or trained is not the membership; branches that held elections
+#: or were founded are not all the branches. Keyed by registry key pattern.
+VETOES: dict[str, tuple[str, ...]] = {
+    "members.total": (
+        "提拔", "晋升", "表彰", "评为", "获评", "荣获", "发展", "接收", "吸收", "转正", "培养",
+        "参加", "参与", "选派", "派出", "下沉", "组成", "培训", "慰问", "走访", "处分", "谈话",
+        "志愿", "报名", "递交", "入选", "当选", "退休", "去世", "流动",
+    ),
+    "members.probationary": ("发展", "接收", "吸收", "转正", "确定", "新增"),
+    "members.by_{part}.{code}": ("提拔", "表彰", "评为", "获评", "发展", "接收", "转正", "培训"),
+    "org.branches": ("换届", "新成立", "新建", "成立", "获评", "评为", "表彰", "命名", "创建"),
+}  # fmt: skip
+
+#: Measure words a figure accepts beyond its unit group: a 党课 is counted in 节, a
+#: 三重一大 matter in the 场次 (meetings) that decided it.
+KEY_UNITS: dict[str, frozenset[str]] = {
+    "meetings.党课": frozenset(["节", "讲"]),
+    "meetings.党课.by_secretary": frozenset(["节", "讲"]),
+    "decisions.三重一大": frozenset(["次", "场次"]),
+}
+
+#: Below this confidence a figure is reported as unmatched (with its best candidate), never
+#: as a match.
+THRESHOLD = 0.6
 
 #: Measure words that count the same kind of thing as a figure's unit.
 UNIT_GROUPS: dict[str, frozenset[str]] = {
@@ -103,6 +167,9 @@ _CHANGE_WORDS = re.compile(
     r"较上年|较去年|同比|环比|比上年|比去年|增加|增长|减少|下降|提高|提升|上升|降低"
 )
 _QUOTES = re.compile('[“”"「」『』‘’]')
+_NOTE = re.compile(r"[（(][^）)]*[）)]?")
+# Words that say nothing about what is counted: left out when measuring label coverage.
+_GENERIC = re.compile(r"全院|全年|全体|各级|各|累计|共计|共|合计|活动|工作|开展|组织|其中|全部|院")
 _LABEL_SUFFIX = re.compile(r"(?:次数|总数|人数|数)$")
 
 
@@ -145,6 +212,7 @@ class Candidate:
     figure: Figure
     keywords: tuple[tuple[str, ...], ...]
     branch: bool  # a per-branch figure
+    definition_key: str = ""  # the registry pattern (``members.by_{part}.{code}``)
 
 
 def candidates(figures: FigureSet) -> list[Candidate]:
@@ -170,7 +238,9 @@ def candidates(figures: FigureSet) -> list[Candidate]:
                 if derived:
                     sets.append((derived,))
                 sets.extend((w,) if isinstance(w, str) else tuple(w) for w in extra)
-            result.append(Candidate(figure, tuple(dict.fromkeys(sets)), "code" in params))
+            result.append(
+                Candidate(figure, tuple(dict.fromkeys(sets)), "code" in params, definition.key)
+            )
             break
     return result
 
@@ -179,6 +249,8 @@ def candidates(figures: FigureSet) -> list[Candidate]:
 class Match:
     figure: Figure | None
     reason: str = ""  # why nothing matched, for people
+    candidate: Figure | None = None  # the best candidate, also when below the threshold
+    confidence: float = 0.0  # 0…1: how surely the statement names the candidate
 
 
 def _branch_score(keywords: Iterable[tuple[str, ...]], label: str, clause: str) -> int:
@@ -198,6 +270,31 @@ def _score(keywords: Iterable[tuple[str, ...]], text: str) -> int:
     return best
 
 
+def units_for(cand: Candidate, unit: str) -> bool:
+    if units_compatible(unit, cand.figure.unit):
+        return True
+    extra = KEY_UNITS.get(cand.figure.key) or KEY_UNITS.get(cand.definition_key, frozenset())
+    return unit in extra
+
+
+def _predicate(cand: Candidate, label: str, clause: str) -> bool:
+    sets = PREDICATES.get(cand.definition_key, ())
+    if not any(all(w in clause for w in words) for words in sets):
+        return False
+    subjects = SUBJECTS.get(cand.definition_key, ())
+    return not label or any(s in label for s in subjects)
+
+
+def _vetoed(cand: Candidate, clause: str) -> str | None:
+    return next((w for w in VETOES.get(cand.definition_key, ()) if w in clause), None)
+
+
+def _coverage(score: int, label: str) -> float:
+    """The share of the label's meaningful characters that the matched words account for."""
+    core = _GENERIC.sub("", label)
+    return min(1.0, score / max(2, len(core)))
+
+
 def match_figure(
     label: str,
     clause: str,
@@ -206,36 +303,77 @@ def match_figure(
     cands: Sequence[Candidate],
     sub_org_names: Iterable[str] = (),
 ) -> Match:
-    """The report figure a draft figure states, or why there is none."""
+    """The report figure a draft figure states, or why there is none.
+
+    Each unit-compatible candidate is scored: a predicate (完成换届, 提拔, 发展) found in the
+    clause with a fitting label scores highest (confidence 0.9); then the words of the label
+    (confidence 0.5 + half the label's coverage by the matched words); with no label at all,
+    the clause (confidence 0.6 × coverage of the matched words, at most 0.6). A candidate whose
+    clause holds one of its veto words is out. Below :data:`THRESHOLD` the statement is
+    unmatched, and the best candidate is still named.
+    """
     before = clause if start_in_clause is None else clause[:start_in_clause]
     if _CHANGE_WORDS.search(before):
         return Match(None, "变化量（较上年/同比），不与台账数值比对")
-    label = _QUOTES.sub("", label)
+    label = _NOTE.sub("", _QUOTES.sub("", label)).strip()
     clause = _QUOTES.sub("", clause)
-    best: tuple[int, int, int] = (0, 0, 0)
+    best: tuple[float, int, int] = (0.0, 0, 0)
     chosen: Candidate | None = None
-    compatible = [c for c in cands if units_compatible(unit, c.figure.unit)]
-    # The label names what is counted; the clause is read only when there is no label, or for
-    # the organisation a per-branch figure needs (“内科党支部共有党员2名”).
-    for order, cand in enumerate(compatible):
+    vetoed: tuple[Candidate, str] | None = None
+    for order, cand in enumerate(cands):
+        if not units_for(cand, unit):
+            continue
         if cand.branch:
-            in_label = _branch_score(cand.keywords, label, clause)
+            hit = _branch_score(cand.keywords, label, clause)
+            confidence = 0.5 + 0.5 * _coverage(hit, label) if hit else 0.0
+            confidence = max(confidence, 0.8 if hit else 0.0)
+        elif _predicate(cand, label, clause):
+            hit, confidence = 100, 0.9
+        elif label:
+            hit = _score(cand.keywords, label)
+            confidence = 0.5 + 0.5 * _coverage(hit, label) if hit else 0.0
         else:
-            in_label = _score(cand.keywords, label) if label else 0
-        in_clause = 0 if label or cand.branch else _score(cand.keywords, clause)
-        score = (in_label, in_clause, -order)
-        if (in_label or in_clause) and score > best:
+            hit = _score(cand.keywords, clause)
+            confidence = min(0.6, 0.6 * hit / 2) if hit else 0.0
+        if not hit:
+            continue
+        word = _vetoed(cand, clause)
+        if word is not None:
+            if vetoed is None:
+                vetoed = (cand, word)
+            continue
+        score = (confidence, hit, -order)
+        if score > best:
             best, chosen = score, cand
     if chosen is None:
+        if vetoed is not None:
+            cand, word = vetoed
+            return Match(
+                None,
+                f"“{word}”说明所述不是“{cand.figure.label}”，未比对",
+                cand.figure,
+                0.0,
+            )
         named = max(cands, key=lambda c: _score(c.keywords, label), default=None)
         if named is not None and _score(named.keywords, label):
             return Match(
-                None, f"计量单位“{unit}”与指标“{named.figure.label}”（{named.figure.unit}）不符"
+                None,
+                f"计量单位“{unit}”与指标“{named.figure.label}”（{named.figure.unit}）不符",
+                named.figure,
+                0.0,
             )
         return Match(None, "未找到与表述对应的台账指标")
+    confidence = round(best[0], 2)
+    if confidence < THRESHOLD:
+        return Match(
+            None,
+            f"与指标“{chosen.figure.label}”的对应把握不足（{confidence:.2f}），未比对",
+            chosen.figure,
+            confidence,
+        )
     if not chosen.branch and any(name and name in clause for name in sub_org_names):
-        return Match(None, "表述针对下级党组织，不与本组织合计数比对")
-    return Match(chosen.figure)
+        return Match(None, "表述针对下级党组织，不与本组织合计数比对", chosen.figure, confidence)
+    return Match(chosen.figure, candidate=chosen.figure, confidence=confidence)
 
 
 # --------------------------------------------------------------------------------------------
@@ -259,6 +397,7 @@ def agrees(
     qualifier: str | None,
     ledger: Decimal | int | None,
     unit: str = "",
+    high: Decimal | int | float | None = None,
 ) -> bool:
     """Whether a stated figure agrees with the ledger value. The one place for tolerance.
 
@@ -270,10 +409,11 @@ def agrees(
     ``60余名`` / ``60多名``    at least 60 and below 60 + the place of its last
                               significant digit (60余 → 60…69, 1200余 → 1200…1299,
                               63余 → 63)
-    ``60名以上``               at least 60
+    ``3-5人`` (a range)        3 to 5, both ends included
+    ``60名以上`` / ``不少于60名`` at least 60
     ``超过60名`` / ``逾60名``  more than 60
     ``近60名``                 at most 60 and at least 90% of it (54…60)
-    ``约60名``                 within half the place of its last significant digit or 5%
+    ``约60名`` / ``60名左右``   within half the place of its last significant digit or 5%
                               of the draft, whichever is wider (约60 → 55…65,
                               约63 → 59.85…66.15)
     ========================  ==========================================================
@@ -284,15 +424,19 @@ def agrees(
         return False
     d = Decimal(str(draft))
     value = Decimal(ledger)
+    if high is not None:  # a range, 3-5人: both ends included
+        return d <= value <= Decimal(str(high))
     if qualifier in ("余", "多"):
         return d <= value < d + _step(d)
-    if qualifier == "以上":
+    if qualifier in ("以上", "不少于"):
         return value >= d
+    if qualifier == "以下":
+        return value <= d
     if qualifier == "超过":
         return value > d
     if qualifier == "近":
         return d * Decimal("0.9") <= value <= d
-    if qualifier == "约":
+    if qualifier in ("约", "左右"):
         return abs(value - d) <= max(_step(d) / 2, d * Decimal("0.05"))
     if unit == "%":
         places = max(0, -d.as_tuple().exponent) if isinstance(d.as_tuple().exponent, int) else 0

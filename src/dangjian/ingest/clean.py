@@ -11,13 +11,18 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from re import _parser as re_parser  # type: ignore[attr-defined]
+from typing import Any
+
+from . import lexicon
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 @dataclass(frozen=True)
 class Span:
-    kind: str  # advert | paywall_marker | disclaimer | credit | pinyin
+    kind: str  # advert | paywall_marker | disclaimer | credit | pinyin | chrome kinds (chrome.txt)
     start: int
     end: int
 
@@ -200,6 +205,160 @@ def find_pinyin(text: str) -> list[Span]:
     return spans
 
 
+# --- web-page furniture ------------------------------------------------------------------
+
+_CHROME_MAX_LINE = 120
+_RELATED_HEADER = re.compile(
+    r"^(?:相关|推荐|热门|最新|延伸|更多)(?:阅读|文章|新闻|链接|推荐|内容|资讯)?\s*[:：]?\s*$|^猜你喜欢\s*$"
+)
+_LIST_ITEM_MAX = 60
+
+
+def _alternatives(regex: str) -> list[str]:
+    """The top-level `|` alternatives of a regex (brackets, groups and escapes respected)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(regex[start:i])
+            start = i + 1
+        i += 1
+    parts.append(regex[start:])
+    return parts
+
+
+def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a parsed regex can start with (None: any), and whether it can match
+    the empty string. Enough of `re`'s parse tree for the furniture patterns; anything else
+    is answered with None, which only costs speed."""
+    chars: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            return chars | {chr(av)}, False
+        if name == "IN":
+            for kind, value in av:
+                if str(kind) == "LITERAL":
+                    chars.add(chr(value))
+                elif str(kind) == "RANGE" and value[1] - value[0] < 512:
+                    chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                elif str(kind) == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+                    chars.update("0123456789")
+                elif str(kind) == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+                    chars.update(" \t\n\r\f\v\u3000\u00a0")
+                else:
+                    return None, False
+            return chars, False
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width
+        if name == "SUBPATTERN":
+            inner, nullable = _first_chars(av[-1])
+        elif name == "BRANCH":
+            inner, nullable = set(), False
+            for branch in av[1]:
+                found, empty = _first_chars(branch)
+                if found is None:
+                    return None, False
+                inner |= found
+                nullable = nullable or empty
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            inner, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if inner is None:
+            return None, False
+        chars |= inner
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+@lru_cache(maxsize=1)
+def _chrome_regex() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, dict[str, str]
+]:
+    """The furniture patterns as regexes, each alternative in a named group: those anchored
+    at the line's start (tried there only), the others (tried only where one can start: the
+    third regex finds those places; None when that cannot be worked out)."""
+    kinds: dict[str, str] = {}
+    anchored: list[str] = []
+    floating: list[str] = []
+    starts: set[str] | None = set()
+    for i, item in enumerate(lexicon.chrome_patterns()):
+        for j, part in enumerate(_alternatives(item.pattern.pattern)):
+            name = f"p{i}_{j}"
+            kinds[name] = item.kind
+            if part.startswith("^"):
+                anchored.append(f"(?P<{name}>{part[1:]})")
+                continue
+            floating.append(f"(?P<{name}>{part})")
+            first, empty = _first_chars(re_parser.parse(part))
+            starts = None if starts is None or first is None or empty else starts | first
+    trigger = (
+        re.compile("[" + "".join(re.escape(c) for c in sorted(starts)) + "]") if starts else None
+    )
+    return re.compile("|".join(anchored)), re.compile("|".join(floating)), trigger, kinds
+
+
+def _floating(
+    line: str, floating: re.Pattern[str], trigger: re.Pattern[str] | None
+) -> re.Match[str] | None:
+    if trigger is None:
+        return floating.search(line)
+    for place in trigger.finditer(line):
+        found = floating.match(line, place.start())
+        if found is not None:
+            return found
+    return None
+
+
+def find_chrome(text: str) -> list[Span]:
+    """Lines of a page's furniture: 发布时间/来源/浏览次数, 上一篇/下一篇, 分享到, ICP备 ….
+
+    The patterns are data (data/chrome.txt). A line is cut whole, and only when it is short:
+    a paragraph of the report that mentions 来源 or 分享 stays. After a bare 相关文章 /
+    热门推荐 heading, the short title lines under it go too (up to the first sentence).
+    """
+    anchored, floating, trigger, kinds = _chrome_regex()
+    spans: list[Span] = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        start, end, body = lines[i]
+        stripped = body.strip().lstrip("•·▪*-– \u3000")  # list bullets of a page's info box
+        kind = None
+        if stripped and len(stripped) <= _CHROME_MAX_LINE:
+            found = anchored.match(stripped) or _floating(stripped, floating, trigger)
+            kind = kinds[found.lastgroup] if found is not None and found.lastgroup else None
+        if kind is None:
+            i += 1
+            continue
+        spans.append(Span(kind, start, end))
+        i += 1
+        if _RELATED_HEADER.match(stripped):
+            for _ in range(12):
+                if i >= len(lines):
+                    break
+                item = lines[i][2].strip()
+                if not item or len(item) > _LIST_ITEM_MAX or "。" in item:
+                    break
+                spans.append(Span(kind, lines[i][0], lines[i][1]))
+                i += 1
+    return spans
+
+
 # --- all together ------------------------------------------------------------------------
 
 
@@ -211,6 +370,7 @@ def find_debris(text: str) -> list[Span]:
         *find_disclaimers(text),
         *find_credits(text),
         *find_pinyin(text),
+        *find_chrome(text),
     ]
     found.sort(key=lambda s: (s.start, -s.end))
     spans: list[Span] = []

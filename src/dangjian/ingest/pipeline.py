@@ -17,6 +17,7 @@ from .decode import read_path
 from .figures import Figure, extract_figures, find_placeholders
 from .mojibake import find_mojibake
 from .script import detect_script, to_simplified
+from .unread import find_unread
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,12 @@ class Removal:
 
 @dataclass(frozen=True)
 class IngestWarning:
-    kind: str  # mojibake | placeholder | encoding
+    kind: str  # mojibake | placeholder | encoding | unread
     message: str  # for people, in Chinese
     text: str
     start: int | None  # in the cleaned text; None for file-level warnings
     end: int | None
+    sentence: str = ""  # the sentence around it, for an unread number
 
 
 @dataclass
@@ -45,6 +47,11 @@ class IngestResult:
     removed: list[Removal] = field(default_factory=list)
     warnings: list[IngestWarning] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def unread(self) -> list[IngestWarning]:
+        """The numbers that were neither read as figures nor set aside as dates or names."""
+        return [w for w in self.warnings if w.kind == "unread"]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +95,19 @@ def ingest_text(text: str, source: str = "<text>", encoding: str | None = None) 
                 "placeholder", "模板占位符未填写，此处数字缺失", cleaned[start:end], start, end
             )
         )
+    figures = extract_figures(cleaned, blocked)
+    flagged = blocked + [(w.start, w.end) for w in warnings if w.start is not None and w.end]
+    for unread in find_unread(cleaned, figures, flagged):
+        warnings.append(
+            IngestWarning(
+                "unread",
+                f"未读取的数字“{unread.text}”：不是日期、序号或固定提法，也未识别为数据，请核对",
+                unread.text,
+                unread.start,
+                unread.end,
+                unread.sentence,
+            )
+        )
     warnings.sort(key=lambda w: w.start if w.start is not None else -1)
 
     return IngestResult(
@@ -98,7 +118,7 @@ def ingest_text(text: str, source: str = "<text>", encoding: str | None = None) 
         encoding=encoding,
         removed=removed,
         warnings=warnings,
-        figures=extract_figures(cleaned, blocked),
+        figures=figures,
     )
 
 

@@ -43,7 +43,7 @@ def to_simplified(text: str, keep: Sequence[tuple[int, int]] = ()) -> str:
         lines = text.split("\n")
         out_lines = []
         for line in lines:
-            line_converted = _t2s().convert(line)
+            line_converted: str = _t2s().convert(line)
             if len(line_converted) != len(line):
                 line_converted = "".join(_char_t2s(ch) for ch in line)
             out_lines.append(line_converted)

@@ -97,6 +97,8 @@ class Command(BaseCommand):
                 table.add_column("指标")
             else:
                 table.add_column("原因")
+                table.add_column("最接近的指标")
+            table.add_column("把握", justify="right")
             table.add_column("位置", justify="right")
             table.add_column("原句")
             for item in items:
@@ -108,11 +110,20 @@ class Command(BaseCommand):
                         item.draft.text,
                         item.ledger_display,
                         f"{item.figure.label}（{item.figure.key}）",
+                        f"{item.confidence:.2f}",
                         str(item.draft.start),
                         sentence,
                     )
                 else:
-                    table.add_row(item.draft.text, item.reason, str(item.draft.start), sentence)
+                    near = item.candidate
+                    table.add_row(
+                        item.draft.text,
+                        item.reason,
+                        f"{near.label}（{near.key}）" if near is not None else "",
+                        f"{item.confidence:.2f}",
+                        str(item.draft.start),
+                        sentence,
+                    )
             console.print(table)
 
 

@@ -10,10 +10,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from dangjian.ingest import ingest_file
 
 
-class Command(BaseCommand):
+class Command(BaseCommand):  # type: ignore[misc]  # Django ships no type hints
     help = (
         "读取往年报告（.txt/.docx/.html），清理网页残留，提取其中的数字；"
-        "json 输出完整结果，text 输出清理后的简体文本"
+        "json 输出完整结果，text 输出清理后的简体文本，并在末尾列出未读取的数字"
     )
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
@@ -38,8 +38,16 @@ class Command(BaseCommand):
         if options["format"] == "text":
             text = result.cleaned_text
             self.stdout.write(text, ending="" if text.endswith("\n") else "\n")
+            unread = result.unread
+            if unread:
+                # At the end, where a reader finishes: what the extractor did not read.
+                self.stdout.write(f"\n未读取的数字（{len(unread)}），请核对：")
+                for warning in unread:
+                    self.stdout.write(f"- {warning.text}：{warning.sentence}")
         else:
             self.stdout.write(result.to_json(indent=2))
         for warning in result.warnings:
+            if warning.kind == "unread" and options["format"] == "text":
+                continue  # listed above
             where = f"（位置 {warning.start}）" if warning.start is not None else ""
             self.stderr.write(f"警告{where}：{warning.message} {warning.text}".rstrip())
