@@ -33,8 +33,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # Where the embedded database, uploads and collected static files live (var/ in a checkout).
 DATA_DIR = Path(os.environ.get("DANGJIAN_DATA_DIR", Path.cwd() / "var")).resolve()
 
-SECRET_KEY = os.environ.get(
-    "DANGJIAN_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
+# The key published in this file is for DEBUG and the test suite only: with DEBUG off and no
+# DANGJIAN_SECRET_KEY, `check --deploy` fails and the WSGI application refuses to start
+# (core/checks.py). `dangjian serve` generates a key of its own and keeps it in this file.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+DANGJIAN_SECRET_KEY_FILE = DATA_DIR / "secret_key"
+SECRET_KEY = (
+    os.environ.get("DANGJIAN_SECRET_KEY")
+    or (DANGJIAN_SECRET_KEY_FILE.read_text().strip() if DANGJIAN_SECRET_KEY_FILE.is_file() else "")
+    or DEVELOPMENT_SECRET_KEY
 )
 DEBUG = envbool("DANGJIAN_DEBUG", False)
 ALLOWED_HOSTS = envlist("DANGJIAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
