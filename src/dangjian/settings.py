@@ -239,12 +239,12 @@ SPECTACULAR_SETTINGS = {
 SESSION_COOKIE_AGE = envint("DANGJIAN_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: each request extends the session
 
-# Behind a reverse proxy the client's address comes from X-Forwarded-For (its last hop).
+# Behind reverse proxies the client's address comes from X-Forwarded-For: the
+# DANGJIAN_TRUSTED_PROXIES-th address from its right (1 for one nginx; 0 = ignore the header).
+# One function resolves it for the audit log and the lock-out: core.audit.client_ip.
 DANGJIAN_BEHIND_PROXY = envbool("DANGJIAN_BEHIND_PROXY", envbool("DANGJIAN_HTTPS", False))
-AXES_IPWARE_PROXY_COUNT = 1 if DANGJIAN_BEHIND_PROXY else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if DANGJIAN_BEHIND_PROXY else ["REMOTE_ADDR"]
-)
+DANGJIAN_TRUSTED_PROXIES = envint("DANGJIAN_TRUSTED_PROXIES", 1 if DANGJIAN_BEHIND_PROXY else 0)
+AXES_CLIENT_IP_CALLABLE = "dangjian.core.audit.client_ip"
 
 if envbool("DANGJIAN_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
