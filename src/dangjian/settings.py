@@ -210,8 +210,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DANGJIAN_FROM_EMAIL", "dangjian@localhost")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's, refusing users who must change their password; tokens expire (core/api_auth.py).
+        "dangjian.core.api_auth.SessionAuthentication",
+        "dangjian.core.api_auth.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -235,6 +236,9 @@ SPECTACULAR_SETTINGS = {
         "EthicsGradeEnum": "dangjian.evaluations.models.EthicsGrade",
     },
 }
+
+# API tokens expire this many days after they are issued (a new one at /accounts/tokens/).
+DANGJIAN_TOKEN_DAYS = envint("DANGJIAN_TOKEN_DAYS", 30)
 
 SESSION_COOKIE_AGE = envint("DANGJIAN_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: each request extends the session

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("accounts/logout-everywhere/", account_views.logout_everywhere, name="logout_everywhere"),
     path("accounts/lockouts/", lockouts.lockouts, name="lockouts"),
+    path("accounts/tokens/", account_views.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("dangjian.web.urls")),
     path("organizations/", include("dangjian.organizations.urls")),
