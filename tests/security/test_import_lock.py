@@ -82,3 +82,49 @@ def test_a_refused_workbook_is_audited_as_failed(client, hospital, tmp_path):
     upload(client, write_workbook(tmp_path / "bad.xlsx", sheets))
     failed = AccessEvent.objects.get(kind=AccessKind.IMPORT_FAILED)
     assert "bad.xlsx" in failed.detail and "NOPE" in failed.detail
+
+
+HOLDER = (
+    "import sys\n"
+    "from dangjian.core.locks import exclusive\n"
+    "with exclusive('import'):\n"
+    "    print('held', flush=True)\n"
+    "    sys.stdin.read()\n"
+)
+
+
+@pytest.mark.django_db
+def test_another_process_holding_the_lock_refuses_the_command_until_it_ends(tmp_path):
+    """Across processes, on the suite's engine: a process holds the import lock; `dangjian import`
+    is refused meanwhile, and goes through once the holder is gone, even killed with SIGKILL (the
+    lock dies with its holder: nothing stale to clear)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.security.scratch_db import ROOT, dangjian, scratch_database
+
+    workbook = write_workbook(tmp_path / "ledger.xlsx", sample_sheets())
+    with scratch_database(tmp_path) as url:
+        dangjian(url, "migrate", "-v0")
+        env = {**os.environ, "DANGJIAN_DATABASE_URL": url}
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        holder = subprocess.Popen(
+            [sys.executable, "-m", "dangjian.cli", "shell", "--no-imports", "-c", HOLDER],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            refused = dangjian(url, "import", str(workbook), check=False)
+            assert refused.returncode != 0 and BUSY in refused.stderr, refused.stderr
+            assert "database is locked" not in refused.stderr
+        finally:
+            holder.send_signal(signal.SIGKILL)
+            holder.wait()
+        done = dangjian(url, "import", str(workbook))
+        assert "导入完成" in done.stdout
