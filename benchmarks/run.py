@@ -48,6 +48,7 @@ import datetime as dt
 import json
 import os
 import platform
+import secrets
 import shutil
 import socket
 import statistics
@@ -1649,12 +1650,18 @@ STAGES = {
 # ============================================================================================
 
 
+BENCH_SECRET_KEY = secrets.token_urlsafe(50)
+
+
 def _child_env(data_dir: Path, database_url: str | None) -> dict:
     env = dict(os.environ)
     env["DANGJIAN_DATA_DIR"] = str(data_dir)
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     env["DJANGO_SETTINGS_MODULE"] = "dangjian.settings"
     env.setdefault("DANGJIAN_DEBUG", "0")
+    # With DEBUG off the WSGI application refuses the published development key: one random key
+    # for the run, the same in every child (the session stage signs the cookie gunicorn checks).
+    env.setdefault("DANGJIAN_SECRET_KEY", BENCH_SECRET_KEY)
     if database_url:
         env["DANGJIAN_DATABASE_URL"] = database_url
     else:

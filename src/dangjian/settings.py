@@ -33,8 +33,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # Where the embedded database, uploads and collected static files live (var/ in a checkout).
 DATA_DIR = Path(os.environ.get("DANGJIAN_DATA_DIR", Path.cwd() / "var")).resolve()
 
-SECRET_KEY = os.environ.get(
-    "DANGJIAN_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
+# The key published in this file is for DEBUG and the test suite only: with DEBUG off and no
+# DANGJIAN_SECRET_KEY, `check --deploy` fails and the WSGI application refuses to start
+# (core/checks.py). `dangjian serve` generates a key of its own and keeps it in this file.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+DANGJIAN_SECRET_KEY_FILE = DATA_DIR / "secret_key"
+SECRET_KEY = (
+    os.environ.get("DANGJIAN_SECRET_KEY")
+    or (DANGJIAN_SECRET_KEY_FILE.read_text().strip() if DANGJIAN_SECRET_KEY_FILE.is_file() else "")
+    or DEVELOPMENT_SECRET_KEY
 )
 DEBUG = envbool("DANGJIAN_DEBUG", False)
 ALLOWED_HOSTS = envlist("DANGJIAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
@@ -93,6 +100,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "dangjian.core.middleware.ForcePasswordChangeMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -162,6 +170,9 @@ AXES_FAILURE_LIMIT = envint("DANGJIAN_LOCKOUT_FAILURES", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("DANGJIAN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
 AXES_RESET_ON_SUCCESS = True
+# Failures while locked out do not restart the cool-off: nobody can keep an account locked for
+# ever by guessing on. A 党委管理员 unlocks an account at /accounts/lockouts/ (audited).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
 
@@ -202,8 +213,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DANGJIAN_FROM_EMAIL", "dangjian@localhost")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's, refusing users who must change their password; tokens expire (core/api_auth.py).
+        "dangjian.core.api_auth.SessionAuthentication",
+        "dangjian.core.api_auth.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -228,15 +240,18 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# API tokens expire this many days after they are issued (a new one at /accounts/tokens/).
+DANGJIAN_TOKEN_DAYS = envint("DANGJIAN_TOKEN_DAYS", 30)
+
 SESSION_COOKIE_AGE = envint("DANGJIAN_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: each request extends the session
 
-# Behind a reverse proxy the client's address comes from X-Forwarded-For (its last hop).
+# Behind reverse proxies the client's address comes from X-Forwarded-For: the
+# DANGJIAN_TRUSTED_PROXIES-th address from its right (1 for one nginx; 0 = ignore the header).
+# One function resolves it for the audit log and the lock-out: core.audit.client_ip.
 DANGJIAN_BEHIND_PROXY = envbool("DANGJIAN_BEHIND_PROXY", envbool("DANGJIAN_HTTPS", False))
-AXES_IPWARE_PROXY_COUNT = 1 if DANGJIAN_BEHIND_PROXY else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if DANGJIAN_BEHIND_PROXY else ["REMOTE_ADDR"]
-)
+DANGJIAN_TRUSTED_PROXIES = envint("DANGJIAN_TRUSTED_PROXIES", 1 if DANGJIAN_BEHIND_PROXY else 0)
+AXES_CLIENT_IP_CALLABLE = "dangjian.core.audit.client_ip"
 
 if envbool("DANGJIAN_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -247,6 +262,24 @@ if envbool("DANGJIAN_HTTPS", False):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = envbool("DANGJIAN_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (django-csp): scripts and style sheets from this site only, no inline
+# script anywhere (pages, ECharts, Swagger UI all load files). Style *attributes* are allowed:
+# ECharts writes them into its SVG and tooltips. Nothing may frame the site or post elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

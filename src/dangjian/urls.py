@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve as serve_media
 
-from dangjian.core import account_views
+from dangjian.core import account_views, lockouts
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -13,6 +13,8 @@ urlpatterns = [
         name="password_change",
     ),
     path("accounts/logout-everywhere/", account_views.logout_everywhere, name="logout_everywhere"),
+    path("accounts/lockouts/", lockouts.lockouts, name="lockouts"),
+    path("accounts/tokens/", account_views.api_tokens, name="api_tokens"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("dangjian.web.urls")),
     path("organizations/", include("dangjian.organizations.urls")),

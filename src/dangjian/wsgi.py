@@ -4,3 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangjian.settings")
 application = get_wsgi_application()
+
+from dangjian.core.checks import refuse_published_key  # noqa: E402  (needs the settings loaded)
+
+refuse_published_key()

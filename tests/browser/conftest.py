@@ -84,6 +84,12 @@ class Session:
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # Whatever the Content-Security-Policy refuses is reported on the console: an error too.
+        self.page.on("console", self._csp_violation)
+
+    def _csp_violation(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.errors.append(f"CSP violation on {self.page.url}: {message.text}")
 
     def goto(self, path: str):
         response = self.page.goto(self.base_url + path)

@@ -26,6 +26,9 @@ def served(monkeypatch, tmp_path):
 
     monkeypatch.setattr(serve, "call_command", call_command)
     monkeypatch.setattr(settings, "STATIC_ROOT", tmp_path / "static")
+    # serve keeps a generated secret key here; SECRET_KEY is restored after the test.
+    monkeypatch.setattr(settings, "DANGJIAN_SECRET_KEY_FILE", tmp_path / "secret_key")
+    monkeypatch.setattr(settings, "SECRET_KEY", settings.SECRET_KEY)
 
     def run(*argv):
         out = StringIO()
@@ -52,3 +55,19 @@ def test_serve_keeps_a_database_that_has_data(served):
     out, asked = served("--port", "8766")
     assert "正在载入演示医院" not in out and Member.objects.count() == 0
     assert "党建工作平台已启动：http://127.0.0.1:8766/" in out and len(asked) == 1
+
+
+def test_serve_generates_its_own_secret_key_once_instead_of_the_published_one(
+    served, tmp_path, settings
+):
+    settings.DEBUG = False
+    settings.SECRET_KEY = settings.DEVELOPMENT_SECRET_KEY
+    Organization.objects.create(code="X", name="某党委", org_type=OrgType.PARTY_COMMITTEE)
+    out, _ = served("--port", "8767")
+    key_file = tmp_path / "secret_key"
+    key = key_file.read_text().strip()
+    assert "已生成本机密钥" in out and len(key) > 50
+    assert settings.SECRET_KEY == key != settings.DEVELOPMENT_SECRET_KEY
+    assert key_file.stat().st_mode & 0o077 == 0  # readable by its owner only
+    out, _ = served("--port", "8767")  # the key now in use is kept
+    assert "已生成本机密钥" not in out and key_file.read_text().strip() == key

@@ -35,3 +35,35 @@ def test_development_defaults_are_flagged():
     result = run_check({"DANGJIAN_HTTPS": "false"})
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT" in result.stderr + result.stdout
+
+
+def test_the_published_key_fails_the_deploy_check(tmp_path):
+    """Production settings without DANGJIAN_SECRET_KEY (and no key file in the data folder)."""
+    without_key = {k: v for k, v in PRODUCTION.items() if k != "DANGJIAN_SECRET_KEY"}
+    env = {**without_key, "DANGJIAN_DATA_DIR": str(tmp_path), "DANGJIAN_DEBUG": "false"}
+    saved = os.environ.pop("DANGJIAN_SECRET_KEY", None)
+    try:
+        result = run_check(env)
+    finally:
+        if saved is not None:
+            os.environ["DANGJIAN_SECRET_KEY"] = saved
+    assert result.returncode != 0
+    assert "dangjian.E001" in result.stderr and "DANGJIAN_SECRET_KEY 未设置" in result.stderr
+
+
+def test_the_wsgi_application_refuses_to_start_with_the_published_key(tmp_path):
+    env = {**os.environ, "DANGJIAN_DATA_DIR": str(tmp_path), "DANGJIAN_DEBUG": "false"}
+    env.pop("DANGJIAN_SECRET_KEY", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    start = [sys.executable, "-c", "import dangjian.wsgi"]
+    refused = subprocess.run(start, env=env, cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert "ImproperlyConfigured" in refused.stderr and "DANGJIAN_SECRET_KEY" in refused.stderr
+    started = subprocess.run(
+        start,
+        env={**env, "DANGJIAN_SECRET_KEY": PRODUCTION["DANGJIAN_SECRET_KEY"]},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert started.returncode == 0, started.stderr

@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self) -> None:
-        from . import audit  # noqa: F401  (connects the audit signal handlers)
+        from . import (
+            audit,  # noqa: F401  (connects the audit signal handlers)
+            checks,  # noqa: F401  (registers the deployment checks)
+        )

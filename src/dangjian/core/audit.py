@@ -1,6 +1,8 @@
 """The audit trail's two halves: row history (django-simple-history, with the client's IP filled
 in here) and access events (log-ins, failures, exports, downloads) recorded by ``record_event``."""
 
+import ipaddress
+
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
@@ -8,14 +10,39 @@ from simple_history.signals import pre_create_historical_record
 
 
 def client_ip(request) -> str | None:
-    """The client's address; X-Forwarded-For only counts behind a trusted reverse proxy."""
+    """The client's address: the one function for the audit log and for django-axes' lock-out
+    (``AXES_CLIENT_IP_CALLABLE``).
+
+    Behind ``DANGJIAN_TRUSTED_PROXIES`` = N reverse proxies, each of which appends the address it
+    received the request from to X-Forwarded-For (nginx's ``$proxy_add_x_forwarded_for``), the
+    client is the N-th address from the right of X-Forwarded-For + REMOTE_ADDR: the entries left
+    of it were written by the client itself and are not trusted. With no trusted proxy,
+    X-Forwarded-For is ignored.
+    """
     from django.conf import settings
 
-    if settings.DANGJIAN_BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
+    proxies = settings.DANGJIAN_TRUSTED_PROXIES
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    chain = [*(part for part in forwarded if part), request.META.get("REMOTE_ADDR", "")]
+    if len(chain) <= proxies:  # reached the application past (some of) its proxies
+        return _address(chain[0]) or remote
+    return _address(chain[-(proxies + 1)]) or remote
+
+
+def _address(value: str) -> str | None:
+    """A valid IPv4/IPv6 address (a port or brackets that some proxies add are dropped)."""
+    value = value.strip()
+    if value.startswith("[") and "]" in value:  # [2001:db8::1]:443
+        value = value[1 : value.index("]")]
+    elif value.count(":") == 1:  # 10.0.0.1:5678
+        value = value.split(":")[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
 
 
 @receiver(pre_create_historical_record)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 
 class ForcePasswordChangeMiddleware:
+    # The API is not redirected: it answers 403 with a message instead (core/api_auth.py).
     ALLOWED_PREFIXES = ("/accounts/", "/static/", "/api/")
 
     def __init__(self, get_response):

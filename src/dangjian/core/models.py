@@ -57,6 +57,9 @@ class AccessKind(models.TextChoices):
     REPORT_DOWNLOAD = "report_download", _("报告下载")
     IMPORT = "import", _("导入")
     RULE_OVERRIDE = "rule_override", _("规则参数修改")
+    ACCOUNT_UNLOCK = "account_unlock", _("解除锁定")
+    TOKEN_REVOKE = "token_revoke", _("撤销 API 令牌")
+    IMPORT_FAILED = "import_failed", _("导入失败")
 
 
 class AccessEvent(models.Model):

@@ -45,6 +45,7 @@ NAVIGATION = (
     ("factcheck:check", _("报告核对"), "branch"),
     ("workbook:import", _("台账导入"), "admin"),
     ("core:audit_log", _("审计日志"), "admin"),
+    ("lockouts", _("登录锁定"), "admin"),
 )
 
 

@@ -108,8 +108,25 @@ def import_workbook(
 
     ``user`` is recorded as the history user of every row written. Never raises for a bad
     workbook: problems are in ``result.errors`` (each ``工作表!行号 列名: 问题``).
+
+    One import at a time per database (core.locks): while another one runs, a real import is
+    refused with IMPORT_BUSY; a dry run reads only and goes ahead.
     """
-    return _Import(dry_run=dry_run, user=user, progress=progress).run(source)
+    work = _Import(dry_run=dry_run, user=user, progress=progress)
+    if dry_run:
+        return work.run(source)
+    from dangjian.core.locks import Busy, exclusive
+
+    try:
+        with exclusive("import"):
+            return work.run(source)
+    except Busy:
+        result = ImportResult(dry_run=dry_run)
+        result.errors.append(Problem("工作簿", 0, "", IMPORT_BUSY))
+        return result
+
+
+IMPORT_BUSY = "另一个导入正在进行，请等它完成后再导入（本次未作任何改动）"
 
 
 def open_workbook(source: str | Path | IO[bytes]):

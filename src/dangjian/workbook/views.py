@@ -32,10 +32,18 @@ def import_view(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = import_workbook(upload, dry_run=form.cleaned_data["dry_run"], user=request.user)
-        if not form.cleaned_data["dry_run"]:
-            outcome = "成功" if result.ok else "被拒绝"
-            record_event(request, AccessKind.IMPORT, f"工作簿导入{outcome}：{upload.name}")
+        dry_run = form.cleaned_data["dry_run"]
+        try:
+            result = import_workbook(upload, dry_run=dry_run, user=request.user)
+        except Exception as error:  # audited, then the usual server error
+            record_event(
+                request,
+                AccessKind.IMPORT_FAILED,
+                f"工作簿导入出错：{upload.name}（{type(error).__name__}）",
+            )
+            raise
+        if not dry_run:
+            record_import(request, upload.name, result)
     return render(
         request,
         "workbook/import.html",
@@ -45,6 +53,20 @@ def import_view(request):
             "result": result,
             "summary": summary_rows(result) if result is not None and result.ok else [],
         },
+    )
+
+
+def record_import(request, name: str, result, *, username: str = "") -> None:
+    """Every real import attempt in the access log: written, or refused and why (first error)."""
+    if result.ok:
+        record_event(request, AccessKind.IMPORT, f"工作簿导入成功：{name}", username=username)
+        return
+    first = result.error_lines()[0] if result.errors else ""
+    record_event(
+        request,
+        AccessKind.IMPORT_FAILED,
+        f"工作簿导入被拒绝：{name}，{len(result.errors)} 处错误（{first}）",
+        username=username,
     )
 
 

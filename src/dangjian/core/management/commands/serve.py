@@ -23,6 +23,10 @@ class Command(BaseCommand):
         # The static files are served from the app folders (WHITENOISE_USE_FINDERS); without the
         # collectstatic folder WhiteNoise would still warn at start.
         os.makedirs(settings.STATIC_ROOT, exist_ok=True)
+        from dangjian.core.checks import ensure_own_secret_key
+
+        if ensure_own_secret_key():
+            self.stdout.write(f"已生成本机密钥：{settings.DANGJIAN_SECRET_KEY_FILE}")
         call_command("migrate", interactive=False, verbosity=0)
         if not options["no_demo"]:
             from dangjian.organizations.models import Organization

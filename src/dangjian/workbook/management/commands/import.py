@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
+
 from django.core.management.base import BaseCommand, CommandError
 
 from dangjian.workbook.importer import import_workbook
 from dangjian.workbook.progress import terminal_progress
 from dangjian.workbook.report import summary_lines
+from dangjian.workbook.views import record_import
 
 
 class Command(BaseCommand):
@@ -20,6 +23,9 @@ class Command(BaseCommand):
         dry_run = options["dry_run"]
         with terminal_progress(self.stdout) as progress:
             result = import_workbook(options["file"], dry_run=dry_run, progress=progress)
+        if not dry_run:
+            # The access log names the OS account that ran it, as for `dangjian export`.
+            record_import(None, options["file"], result, username=f"命令行:{getpass.getuser()}")
         for line in result.warning_lines():
             self.stdout.write(f"警告 {line}")
         if not result.ok:
