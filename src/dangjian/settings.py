@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from dangjian import __version__
+
 
 def envbool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
@@ -112,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dangjian.web.context_processors.navigation",
+                "dangjian.web.context_processors.version",
             ],
         },
     },
@@ -212,7 +215,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "党建工作平台 API",
     "DESCRIPTION": "dangjian REST API: every ledger, scoped to the caller's organisation.",
-    "VERSION": "0.1.0",
+    "VERSION": __version__,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
