@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "dangjian.core.requestlog.RequestLogMiddleware",  # first: its duration covers the others
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -242,6 +243,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 if envbool("DANGJIAN_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # monitoring may ask gunicorn directly over HTTP
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("DANGJIAN_HSTS_SECONDS", 31536000)
@@ -251,9 +253,35 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs go to stdout (systemd's journal keeps them): one line per request with its id, user, client
+# address and duration (core/requestlog.py); DANGJIAN_LOG_JSON=true writes JSON objects instead.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "dangjian.core.requestlog.RequestContextFilter"}},
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s "
+            "[%(request_id)s %(user)s %(client)s] %(message)s"
+        },
+        "json": {"()": "dangjian.core.requestlog.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request"],
+            "formatter": "json" if envbool("DANGJIAN_LOG_JSON", False) else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DANGJIAN_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "dangjian.request": {
+            "level": "INFO" if envbool("DANGJIAN_REQUEST_LOG", True) else "WARNING"
+        }
+    },
 }
+
+# Backups (`dangjian backup --rotate`, `dangjian upgrade`) and /healthz's free-space threshold.
+DANGJIAN_BACKUP_DIR = Path(os.environ.get("DANGJIAN_BACKUP_DIR", DATA_DIR / "backups"))
+DANGJIAN_HEALTH_MIN_FREE_MB = envint("DANGJIAN_HEALTH_MIN_FREE_MB", 1024)
