@@ -285,3 +285,5 @@ LOGGING = {
 # Backups (`dangjian backup --rotate`, `dangjian upgrade`) and /healthz's free-space threshold.
 DANGJIAN_BACKUP_DIR = Path(os.environ.get("DANGJIAN_BACKUP_DIR", DATA_DIR / "backups"))
 DANGJIAN_HEALTH_MIN_FREE_MB = envint("DANGJIAN_HEALTH_MIN_FREE_MB", 1024)
+DANGJIAN_BACKUP_KEEP_DAILY = envint("DANGJIAN_BACKUP_KEEP_DAILY", 14)
+DANGJIAN_BACKUP_KEEP_MONTHLY = envint("DANGJIAN_BACKUP_KEEP_MONTHLY", 12)

@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 from dangjian import __version__
 from dangjian.core import backup as backups
@@ -68,7 +69,7 @@ def upgrade(backup_dir: Path | None = None) -> Summary:
     tables_before = set(connection.introspection.table_names())
     from_release = releases.release_of(_by_app(applied_before))
 
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    stamp = timezone.localtime(clock.now()).strftime("%Y%m%d-%H%M%S")
     suffix = ".sqlite3" if backups.is_sqlite() else ".pgdump"
     backup_file = backup_dir / f"before-upgrade-{__version__}-{stamp}{suffix}"
     backups.backup(backup_file)
