@@ -201,6 +201,7 @@ def stack(tmp_path_factory):
             "DANGJIAN_BEHIND_PROXY": "true",
             "DANGJIAN_ALLOWED_HOSTS": "127.0.0.1",
             "DANGJIAN_CSRF_TRUSTED_ORIGINS": base,
+            "DANGJIAN_HEALTH_MIN_FREE_MB": "1",  # the machine's free space is not under test
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
         old = os.environ.copy()
@@ -233,6 +234,7 @@ def stack(tmp_path_factory):
                 "cert": cert,
                 "base": base,
                 "tls_port": tls_port,
+                "app_port": app_port,
                 "event": event_pk,
                 "static": data / "static",
                 "audit": lambda: json.loads(
@@ -292,6 +294,11 @@ def test_pages_static_files_upload_and_client_address_through_nginx(stack):
 
     health = browser.get("/healthz")
     assert json.loads(health.read())["checks"]["database"]["ok"]
+    # Monitoring may ask gunicorn directly over plain HTTP: no redirect to HTTPS for /healthz.
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({})).open(
+        f"http://127.0.0.1:{stack['app_port']}/healthz", timeout=30
+    )
+    assert direct.status == 200 and direct.url.startswith("http://")
 
     audit = stack["audit"]()
     assert audit["logins"] == [["carol", CLIENT]]
