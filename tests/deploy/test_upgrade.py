@@ -110,3 +110,23 @@ def test_a_failed_migration_restores_the_backup(environment):
         # core.0002 had been applied before recognition.0001 failed: the restore took it back.
         assert after == before
         assert len(after["organizations_member"]) == 3
+
+
+# Committed rows: an SQLite backup waits for any open write transaction, the test's own included.
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_that_does_not_match_the_database_is_refused(tmp_path):
+    from dangjian.core import backup as backups
+    from dangjian.core.upgrade import UpgradeError, verify
+    from tests.factories import MemberFactory
+
+    MemberFactory()
+    path = backups.backup(tmp_path / "copy")
+    verify(path)
+    if backups.is_sqlite():
+        MemberFactory()  # the database moved on after the backup (the service was not stopped)
+        with pytest.raises(UpgradeError, match=r"organizations_member, .*的行数与数据库不同"):
+            verify(path)
+    else:
+        path.write_bytes(path.read_bytes()[:200])  # a truncated dump
+        with pytest.raises(UpgradeError, match="校验失败"):
+            verify(path)

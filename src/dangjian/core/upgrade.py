@@ -11,6 +11,7 @@ database row for row count, and no request should see a half-migrated schema.
 from __future__ import annotations
 
 import io
+import re
 import sqlite3
 import subprocess
 from dataclasses import dataclass, field
@@ -127,11 +128,8 @@ def verify(path: Path) -> None:
         )
         if listing.returncode != 0:
             raise UpgradeError(f"备份 {path} 校验失败：{listing.stderr.strip()}")
-        saved_tables = {
-            parts[-2]
-            for line in listing.stdout.splitlines()
-            if " TABLE DATA " in line and len(parts := line.split()) >= 2
-        }
+        # "3461; 0 16402 TABLE DATA public organizations_member postgres": schema, then table.
+        saved_tables = set(re.findall(r" TABLE DATA \S+ (\S+)", listing.stdout))
         missing = sorted(set(live) - saved_tables)
         if missing:
             raise UpgradeError(f"备份 {path} 校验失败：缺少表 {', '.join(missing)}")
