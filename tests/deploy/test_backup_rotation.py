@@ -33,7 +33,8 @@ def test_keeps_the_newest_of_each_recent_day_and_month():
     )  # fmt: skip
 
 
-@pytest.mark.django_db
+# Transactional: an SQLite backup waits for any open write transaction, a test's own included.
+@pytest.mark.django_db(transaction=True)
 def test_backup_command_writes_into_the_folder_and_rotates(tmp_path):
     (tmp_path / "before-upgrade-0.1.0-20260101-000000.sqlite3").write_bytes(b"kept")
     moments = [
