@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check bench clean
+.PHONY: run test check bench dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,5 +35,9 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || echo "wrk is not installed: (c) uses Python client threads in the benchmark process (apt-get install wrk)"
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+# The offline bundle for a hospital's intranet (deploy/build_dist.py, docs/deployment.md).
+dist: $(STAMP)
+	$(BIN)/python deploy/build_dist.py
+
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache dist

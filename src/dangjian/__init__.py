@@ -1,3 +1,5 @@
 """dangjian — the hospital Party-building work platform."""
 
-__version__ = "0.1.0"
+# The one place the version is written: pyproject.toml reads it, `dangjian --version` prints it,
+# the page footer and the report metadata show it. Every release is listed in CHANGELOG.md.
+__version__ = "0.2.0"

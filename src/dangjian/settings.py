@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from dangjian import __version__
+
 
 def envbool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
@@ -88,6 +90,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "dangjian.core.requestlog.RequestLogMiddleware",  # first: its duration covers the others
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dangjian.web.context_processors.navigation",
+                "dangjian.web.context_processors.version",
             ],
         },
     },
@@ -226,7 +230,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "党建工作平台 API",
     "DESCRIPTION": "dangjian REST API: every ledger, scoped to the caller's organisation.",
-    "VERSION": "0.1.0",
+    "VERSION": __version__,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -256,6 +260,7 @@ AXES_CLIENT_IP_CALLABLE = "dangjian.core.audit.client_ip"
 if envbool("DANGJIAN_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # monitoring may ask gunicorn directly over HTTP
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("DANGJIAN_HSTS_SECONDS", 31536000)
@@ -283,9 +288,37 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs go to stdout (systemd's journal keeps them): one line per request with its id, user, client
+# address and duration (core/requestlog.py); DANGJIAN_LOG_JSON=true writes JSON objects instead.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "dangjian.core.requestlog.RequestContextFilter"}},
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s "
+            "[%(request_id)s %(user)s %(client)s] %(message)s"
+        },
+        "json": {"()": "dangjian.core.requestlog.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request"],
+            "formatter": "json" if envbool("DANGJIAN_LOG_JSON", False) else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DANGJIAN_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "dangjian.request": {
+            "level": "INFO" if envbool("DANGJIAN_REQUEST_LOG", True) else "WARNING"
+        }
+    },
 }
+
+# Backups (`dangjian backup --rotate`, `dangjian upgrade`) and /healthz's free-space threshold.
+DANGJIAN_BACKUP_DIR = Path(os.environ.get("DANGJIAN_BACKUP_DIR", DATA_DIR / "backups"))
+DANGJIAN_HEALTH_MIN_FREE_MB = envint("DANGJIAN_HEALTH_MIN_FREE_MB", 1024)
+DANGJIAN_BACKUP_KEEP_DAILY = envint("DANGJIAN_BACKUP_KEEP_DAILY", 14)
+DANGJIAN_BACKUP_KEEP_MONTHLY = envint("DANGJIAN_BACKUP_KEEP_MONTHLY", 12)

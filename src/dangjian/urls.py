@@ -3,9 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve as serve_media
 
-from dangjian.core import account_views, lockouts
+from dangjian.core import account_views, health, lockouts
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),  # monitoring, no login
     path("admin/", admin.site.urls),
     path(
         "accounts/password_change/",

@@ -127,6 +127,7 @@ def to_json(report: Report) -> dict[str, Any]:
             "figure_count": len(figures),
             "narrative_figures": report.used_keys,
             "generated_at": timezone.localtime(clock.now()).isoformat(timespec="seconds"),
+            "dangjian_version": __import__("dangjian").__version__,
         },
     }
 

@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from dangjian import __version__
 from dangjian.core.scoping import is_party_admin, scope_for
 
 # The main navigation: (URL name, label, who sees it). "admin" = 党委管理员, "branch" = a
@@ -57,6 +58,11 @@ def navigation(request):
     is_admin = scope.can_change and is_party_admin(user)
     is_branch = scope.can_change
     return {"navigation": _links(is_branch, is_admin), "is_party_admin": is_admin}
+
+
+def version(request):
+    """The running version, shown in every page's footer (an IT department asks for it)."""
+    return {"dangjian_version": __version__}
 
 
 def _links(is_branch: bool, is_admin: bool) -> list[tuple[str, str]]:
