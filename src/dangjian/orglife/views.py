@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from dangjian.core import clock
+from dangjian.core.dates import parse_month
 from dangjian.core.scoping import CHANGE, VIEW
 from dangjian.core.views import (
     Column,
@@ -242,13 +243,10 @@ def _calendar_org(request, orgs: list[Organization]) -> Organization | None:
 
 
 def _month(request) -> tuple[int, int]:
-    value = request.GET.get("month") or clock.today().strftime("%Y-%m")
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        dt.date(year, month, 1)
-    except ValueError:
-        raise Http404("month") from None
-    return year, month
+    first = parse_month(request.GET.get("month") or clock.today().strftime("%Y-%m"))
+    if first is None:
+        raise Http404(_g("月份无效：应为 1949-10 至 2100-12 之间的“年-月”，如 2025-03"))
+    return first.year, first.month
 
 
 @login_required

@@ -280,6 +280,7 @@ class _Import:
             if parsed.sheet is not S.ORGANIZATIONS:
                 self.check_references(parsed)
         self.resolve_decision_organizations()
+        self.check_records()
         self.check_rules()
         self.check_honours()
         self.check_indicator_names()
@@ -448,6 +449,48 @@ class _Import:
             row.values["organization"] = code
         if "organization" not in {c.field for c in parsed.columns}:
             parsed.columns.append(parsed.sheet.by_header["组织编码"])
+
+    def check_records(self) -> None:
+        """The model's checks between fields (``record_problems``: the page and the API apply the
+        same), row by row on the values the workbook gives. A row that breaks one is an error.
+
+        Only the columns present are set; the others stay empty, so a rule about an absent
+        column does not fire. An organisation reference becomes an unsaved stand-in carrying the
+        organisation's type once the workbook is applied (the rules read nothing else of it).
+        """
+        from dangjian.core.models import LedgerModel
+
+        for parsed in self.parsed.values():
+            model = parsed.sheet.model
+            if model.record_problems is LedgerModel.record_problems:
+                continue
+            headers = {column.field: column.header for column in parsed.sheet.columns}
+            present = {column.field for column in parsed.columns}
+            blank = {
+                field.attname: None
+                for field in model._meta.concrete_fields
+                if field.name not in present and not field.primary_key
+            }
+            for row in parsed.rows:
+                record = model(**blank)
+                for column in parsed.columns:
+                    value = row.values.get(column.field)
+                    if column.kind != S.REF:
+                        setattr(record, column.field, value)
+                    elif column.ref == "org" and value:
+                        setattr(
+                            record,
+                            column.field,
+                            Organization(code=value, org_type=self.final_type.get(value, "")),
+                        )
+                for violation in record.record_problems():
+                    field = violation.field or ""
+                    self.error(
+                        parsed.sheet.name,
+                        row.number,
+                        headers.get(field, field),
+                        violation.message,
+                    )
 
     def check_rules(self) -> None:
         """Rows that break a rule are imported, with a warning naming the rule."""
