@@ -59,8 +59,9 @@ def parse_month(value: str | None) -> dt.date | None:
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         return None
-    first = dt.date(year, month, 1)
-    low, high = date_bounds(DateKind.LEDGER, first)
-    if not dt.date(low.year, low.month, 1) <= first <= high:
+    from . import clock
+
+    low, high = date_bounds(DateKind.LEDGER, clock.today())
+    if not (low.year, low.month) <= (year, month) <= (high.year, high.month):
         return None
-    return first
+    return dt.date(year, month, 1)
