@@ -24,6 +24,7 @@ from dangjian.core.views import (
     LedgerUpdateView,
 )
 from dangjian.organizations.models import Organization, OrgType
+from dangjian.rules.records import DateKind, date_bounds
 
 from . import services
 from .filters import OrgLifeEventFilterSet
@@ -245,7 +246,11 @@ def _calendar_org(request, orgs: list[Organization]) -> Organization | None:
 def _month(request) -> tuple[int, int]:
     first = parse_month(request.GET.get("month") or clock.today().strftime("%Y-%m"))
     if first is None:
-        raise Http404(_g("月份无效：应为 1949-10 至 2100-12 之间的“年-月”，如 2025-03"))
+        low, high = date_bounds(DateKind.LEDGER, clock.today())
+        raise Http404(
+            _g("月份无效：应为 %(low)s 至 %(high)s 之间的“年-月”，如 2025-03")
+            % {"low": f"{low:%Y-%m}", "high": f"{high:%Y-%m}"}
+        )
     return first.year, first.month
 
 

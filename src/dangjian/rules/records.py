@@ -25,6 +25,7 @@ from .dates import age_on
 from .violations import Violation
 
 __all__ = [
+    "HISTORY_YEAR_MIN",
     "MAX_TERM_YEARS",
     "YEAR_MAX",
     "YEAR_MIN",
@@ -41,6 +42,8 @@ __all__ = [
 
 YEAR_MIN = 1949
 YEAR_MAX = 2100
+#: The first year a page, a report or a 表彰 may refer to: the founding of the Party.
+HISTORY_YEAR_MIN = 1921
 MAX_TERM_YEARS = 5
 PARTY_FOUNDED = dt.date(1921, 7, 1)
 PRC_FOUNDED = dt.date(1949, 10, 1)
