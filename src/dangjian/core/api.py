@@ -167,8 +167,9 @@ class LedgerSerializer(serializers.ModelSerializer):
             row.full_clean(exclude=exclude, validate_constraints=False)
         except DjangoValidationError as exc:
             raise serializers.ValidationError(_drf_errors(exc)) from None
-        for name in sent:  # normalised values (e.g. 身份证号) are what is stored
-            attrs[name] = getattr(row, name)
+        for name in sent:  # normalised texts (e.g. 身份证号) are what is stored
+            if isinstance(attrs[name], str):
+                attrs[name] = getattr(row, name)
         return attrs
 
 
