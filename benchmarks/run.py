@@ -1465,7 +1465,9 @@ def write_workbook(
         male = rng.random() < 0.5
         seq = f"{rng.randrange(0, 100):02d}{rng.choice('13579' if male else '02468')}"
         number = idcard.make(f"330102{born:%Y%m%d}{seq}")
-        joined = born + dt.timedelta(days=rng.randrange(8000, 12000))
+        # Joined at 22-33, but not after mid-2024: 入党/转正日期 may not lie in the future (the
+        # plausible-date rule refuses them on every way in, the importer included).
+        joined = min(born + dt.timedelta(days=rng.randrange(8000, 12000)), dt.date(2024, 6, 30))
         sheet.append(
             [
                 f"B{m:06d}",

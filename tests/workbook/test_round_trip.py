@@ -88,7 +88,7 @@ def build_ledgers() -> None:
         category="full",
         gender="male",
         birth_date=dt.date(1980, 1, 31),
-        id_number="11010519491231002X",
+        id_number="11010519800131006X",  # born 1980-01-31, as birth_date says
         joined_on=dt.date(2001, 7, 1),
         full_member_on=dt.date(2002, 7, 1),
         department="-药剂科",

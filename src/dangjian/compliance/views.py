@@ -18,6 +18,7 @@ from dangjian.core.models import AccessKind
 from dangjian.core.scoping import CHANGE, VIEW, is_branch_manager, is_party_admin
 from dangjian.organizations.models import Organization, OrgType
 from dangjian.orglife.models import Attendance, OrgLifeEvent
+from dangjian.rules.records import HISTORY_YEAR_MIN, YEAR_MAX
 
 from . import overrides, services
 from .models import RuleOverride
@@ -32,7 +33,7 @@ def _year(request) -> int:
         year = int(request.GET.get("year") or clock.today().year)
     except ValueError:
         raise Http404("year") from None
-    if not 1921 <= year <= 2100:
+    if not HISTORY_YEAR_MIN <= year <= YEAR_MAX:
         raise Http404("year")
     return year
 

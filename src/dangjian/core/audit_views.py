@@ -38,6 +38,8 @@ def audit_log(request):
     _require_admin(request)
     label = request.GET.get("model", "")
     models = [m for m in audited_models() if not label or m._meta.label_lower == label]
+    if not models:
+        raise Http404(_("“%(model)s”不是有审计记录的台账") % {"model": label})
     columns = (
         "history_id",
         "history_date",

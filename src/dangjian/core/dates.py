@@ -45,3 +45,23 @@ def parse_date(value: object) -> dt.date | None:
 def chinese_date(day: dt.date) -> str:
     """2026年11月23日 — the date of issue as a 公文 writes it (Arabic numerals per GB/T 9704-2012)."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def parse_month(value: str | None) -> dt.date | None:
+    """The first day of a ``2025-03`` month parameter, or None when it is not a month within the
+    plausible range of ledger dates (``rules.records``): a page shows its default month or a
+    404 instead of failing on year 9999 (whose following month does not exist)."""
+    from dangjian.rules.records import DateKind, date_bounds
+
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", (value or "").strip())
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    from . import clock
+
+    low, high = date_bounds(DateKind.LEDGER, clock.today())
+    if not (low.year, low.month) <= (year, month) <= (high.year, high.month):
+        return None
+    return dt.date(year, month, 1)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
@@ -14,8 +16,14 @@ def check_char(first17: str) -> str:
     return _CHECK_CHARS[total % 11]
 
 
+_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
+
+
 def normalize(value: str) -> str:
-    return value.strip().upper().replace("x", "X")
+    """The stored form: Unicode NFKC (full-width １２３ and superscripts become 0–9), no
+    surrounding spaces, upper-case X. Every check and every stored value goes through this, so
+    the same number typed two ways is one number (and one row for the uniqueness check)."""
+    return unicodedata.normalize("NFKC", value).strip().upper()
 
 
 def problem(value: str) -> str | None:
@@ -23,7 +31,7 @@ def problem(value: str) -> str | None:
     number = normalize(value)
     if len(number) != 18:
         return "身份证号应为18位"
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not _SHAPE.fullmatch(number):
         return "身份证号前17位应为数字，末位为数字或X"
     if birth_date(number) is None:
         return "身份证号中的出生日期无效"
@@ -37,6 +45,8 @@ def is_valid(value: str) -> bool:
 
 
 def birth_date(number: str) -> dt.date | None:
+    if not number[6:14].isascii() or not number[6:14].isdigit():
+        return None
     try:
         return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:

@@ -1,6 +1,11 @@
 """Shared model plumbing: the audited ledger base and the history base that records the IP."""
 
+from __future__ import annotations
+
+from typing import ClassVar
+
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -22,16 +27,92 @@ def audit_history() -> HistoricalRecords:
     return HistoricalRecords(bases=[AuditedHistoryBase], inherit=False)
 
 
+def plausible_date_problem(model: type[models.Model], field_name: str, value) -> str | None:
+    """The plausible-date rule (``rules.records``) for one date field of a model: the field's
+    kind comes from the model's ``date_kinds`` (``LEDGER`` when not named there)."""
+    from dangjian.rules.records import DateKind, date_problem
+
+    from . import clock
+
+    kind = getattr(model, "date_kinds", {}).get(field_name, DateKind.LEDGER)
+    return date_problem(kind, value, clock.today())
+
+
+def is_date_field(field: models.Field) -> bool:
+    return isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
+
+
+def related_or_none(instance: models.Model, name: str):
+    """A foreign key's object, or None when it is not set (for checks on unsaved rows)."""
+    try:
+        return getattr(instance, name)
+    except ObjectDoesNotExist:
+        return None
+
+
 class LedgerModel(models.Model):
-    """Base of every ledger row: timestamps, an optimistic-lock version and scoped querysets."""
+    """Base of every ledger row: timestamps, an optimistic-lock version and scoped querysets.
+
+    Validation lives here once for the page, the API and the workbook importer: ``full_clean``
+    normalises typed values (``normalise``), checks every date field against the plausible-date
+    rule (``date_kinds`` says what each date means) and adds the model's checks between fields
+    (``record_problems``, which call ``dangjian.rules.records``). Forms get this through
+    ``ModelForm``, API serializers through ``core.api.LedgerSerializer``, the importer calls
+    ``plausible_date_problem`` per cell and ``record_problems`` per row.
+    """
 
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = ScopedQuerySet.as_manager()
 
+    #: What each date field means for the plausible-date rule; unnamed date fields are LEDGER.
+    date_kinds: ClassVar[dict] = {}
+
     class Meta:
         abstract = True
+
+    def normalise(self) -> None:
+        """Bring typed values to their stored form before they are validated (none by default)."""
+
+    def record_problems(self) -> list:
+        """The checks between fields (``rules.records`` Violations); none by default."""
+        return []
+
+    def clean_fields(self, exclude=None) -> None:
+        self.normalise()
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        skip = set(exclude or ()) | set(errors)
+        for field in self._meta.concrete_fields:
+            if is_date_field(field) and field.name not in skip:
+                problem = plausible_date_problem(
+                    type(self), field.name, getattr(self, field.attname)
+                )
+                if problem:
+                    errors.setdefault(field.name, []).append(problem)
+        if errors:
+            raise ValidationError(errors)
+
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True) -> None:
+        errors: dict = {}
+        try:
+            super().full_clean(
+                exclude=exclude,
+                validate_unique=validate_unique,
+                validate_constraints=validate_constraints,
+            )
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        for violation in self.record_problems():
+            messages = errors.setdefault(violation.field or NON_FIELD_ERRORS, [])
+            if violation.message not in messages:
+                messages.append(violation.message)
+        if errors:
+            raise ValidationError(errors)
 
 
 class PasswordHistory(models.Model):

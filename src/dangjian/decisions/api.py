@@ -1,12 +1,12 @@
 from rest_framework import serializers
 
 from dangjian import rules
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from .models import MajorDecision
 
 
-class MajorDecisionSerializer(serializers.ModelSerializer):
+class MajorDecisionSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
     has_quorum = serializers.BooleanField(read_only=True, allow_null=True)
     violations = serializers.SerializerMethodField()

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 from dangjian.core.scoping import VIEW
 
 from . import services
@@ -28,7 +28,7 @@ class VisibleMemberField(serializers.SlugRelatedField):
         return Member.objects.visible_to(request.user, VIEW)
 
 
-class DevelopmentCaseSerializer(serializers.ModelSerializer):
+class DevelopmentCaseSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
     id_number = serializers.CharField(write_only=True)
     id_number_masked = serializers.CharField(read_only=True)

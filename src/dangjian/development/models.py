@@ -71,6 +71,17 @@ class DevelopmentCase(LedgerModel):
 
         return idcard.mask(self.id_number)
 
+    def normalise(self) -> None:
+        """身份证号 in its stored form (NFKC, upper-case X) before it is validated or compared."""
+        from dangjian.core import idcard
+
+        if self.id_number:
+            self.id_number = idcard.normalize(self.id_number)
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalise()
+        super().save(*args, **kwargs)
+
     # --- the rules, computed on display (imported cases included) ---------------------------
 
     @cached_property

@@ -1,12 +1,12 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeMemberField, ScopedViewSet
+from dangjian.core.api import InScopeMemberField, LedgerSerializer, ScopedViewSet
 
 from . import services
 from .models import DuesBase, DuesPayment
 
 
-class DuesBaseSerializer(serializers.ModelSerializer):
+class DuesBaseSerializer(LedgerSerializer):
     member = InScopeMemberField()
     monthly_dues = serializers.DecimalField(max_digits=10, decimal_places=2, read_only=True)
 
@@ -28,7 +28,7 @@ class DuesBaseSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class DuesPaymentSerializer(serializers.ModelSerializer):
+class DuesPaymentSerializer(LedgerSerializer):
     member = InScopeMemberField()
     amount_due = serializers.DecimalField(max_digits=10, decimal_places=2, read_only=True)
     amount_paid = serializers.DecimalField(

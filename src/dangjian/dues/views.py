@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from dangjian import rules
+from dangjian.core.dates import parse_month
 from dangjian.core.scoping import CHANGE, VIEW, scope_for
 from dangjian.core.views import (
     Column,
@@ -28,13 +29,7 @@ BRANCH_TYPES = (OrgType.BRANCH, OrgType.GENERAL_BRANCH)
 
 
 def _month(value: str | None) -> dt.date:
-    if value:
-        try:
-            year, month = (int(part) for part in value.split("-")[:2])
-            return dt.date(year, month, 1)
-        except (TypeError, ValueError):
-            pass
-    return services.first_of_month(services.today())
+    return parse_month(value) or services.first_of_month(services.today())
 
 
 def _branches(user):

@@ -1,7 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeMemberField, InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import (
+    InScopeMemberField,
+    InScopeOrganizationField,
+    LedgerSerializer,
+    ScopedViewSet,
+)
 from dangjian.core.scoping import CHANGE
 
 from .forms import REASON_REQUIRED, next_code
@@ -21,7 +26,7 @@ def _unique_message(model):
     return str(model._meta.constraints[0].violation_error_message)
 
 
-class _UniqueTogetherSerializer(serializers.ModelSerializer):
+class _UniqueTogetherSerializer(LedgerSerializer):
     def get_validators(self):
         return []  # checked in validate() with the model's Chinese message
 
@@ -74,7 +79,7 @@ class EthicsRecordSerializer(_UniqueTogetherSerializer):
         exclude = ["created_at", "updated_at"]
 
 
-class PointAdjustmentSerializer(serializers.ModelSerializer):
+class PointAdjustmentSerializer(LedgerSerializer):
     member = InScopeMemberField()
     code = serializers.CharField(required=False, allow_blank=True, max_length=50)
     reason = serializers.CharField(
@@ -131,7 +136,7 @@ class ServiceParticipationSerializer(_UniqueTogetherSerializer):
         exclude = ["created_at", "updated_at"]
 
 
-class PointTotalSerializer(serializers.ModelSerializer):
+class PointTotalSerializer(LedgerSerializer):
     member = serializers.SlugRelatedField(slug_field="member_no", read_only=True)
 
     class Meta:

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from dangjian.core.models import LedgerModel, audit_history
 from dangjian.organizations.models import Member, Organization
 from dangjian.outreach.models import ServiceActivity
+from dangjian.rules.records import YEAR_MAX, YEAR_MIN
 
-YEAR_VALIDATORS = [MinValueValidator(1949), MaxValueValidator(2100)]
+YEAR_VALIDATORS = [MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)]
 
 
 def year_field() -> models.PositiveSmallIntegerField:

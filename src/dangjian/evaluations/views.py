@@ -29,6 +29,7 @@ from dangjian.core.views import (
     LedgerUpdateView,
 )
 from dangjian.organizations.models import Member, Organization, OrgType
+from dangjian.rules.records import year_problem
 
 from . import exports, points
 from .filters import (
@@ -344,7 +345,7 @@ class PointAdjustmentDeleteView(LedgerDeleteView):
 
 def _year(request, default: int | None = -1) -> int | None:
     raw = request.GET.get("year", "")
-    if raw.isdigit() and 1949 <= int(raw) <= 2100:
+    if raw.isdigit() and year_problem(int(raw)) is None:
         return int(raw)
     return clock.today().year if default == -1 else default
 

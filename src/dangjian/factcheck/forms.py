@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from dangjian.organizations.models import Organization
+from dangjian.rules.records import HISTORY_YEAR_MIN, YEAR_MAX
 
 SUFFIXES = (".txt", ".docx", ".html", ".htm")
 
@@ -16,11 +17,11 @@ class CheckForm(forms.Form):
     file = forms.FileField(label=_("报告草稿（.txt、.docx、.html）"))
     year = forms.IntegerField(
         label=_("报告年度"),
-        min_value=1921,
-        max_value=2100,
+        min_value=HISTORY_YEAR_MIN,
+        max_value=YEAR_MAX,
         error_messages={
-            "min_value": _("报告年度：不能早于 1921 年"),
-            "max_value": _("报告年度：不能晚于 2100 年"),
+            "min_value": _("报告年度：不能早于 %(year)d 年") % {"year": HISTORY_YEAR_MIN},
+            "max_value": _("报告年度：不能晚于 %(year)d 年") % {"year": YEAR_MAX},
         },
     )
     org = OrgChoiceField(

@@ -29,6 +29,7 @@ from dangjian.ingest import ingest_file
 from dangjian.reports.figures import compute_figures
 from dangjian.reports.models import PriorYearFigure
 from dangjian.reports.views import reportable_orgs
+from dangjian.rules.records import HISTORY_YEAR_MIN, YEAR_MAX
 
 from .check import check_result
 from .forms import CheckForm
@@ -126,7 +127,7 @@ def save_prior(request: HttpRequest) -> HttpResponse:
         year = int(request.POST.get("year", ""))
     except ValueError:
         raise Http404("year") from None
-    if not 1921 <= year <= 2100:
+    if not HISTORY_YEAR_MIN <= year <= YEAR_MAX:
         raise Http404("year")
     figures = compute_figures(year, org)
     values, errors = [], []

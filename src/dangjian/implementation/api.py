@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 from dangjian.core.scoping import CHANGE
 
 from . import progress
@@ -35,7 +35,7 @@ class MeasureField(_InScope):
     model = Measure
 
 
-class InstructionSerializer(serializers.ModelSerializer):
+class InstructionSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
     progress = serializers.SerializerMethodField(label="落实进度(%)")
 
@@ -51,7 +51,7 @@ class InstructionSerializer(serializers.ModelSerializer):
         return None if rollup.progress is None else float(rollup.progress)
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(LedgerSerializer):
     instruction = InstructionField()
     is_overdue = serializers.SerializerMethodField(label="是否逾期")
 
@@ -73,7 +73,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class CheckInSerializer(serializers.ModelSerializer):
+class CheckInSerializer(LedgerSerializer):
     measure = MeasureField()
     progress = serializers.IntegerField(min_value=0, max_value=100, label="进度(%)")
 

@@ -1,11 +1,11 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from .models import Indicator, IndicatorValue, OpinionEvent, indicator_name_problem
 
 
-class IndicatorValueSerializer(serializers.ModelSerializer):
+class IndicatorValueSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
 
     class Meta:
@@ -30,7 +30,7 @@ class IndicatorValueViewSet(ScopedViewSet):
     filterset_fields = ["indicator", "year", "period", "organization__code"]
 
 
-class OpinionEventSerializer(serializers.ModelSerializer):
+class OpinionEventSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
 
     class Meta:

@@ -1,12 +1,17 @@
-from rest_framework import permissions, serializers
+from rest_framework import permissions
 
-from dangjian.core.api import InScopeOrganizationField, ScopedPermission, ScopedViewSet
+from dangjian.core.api import (
+    InScopeOrganizationField,
+    LedgerSerializer,
+    ScopedPermission,
+    ScopedViewSet,
+)
 from dangjian.core.scoping import is_party_admin
 
 from .models import IntegrityEducation, Responsibility, Violation
 
 
-class ResponsibilitySerializer(serializers.ModelSerializer):
+class ResponsibilitySerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
 
     class Meta:
@@ -14,7 +19,7 @@ class ResponsibilitySerializer(serializers.ModelSerializer):
         exclude = ["created_at", "updated_at"]
 
 
-class IntegrityEducationSerializer(serializers.ModelSerializer):
+class IntegrityEducationSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
 
     class Meta:
@@ -22,7 +27,7 @@ class IntegrityEducationSerializer(serializers.ModelSerializer):
         exclude = ["created_at", "updated_at"]
 
 
-class ViolationSerializer(serializers.ModelSerializer):
+class ViolationSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
 
     class Meta:

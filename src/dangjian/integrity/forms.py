@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.core import clock
 from dangjian.web.forms import AutoCodeMixin, ScopedModelForm
 
 from .models import NINE_RULES, IntegrityEducation, Responsibility, Violation
@@ -23,16 +22,7 @@ class ResponsibilityForm(AutoCodeMixin, ScopedModelForm):
             "signed_on",
         ]
 
-    def clean(self):
-        data = super().clean()
-        year, signed = data.get("year"), data.get("signed_on")
-        if year is not None and not 2000 <= year <= 2100:
-            self.add_error("year", _("年度应为四位年份，如 2025。"))
-        elif year and signed and abs(signed.year - year) > 1:
-            self.add_error("signed_on", _("签订日期应在责任书年度或其前后一年内。"))
-        if signed and signed > clock.today():
-            self.add_error("signed_on", _("签订日期不能晚于今天。"))
-        return data
+    # 年度 and 签订日期: Responsibility.record_problems (model), for the page, API and import.
 
 
 class IntegrityEducationForm(AutoCodeMixin, ScopedModelForm):

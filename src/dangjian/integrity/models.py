@@ -50,6 +50,15 @@ class Responsibility(LedgerModel):
     def get_absolute_url(self) -> str:
         return reverse("integrity:letter_detail", args=[self.pk])
 
+    def record_problems(self) -> list:
+        """年度 range, signed within a year of it and not in the future (``rules.records``)."""
+        from dangjian.core import clock
+        from dangjian.rules.records import responsibility_problems
+
+        return responsibility_problems(
+            year=self.year, signed_on=self.signed_on, today=clock.today()
+        )
+
 
 class EducationKind(models.TextChoices):
     WARNING = "warning", _("警示教育")

@@ -1,11 +1,11 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from .models import Member, Organization
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(LedgerSerializer):
     parent = InScopeOrganizationField(required=False, allow_null=True)
 
     class Meta:
@@ -24,7 +24,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         read_only_fields = ["depth"]
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
     # Sensitive personal information: written in full, read back masked.
     id_number = serializers.CharField(write_only=True, required=False, allow_blank=True)

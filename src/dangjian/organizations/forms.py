@@ -8,12 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from dangjian import rules
-from dangjian.core import clock, idcard
 from dangjian.core.scoping import is_party_admin
 from dangjian.web.forms import ScopedModelForm
 
-from .models import Member, MemberCategory, Organization, OrgType
+from .models import Member, Organization, OrgType
 
 MOBILE = re.compile(r"^1\d{10}$")
 
@@ -46,37 +44,8 @@ class MemberForm(ScopedModelForm):
             raise ValidationError(_("手机号应为以 1 开头的 11 位数字。"))
         return phone
 
-    def clean(self):
-        data = super().clean()
-        today = clock.today()
-        birth, joined, full = (
-            data.get("birth_date"),
-            data.get("joined_on"),
-            data.get("full_member_on"),
-        )
-        number = data.get("id_number") or ""
-        if number and idcard.is_valid(number):
-            from_id = idcard.birth_date(idcard.normalize(number))
-            if birth and from_id and birth != from_id:
-                self.add_error(
-                    "birth_date",
-                    _("出生日期与身份证号中的出生日期（%(d)s）不一致。") % {"d": from_id},
-                )
-            birth = birth or from_id
-        for name in ("birth_date", "joined_on", "full_member_on"):
-            if data.get(name) and data[name] > today:
-                self.add_error(name, _("日期不能晚于今天。"))
-        if birth and joined and rules.age_on(birth, joined) < 18:
-            self.add_error("joined_on", _("入党时须年满十八岁（《中国共产党章程》第一条）。"))
-        if joined and full and full < joined:
-            self.add_error("full_member_on", _("转正日期不能早于入党日期。"))
-        category = data.get("category")
-        if category == MemberCategory.PROBATIONARY and full:
-            self.add_error("full_member_on", _("预备党员尚未转正，不应填写转正日期。"))
-        organization = data.get("organization")
-        if organization is not None and organization.org_type == OrgType.PARTY_COMMITTEE:
-            self.add_error("organization", _("党员应编入党支部或党小组，不能直接编入党委。"))
-        return data
+    # Dates, placement, age at joining and category are the model's rules (Member.record_problems
+    # and the plausible-date rule), checked by ModelForm through Member.full_clean.
 
 
 class OrganizationForm(ScopedModelForm):
@@ -109,10 +78,8 @@ class OrganizationForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        today = clock.today()
         org_type = data.get("org_type")
         parent = data.get("parent", self.instance.parent if self.instance.pk else None)
-        founded, elected = data.get("founded_on"), data.get("last_election_on")
         if "parent" in self.fields and parent is None and not is_party_admin(self.user):
             self.add_error("parent", _("请选择上级组织（只有党委管理员可以建立顶层党组织）。"))
         if org_type == OrgType.GROUP and parent is not None and parent.org_type != OrgType.BRANCH:
@@ -123,17 +90,7 @@ class OrganizationForm(ScopedModelForm):
             and parent.org_type not in (OrgType.PARTY_COMMITTEE, OrgType.GENERAL_BRANCH)
         ):
             self.add_error("parent", _("党支部的上级组织须为党委或党总支。"))
-        if org_type == OrgType.GROUP and (elected or data.get("term_years")):
-            self.add_error("last_election_on", _("党小组不设委员会，不需要换届。"))
-        if elected and elected > today:
-            self.add_error("last_election_on", _("选举日期不能晚于今天。"))
-        if founded and elected and elected < founded:
-            self.add_error("last_election_on", _("本届选举日期不能早于成立日期。"))
-        term = data.get("term_years")
-        if term is not None and not 1 <= term <= 5:
-            self.add_error(
-                "term_years", _("届期年数应在 1 至 5 年之间（党委 5 年，党总支、党支部 3 年）。")
-            )
+        # 届期, elections of a 党小组 and election dates: Organization.record_problems (model).
         return data
 
 

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from dangjian import rules
 from dangjian.core import idcard
-from dangjian.core.models import LedgerModel, audit_history
+from dangjian.core.models import LedgerModel, audit_history, related_or_none
 from dangjian.core.scoping import ScopedQuerySet
+from dangjian.rules.records import DateKind, member_problems, organization_problems
 
 
 class OrgType(models.TextChoices):
@@ -52,6 +53,7 @@ class Organization(LedgerModel):
     history = audit_history()
     scope_org_field = "path"
     scope_member_field = "members"
+    date_kinds = {"founded_on": DateKind.PARTY, "last_election_on": DateKind.PARTY}
 
     class Meta:
         verbose_name = _("党组织")
@@ -80,6 +82,15 @@ class Organization(LedgerModel):
     @property
     def is_branch(self) -> bool:
         return self.org_type == OrgType.BRANCH
+
+    def record_problems(self) -> list:
+        """届期, 党小组 without elections, election after founding (``rules.records``)."""
+        return organization_problems(
+            org_type=self.org_type,
+            founded_on=self.founded_on,
+            last_election_on=self.last_election_on,
+            term_years=self.term_years,
+        )
 
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
@@ -166,6 +177,11 @@ class Member(LedgerModel):
     history = audit_history()
     scope_org_field = "organization__path"
     scope_member_field = "pk"
+    date_kinds = {
+        "birth_date": DateKind.BIRTH,
+        "joined_on": DateKind.PARTY,
+        "full_member_on": DateKind.PARTY,
+    }
 
     class Meta:
         verbose_name = _("党员")
@@ -196,10 +212,26 @@ class Member(LedgerModel):
     def is_secretary(self) -> bool:
         return self.party_post.strip() == self.SECRETARY_POST
 
-    def save(self, *args, **kwargs) -> None:
-        self.name_initials = name_initials(self.name)
+    def normalise(self) -> None:
         if self.id_number:
             self.id_number = idcard.normalize(self.id_number)
+
+    def record_problems(self) -> list:
+        """Placement, age at joining, dates in order, category (``rules.records``)."""
+        organization = related_or_none(self, "organization")
+        number = idcard.normalize(self.id_number or "")
+        return member_problems(
+            org_type=organization.org_type if organization is not None else None,
+            category=self.category,
+            birth_date=self.birth_date,
+            joined_on=self.joined_on,
+            full_member_on=self.full_member_on,
+            id_birth_date=idcard.birth_date(number) if idcard.is_valid(number) else None,
+        )
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_initials = name_initials(self.name)
+        self.normalise()
         super().save(*args, **kwargs)
 
 

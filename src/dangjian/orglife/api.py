@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from .models import Attendance, OrgLifeEvent
 
@@ -23,7 +23,7 @@ class _EventListSerializer(serializers.ListSerializer):
         return super().to_representation(items)
 
 
-class OrgLifeEventSerializer(serializers.ModelSerializer):
+class OrgLifeEventSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
     rule_warnings = serializers.SerializerMethodField(
         help_text="与规则不一致之处（仅提示，不阻止保存），如主题党日未在固定日举行"
@@ -55,7 +55,7 @@ class OrgLifeEventSerializer(serializers.ModelSerializer):
         ]
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
+class AttendanceSerializer(LedgerSerializer):
     event = serializers.SlugRelatedField(slug_field="code", queryset=OrgLifeEvent.objects.all())
     member = serializers.SlugRelatedField(
         slug_field="member_no", queryset=Attendance.member.field.related_model.objects.all()

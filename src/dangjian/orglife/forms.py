@@ -9,7 +9,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.core import clock
 from dangjian.organizations.models import OrgType
 from dangjian.web.forms import ScopedModelForm
 
@@ -46,17 +45,10 @@ class OrgLifeEventForm(ScopedModelForm):
         self.fields["code"].help_text = _("留空则自动生成，如 NK-20250305-1")
         self.fields["duration_hours"].help_text = _("计入党员学习时长")
 
-    def clean_duration_hours(self):
-        hours = self.cleaned_data.get("duration_hours")
-        if hours is not None and not 0 < hours <= 24:
-            raise ValidationError(_("时长应大于 0 且不超过 24 小时。"))
-        return hours
-
     def clean(self):
         data = super().clean()
-        kind, org, date = data.get("event_type"), data.get("organization"), data.get("date")
-        if date and date > clock.today() + dt.timedelta(days=366):
-            self.add_error("date", _("日期不能晚于一年以后。"))
+        kind, org = data.get("event_type"), data.get("organization")
+        # Date range and 时长: OrgLifeEvent.record_problems and the plausible-date rule (model).
         if kind == EventType.PARTY_LECTURE and not data.get("lecturer"):
             self.add_error("lecturer", _("党课须填写讲课人（支部书记每年至少讲一次党课）。"))
         if org is not None and kind:

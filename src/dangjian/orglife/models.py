@@ -73,6 +73,15 @@ class OrgLifeEvent(LedgerModel):
 
         return reverse("orglife:event_detail", args=[self.pk])
 
+    def record_problems(self) -> list:
+        """Not more than a year ahead, 时长 in (0, 24] (``rules.records``)."""
+        from dangjian.core import clock
+        from dangjian.rules.records import event_problems
+
+        return event_problems(
+            date=self.date, duration_hours=self.duration_hours, today=clock.today()
+        )
+
     def rule_violations(self, config=None) -> list:
         """What the rules say about this event (``dangjian.rules``): today the fixed 主题党日.
 

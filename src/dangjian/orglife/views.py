@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from dangjian.core import clock
+from dangjian.core.dates import parse_month
 from dangjian.core.scoping import CHANGE, VIEW
 from dangjian.core.views import (
     Column,
@@ -23,6 +24,7 @@ from dangjian.core.views import (
     LedgerUpdateView,
 )
 from dangjian.organizations.models import Organization, OrgType
+from dangjian.rules.records import DateKind, date_bounds
 
 from . import services
 from .filters import OrgLifeEventFilterSet
@@ -242,13 +244,14 @@ def _calendar_org(request, orgs: list[Organization]) -> Organization | None:
 
 
 def _month(request) -> tuple[int, int]:
-    value = request.GET.get("month") or clock.today().strftime("%Y-%m")
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        dt.date(year, month, 1)
-    except ValueError:
-        raise Http404("month") from None
-    return year, month
+    first = parse_month(request.GET.get("month") or clock.today().strftime("%Y-%m"))
+    if first is None:
+        low, high = date_bounds(DateKind.LEDGER, clock.today())
+        raise Http404(
+            _g("月份无效：应为 %(low)s 至 %(high)s 之间的“年-月”，如 2025-03")
+            % {"low": f"{low:%Y-%m}", "high": f"{high:%Y-%m}"}
+        )
+    return first.year, first.month
 
 
 @login_required

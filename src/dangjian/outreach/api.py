@@ -1,11 +1,9 @@
-from rest_framework import serializers
-
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from .models import ServiceActivity
 
 
-class ServiceActivitySerializer(serializers.ModelSerializer):
+class ServiceActivitySerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
 
     class Meta:

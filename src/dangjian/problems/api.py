@@ -3,7 +3,7 @@ from rest_framework import serializers
 from dangjian.core.api import (
     InScopeCodeField,
     InScopeOrganizationField,
-    ModelCleanSerializerMixin,
+    LedgerSerializer,
     ScopedViewSet,
 )
 from dangjian.rectification.models import RectificationItem
@@ -19,7 +19,7 @@ class RectificationCodeField(InScopeCodeField):
     }
 
 
-class ProblemSerializer(ModelCleanSerializerMixin, serializers.ModelSerializer):
+class ProblemSerializer(LedgerSerializer):
     """查摆问题; ``organization`` and ``rectification`` by their codes. The rules are the model's."""
 
     organization = InScopeOrganizationField()

@@ -1,12 +1,12 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 from dangjian.transfers.api import InScopeMemberField
 
 from .models import DualCultivation, Honour, PartyBrand, honour_member_rule
 
 
-class HonourSerializer(serializers.ModelSerializer):
+class HonourSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
     member = InScopeMemberField(required=False, allow_null=True)
 
@@ -34,7 +34,7 @@ class HonourViewSet(ScopedViewSet):
     filterset_fields = ["kind", "level", "year", "organization__code"]
 
 
-class PartyBrandSerializer(serializers.ModelSerializer):
+class PartyBrandSerializer(LedgerSerializer):
     organization = InScopeOrganizationField()
 
     class Meta:
@@ -49,7 +49,7 @@ class PartyBrandViewSet(ScopedViewSet):
     filterset_fields = ["kind", "year", "organization__code"]
 
 
-class DualCultivationSerializer(serializers.ModelSerializer):
+class DualCultivationSerializer(LedgerSerializer):
     member = InScopeMemberField()
 
     class Meta:

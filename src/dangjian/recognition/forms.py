@@ -4,15 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 from dangjian.core import clock
 from dangjian.core.codes import next_code
+from dangjian.rules.records import HISTORY_YEAR_MIN
 from dangjian.web.forms import ScopedModelForm
 
 from .models import DualCultivation, Honour, HonourKind, PartyBrand
 
 
 def clean_year(year):
-    if year is not None and not 1921 <= year <= clock.today().year + 1:
+    if year is not None and not HISTORY_YEAR_MIN <= year <= clock.today().year + 1:
         raise ValidationError(
-            _("年度应在1921年至明年之间（%(year)s 不在此范围）。") % {"year": year}
+            _("年度应在%(first)d年至明年之间（%(year)s 不在此范围）。")
+            % {"first": HISTORY_YEAR_MIN, "year": year}
         )
     return year
 

@@ -1,12 +1,12 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from . import services
 from .models import RectificationItem, RectificationStatus
 
 
-class RectificationItemSerializer(serializers.ModelSerializer):
+class RectificationItemSerializer(LedgerSerializer):
     """Marking an item 已完成 here is a sign-off (销号) with the page's rules: the caller must be a
     党委管理员 or the item's branch secretary, and the item must carry evidence."""
 

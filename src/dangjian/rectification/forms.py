@@ -44,18 +44,8 @@ class RectificationItemForm(ScopedModelForm):
 
     def clean(self):
         data = super().clean()
-        status, completed = data.get("status"), data.get("completed_on")
-        raised, deadline = data.get("raised_on"), data.get("deadline")
-        if status == RectificationStatus.DONE and not completed:
-            self.add_error("completed_on", _("状态为“已完成”时须填写完成日期。"))
-        if completed and status != RectificationStatus.DONE:
-            self.add_error("status", _("已填写完成日期，状态应为“已完成”。"))
-        if completed and completed > clock.today():
-            self.add_error("completed_on", _("完成日期不能晚于今天。"))
-        if raised and deadline and deadline < raised:
-            self.add_error("deadline", _("整改时限不能早于提出日期。"))
-        if raised and completed and completed < raised:
-            self.add_error("completed_on", _("完成日期不能早于提出日期。"))
+        status = data.get("status")
+        # Dates against each other, today and the status: RectificationItem.record_problems.
         upload = data.get("evidence_file")
         if upload and getattr(upload, "size", 0) > MAX_EVIDENCE_BYTES:
             self.add_error("evidence_file", _("证据文件不能超过 20 MB。"))

@@ -103,6 +103,19 @@ class RectificationItem(LedgerModel):
 
         return reverse("rectification:item_detail", args=[self.pk])
 
+    def record_problems(self) -> list:
+        """时限 and 完成日期 against 提出日期 and today, 完成日期 against the status."""
+        from dangjian.core import clock
+        from dangjian.rules.records import rectification_problems
+
+        return rectification_problems(
+            raised_on=self.raised_on,
+            deadline=self.deadline,
+            completed_on=self.completed_on,
+            done=(self.status == RectificationStatus.DONE) if self.status else None,
+            today=clock.today(),
+        )
+
     @property
     def is_done(self) -> bool:
         return self.status == RectificationStatus.DONE

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from dangjian.core.api import ScopedViewSet
+from dangjian.core.api import LedgerSerializer, ScopedViewSet
 from dangjian.core.scoping import CHANGE
 from dangjian.organizations.models import Member, Organization
 
@@ -25,7 +25,7 @@ class InScopeMemberField(serializers.SlugRelatedField):
         return Member.objects.visible_to(request.user, CHANGE)
 
 
-class TransferSerializer(serializers.ModelSerializer):
+class TransferSerializer(LedgerSerializer):
     member = InScopeMemberField()
     from_org = serializers.SlugRelatedField(slug_field="code", read_only=True)
     to_org = serializers.SlugRelatedField(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from dangjian.core import clock
 from dangjian.core.datacache import cached
 from dangjian.core.scoping import is_branch_manager, is_party_admin
+from dangjian.rules.records import HISTORY_YEAR_MIN, YEAR_MAX
 
 from . import workspace
 from .dashboard import dashboard_data, dashboard_orgs
@@ -66,7 +67,7 @@ def _year(request) -> int:
         year = int(request.GET.get("year") or clock.today().year)
     except ValueError:
         raise Http404("year") from None
-    if not 1921 <= year <= 2100:
+    if not HISTORY_YEAR_MIN <= year <= YEAR_MAX:
         raise Http404("year")
     return year
 

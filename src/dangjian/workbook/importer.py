@@ -43,6 +43,15 @@ BATCH = 500
 # Progress callback: (sheet name, rows done, rows in total or None).
 Progress = Callable[[str, int, int | None], None]
 
+NO_LEDGER_SHEET = (
+    "工作簿中没有台账工作表，未导入任何数据：工作表名称应与导入模板一致"
+    "（如“党组织”“党员”“组织生活”），请下载导入模板对照后再导入"
+)
+UNCACHED_FORMULA = (
+    "单元格是公式，但文件中没有保存公式的计算结果，无法读取其值："
+    "请在 Excel 或 WPS 中打开并保存后再导入，或改为直接填写数值"
+)
+
 NOT_XLSX = (
     "无法读取：文件不是有效的 Excel 工作簿（.xlsx）。旧版 .xls 或 WPS 文件请先另存为 .xlsx 再导入"
 )
@@ -202,6 +211,7 @@ class _Import:
         except WorkbookFileError as exc:
             self.error("工作簿", 0, "", str(exc))
             return self.result
+        recognised = False
         try:
             for name in book.sheetnames:
                 sheet = S.SHEETS_BY_NAME.get(name.strip())
@@ -209,6 +219,7 @@ class _Import:
                     if name.strip() != S.INSTRUCTIONS_SHEET:
                         self.warn(name, 0, "", "不是台账工作表，已忽略")
                     continue
+                recognised = True
                 if sheet.name in self.parsed:
                     self.error(name, 0, "", "工作表重复")
                     continue
@@ -220,6 +231,9 @@ class _Import:
             return self.result
         finally:
             book.close()
+        if not recognised:
+            self.error("工作簿", 0, "", NO_LEDGER_SHEET)
+            return self.result
         # Even when headers or cells are wrong, check the codes that could be read: list every error.
         self.resolve()
         self.result.errors.sort(key=_problem_order)
@@ -259,13 +273,21 @@ class _Import:
         self.parsed[sheet.name] = parsed
         total = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > 1 else None
         model_fields = {column.field: sheet.model_field(column) for _, column in positions}
+        # Formulas without a stored result read as empty cells: find them, so that they are an
+        # error naming the cell rather than a value silently dropped.
+        formulas = uncached_formulas(ws)
+        formula_rows = {row for row, _index in formulas}
         for number, cells in enumerate(rows, start=2):
-            if all(S.is_blank(value) for value in cells):
+            if number not in formula_rows and all(S.is_blank(value) for value in cells):
                 continue
             values: dict[str, Any] = {}
             for index, column in positions:
                 raw = cells[index] if index < len(cells) else None
                 model_field = model_fields[column.field]
+                if S.is_blank(raw) and (number, index) in formulas:
+                    self.error(sheet.name, number, column.header, UNCACHED_FORMULA)
+                    values[column.field] = column.empty(model_field)
+                    continue
                 if S.is_blank(raw):
                     if column.required:
                         self.error(sheet.name, number, column.header, "必填，不能为空")
@@ -297,6 +319,7 @@ class _Import:
             if parsed.sheet is not S.ORGANIZATIONS:
                 self.check_references(parsed)
         self.resolve_decision_organizations()
+        self.check_records()
         self.check_rules()
         self.check_honours()
         self.check_indicator_names()
@@ -466,6 +489,48 @@ class _Import:
             row.values["organization"] = code
         if "organization" not in {c.field for c in parsed.columns}:
             parsed.columns.append(parsed.sheet.by_header["组织编码"])
+
+    def check_records(self) -> None:
+        """The model's checks between fields (``record_problems``: the page and the API apply the
+        same), row by row on the values the workbook gives. A row that breaks one is an error.
+
+        Only the columns present are set; the others stay empty, so a rule about an absent
+        column does not fire. An organisation reference becomes an unsaved stand-in carrying the
+        organisation's type once the workbook is applied (the rules read nothing else of it).
+        """
+        from dangjian.core.models import LedgerModel
+
+        for parsed in self.parsed.values():
+            model = parsed.sheet.model
+            if model.record_problems is LedgerModel.record_problems:
+                continue
+            headers = {column.field: column.header for column in parsed.sheet.columns}
+            present = {column.field for column in parsed.columns}
+            blank = {
+                field.attname: None
+                for field in model._meta.concrete_fields
+                if field.name not in present and not field.primary_key
+            }
+            for row in parsed.rows:
+                record = model(**blank)
+                for column in parsed.columns:
+                    value = row.values.get(column.field)
+                    if column.kind != S.REF:
+                        setattr(record, column.field, value)
+                    elif column.ref == "org" and value:
+                        setattr(
+                            record,
+                            column.field,
+                            Organization(code=value, org_type=self.final_type.get(value, "")),
+                        )
+                for violation in record.record_problems():
+                    field = violation.field or ""
+                    self.error(
+                        parsed.sheet.name,
+                        row.number,
+                        headers.get(field, field),
+                        violation.message,
+                    )
 
     def check_rules(self) -> None:
         """Rows that break a rule are imported, with a warning naming the rule."""
@@ -1123,6 +1188,50 @@ class _RowInserter:
                 ],
             )
         return ids
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def uncached_formulas(ws) -> set[tuple[int, int]]:
+    """(row number, 0-based column) of the sheet's formula cells that have no stored result.
+
+    A workbook written by a program (not saved by Excel) may hold formulas without the value
+    Excel would cache; reading values only, such a cell looks empty. The sheet's XML is scanned
+    for a formula tag first (in chunks), and parsed only when it has one.
+    """
+    get_source = getattr(ws, "_get_source", None)
+    if get_source is None:
+        return set()
+    with get_source() as source:
+        tail, found = b"", False
+        while chunk := source.read(1 << 20):
+            if _FORMULA_TAG.search(tail + chunk):
+                found = True
+                break
+            tail = chunk[-16:]
+    if not found:
+        return set()
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    cells: set[tuple[int, int]] = set()
+    with get_source() as source:
+        for _event, element in iterparse(source):
+            if element.tag.rpartition("}")[2] != "c":
+                continue
+            children = {child.tag.rpartition("}")[2]: child for child in element}
+            value = children.get("v")
+            # An empty result is stored only for a text formula (t="str"): "" is a result.
+            empty = value is None or (not (value.text or "") and element.get("t") != "str")
+            if "f" in children and empty:
+                reference = element.get("r")
+                if reference:
+                    row, column = coordinate_to_tuple(reference)
+                    cells.add((row, column - 1))
+            element.clear()
+    return cells
 
 
 def _names(text: str) -> list[str]:

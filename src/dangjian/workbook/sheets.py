@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import models
 
 from dangjian.core import dates, idcard
+from dangjian.core.models import plausible_date_problem
 from dangjian.decisions.models import DecisionCategory, MajorDecision
 from dangjian.development.models import DevelopmentCase
 from dangjian.implementation.models import (
@@ -65,6 +66,7 @@ from dangjian.rectification.models import (
     RectificationStatus,
     SignOffLevel,
 )
+from dangjian.rules.records import year_problem
 from dangjian.transfers.models import Transfer, TransferKind
 
 from .errors import CellError
@@ -192,9 +194,13 @@ class Column:
         """The stored value of a non-blank cell, or CellError with a Chinese message."""
         if self.kind == DATE:
             try:
-                return dates.parse_date(value)
+                day = dates.parse_date(value)
             except dates.DateParseError as exc:
                 raise CellError(str(exc)) from None
+            # The plausible-date rule of the model (the page and the API apply the same).
+            if problem := plausible_date_problem(model_field.model, model_field.name, day):
+                raise CellError(problem)
+            return day
         if self.kind == INTEGER:
             return _integer(value, model_field)
         if self.kind == DECIMAL:
@@ -830,12 +836,12 @@ from dangjian.evaluations.models import (  # noqa: E402  (kept next to the sheet
 
 @dataclass(frozen=True)
 class YearColumn(Column):
-    """年度: a four-digit year from 1949 to 2100."""
+    """年度: a four-digit year in the range of ``rules.records.year_problem``."""
 
     def parse(self, value: object, model_field: models.Field) -> object:
         number = _integer(value, model_field)
-        if not 1949 <= number <= 2100:
-            raise CellError(f"“{number}”不是有效的年度（应为 1949 到 2100 之间的四位年份）")
+        if problem := year_problem(number):
+            raise CellError(problem)
         return number
 
 

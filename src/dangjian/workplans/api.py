@@ -1,11 +1,11 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, ModelCleanSerializerMixin, ScopedViewSet
+from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from .models import WorkPlanItem
 
 
-class WorkPlanItemSerializer(ModelCleanSerializerMixin, serializers.ModelSerializer):
+class WorkPlanItemSerializer(LedgerSerializer):
     """工作要点; ``organization`` by its 组织编码. The rules are the model's."""
 
     organization = InScopeOrganizationField()

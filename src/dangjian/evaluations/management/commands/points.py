@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dangjian.core import clock
 from dangjian.evaluations import points
+from dangjian.rules.records import year_problem
 
 
 class Command(BaseCommand):
@@ -17,8 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, action: str, year: int, org: str, **options):
         from dangjian.organizations.models import Organization
 
-        if not 1949 <= year <= 2100:
-            raise CommandError(f"年度“{year}”无效（应在 1949–2100 之间）")
+        if problem := year_problem(year):
+            raise CommandError(problem)
         target = None
         if org:
             target = Organization.objects.filter(code=org).first()

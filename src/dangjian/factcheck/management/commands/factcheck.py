@@ -18,6 +18,7 @@ from dangjian.factcheck.prior import PriorValue, save_prior_figures
 from dangjian.ingest import ingest_file
 from dangjian.organizations.models import Organization
 from dangjian.reports.figures import compute_figures
+from dangjian.rules.records import HISTORY_YEAR_MIN, YEAR_MAX
 
 
 class Command(BaseCommand):
@@ -44,8 +45,8 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"找不到文件：{path}")
         year = int(options["year"])  # type: ignore[arg-type]
-        if not 1921 <= year <= 2100:
-            raise CommandError(f"--year：年度 {year} 不在 1921–2100 之间")
+        if not HISTORY_YEAR_MIN <= year <= YEAR_MAX:
+            raise CommandError(f"--year：年度 {year} 不在 {HISTORY_YEAR_MIN}–{YEAR_MAX} 之间")
         org = self._org(options.get("org"))
         try:
             ingested = ingest_file(path)
