@@ -122,6 +122,14 @@ def test_a_move_re_paths_the_whole_subtree(hospital):
     stale_group.save()
     group = Organization.objects.get(code="A1")
     assert group.path == f"{general.path}{branch.pk}/{group.pk}/" and group.depth == 3
+    # A move saved with update_fields re-paths too (the path is not among the fields named).
+    branch = Organization.objects.get(code="A")
+    branch.parent = hospital.committee
+    branch.save(update_fields=["parent"])
+    group = Organization.objects.get(code="A1")
+    assert group.path == f"{hospital.committee.path}{branch.pk}/{group.pk}/" and group.depth == 2
+    branch.parent = general
+    branch.save()
     # The subtree query now finds the branch's member through the new path.
     assert hospital.bob_member in Organization.objects.get(code="ZZ").members.model.objects.filter(
         organization__path__startswith=general.path

@@ -112,11 +112,11 @@ class Organization(LedgerModel):
                 self.depth = self.path.count("/") - 2
             super().save(*args, **kwargs)
             new_path = parent_path + f"{self.pk}/"
-            if new_path != self.path or not old_path:
+            if new_path != old_path:  # a new row, or a move (also under save(update_fields=…))
                 self.path, self.depth = new_path, new_path.count("/") - 2
                 Organization.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
-            if old_path and old_path != new_path:
-                self._move_descendants(old_path, new_path)
+                if old_path:
+                    self._move_descendants(old_path, new_path)
 
     def _move_descendants(self, old_path: str, new_path: str) -> None:
         for pk, path in (
