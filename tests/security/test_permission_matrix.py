@@ -5,12 +5,17 @@ The URLs are discovered from the resolver and the API router at test time, so a 
 added later is walked too; a function view whose object cannot be worked out fails
 ``test_every_object_url_is_in_the_matrix`` until it is declared in FUNCTION_VIEW_MODELS.
 
-Roles (tests/conftest.py): carol 党委管理员, alice 支部书记 of A, bob 党员 of A, anonymous.
+Roles (tests/conftest.py): carol 党委管理员, alice 支部书记 of A, bob 党员 of A, anonymous; and
+(made here) lena, a 党委管理员 whose profile is limited to branch A.
 Expected, by declaration here (not by asking the scoping code):
-- a row of A: carol and alice may open it (and change it); bob may not (it is not his own record);
+- a row of A: carol, lena and alice may open it (and change it); bob may not (it is not his own
+  record);
 - a row of B: carol only;
-- rows that only the 党委管理员 may see (违纪违规, the audit log, the import page): carol only;
+- rows that only the 党委管理员 may see (违纪违规, the audit log, the import page): carol, and
+  lena for those of A;
 - anonymous: pages redirect to the log-in page, the API answers 401/403.
+The structural writes (moving organisations, creating top-level ones, attendance across branches)
+have their own table at the end.
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ from rest_framework.test import APIClient
 
 from dangjian.organizations.models import Member, Organization
 
-ROLES = ("carol", "alice", "bob", "anonymous")
+ROLES = ("carol", "lena", "alice", "bob", "anonymous")
+# 党委管理员: carol manages everything, lena only branch A.
+ADMINS = ("carol", "lena")
 DENIED = {403, 404}
 # A GET on a POST-only view is 405 for everyone: it reveals nothing; the POST test decides.
 DENIED_GET = DENIED | {405}
@@ -198,6 +205,18 @@ def make_row(model, org: Organization, member: Member, owner: User):
 
 
 @pytest.fixture
+def hospital(hospital):
+    """The suite's hospital plus lena, a 党委管理员 limited to branch A (issue 15 item 3)."""
+    from dangjian.organizations.models import Profile, Role
+
+    hospital.lena = User.objects.create_user("lena", password="Dangjian#2025")
+    Profile.objects.create(
+        user=hospital.lena, role=Role.PARTY_ADMIN, organization=hospital.branch_a
+    )
+    return hospital
+
+
+@pytest.fixture
 def rows(hospital, settings, tmp_path):
     """(row of A, row of B) per model label, made on demand."""
     settings.MEDIA_ROOT = tmp_path
@@ -251,10 +270,10 @@ def test_every_object_url_is_in_the_matrix():
 def test_pages_without_arguments(hospital, route):
     anonymous = _client(hospital, "anonymous").get(route.url())
     assert _refuses_anonymous(anonymous), f"{route.name}: anonymous got {anonymous.status_code}"
-    for role in ("carol", "alice", "bob"):
+    for role in ("carol", "lena", "alice", "bob"):
         response = _client(hospital, role).get(route.url())
         assert response.status_code < 500, f"{route.name} as {role}: {response.status_code}"
-        if role == "carol":
+        if role in ADMINS:
             allowed = True
         elif ADMIN_ONLY.search(route.name):
             allowed = False
@@ -279,6 +298,8 @@ def test_pages_without_arguments(hospital, route):
 def _expected(role: str, which: str, route: Route) -> bool:
     if role == "carol":
         return True
+    if role == "lena":
+        return which == "A"
     if role == "alice":
         admin_only = ADMIN_ONLY.search(route.name) or route.model_label in ADMIN_ONLY_MODELS
         return which == "A" and not admin_only
@@ -312,7 +333,13 @@ def test_object_pages(hospital, rows, route):
 def test_denied_posts_change_nothing(hospital, rows, route):
     row_a, row_b = rows(route.model_label)
     model = type(row_a)
-    for role, row in (("alice", row_b), ("bob", row_a), ("bob", row_b), ("anonymous", row_a)):
+    for role, row in (
+        ("lena", row_b),
+        ("alice", row_b),
+        ("bob", row_a),
+        ("bob", row_b),
+        ("anonymous", row_a),
+    ):
         before = model._default_manager.filter(pk=row.pk).values().first()
         response = _client(hospital, role).post(route.url(pk=row.pk), {})
         if role == "anonymous":
@@ -325,13 +352,16 @@ def test_denied_posts_change_nothing(hospital, rows, route):
 
 
 def test_audit_entries_are_for_the_party_admin_only(hospital, rows):
-    row_a, _ = rows("orglife.OrgLifeEvent")
-    entry = row_a.history.first()
-    url = reverse("core:audit_entry", args=[row_a._meta.label_lower, entry.history_id])
-    assert _client(hospital, "carol").get(url).status_code == 200
-    for role in ("alice", "bob"):
-        assert _client(hospital, role).get(url).status_code in DENIED
-    assert _refuses_anonymous(_client(hospital, "anonymous").get(url))
+    row_a, row_b = rows("orglife.OrgLifeEvent")
+    for which, row in (("A", row_a), ("B", row_b)):
+        entry = row.history.first()
+        url = reverse("core:audit_entry", args=[row._meta.label_lower, entry.history_id])
+        assert _client(hospital, "carol").get(url).status_code == 200
+        lena = _client(hospital, "lena").get(url).status_code
+        assert (lena == 200) if which == "A" else (lena in DENIED), f"lena, entry of {which}"
+        for role in ("alice", "bob"):
+            assert _client(hospital, role).get(url).status_code in DENIED
+        assert _refuses_anonymous(_client(hospital, "anonymous").get(url))
 
 
 # --- the API -----------------------------------------------------------------------------------------
@@ -372,17 +402,17 @@ def test_api_endpoints(hospital, rows, prefix, viewset):
             assert client.get(f"/api/{prefix}/{row_a.pk}/").status_code in (401, 403)
             continue
         if listing.status_code in DENIED:
-            assert role != "carol" and (admin_only or role == "bob"), (
+            assert role not in ADMINS and (admin_only or role == "bob"), (
                 f"{prefix} list denied to {role}"
             )
         else:
             assert listing.status_code == 200, f"{prefix} list as {role}: {listing.status_code}"
             ids = _ids(listing)
             for which, row in (("A", row_a), ("B", row_b)):
-                expected = _expected(role, which, route) and not (admin_only and role != "carol")
+                expected = _expected(role, which, route) and not (admin_only and role not in ADMINS)
                 assert (row.pk in ids) == expected, f"{prefix} list as {role}: row {which}"
         for which, row in (("A", row_a), ("B", row_b)):
-            expected = _expected(role, which, route) and not (admin_only and role != "carol")
+            expected = _expected(role, which, route) and not (admin_only and role not in ADMINS)
             detail = client.get(f"/api/{prefix}/{row.pk}/")
             assert (detail.status_code == 200) == expected, (
                 f"{prefix}/{which} as {role}: {detail.status_code}"
@@ -418,3 +448,91 @@ def test_schema_and_docs_need_a_login(hospital):
     for url in ("/api/schema/", "/api/docs/"):
         assert _api(hospital, "anonymous").get(url).status_code in (401, 403)
         assert _api(hospital, "bob").get(url).status_code == 200
+
+
+# --- structural writes: where organisations sit, top-level ones, attendance across branches -------
+
+# (what, role) → the API's answer. "GB" is a 党总支 under the 党委, outside branch A.
+STRUCTURAL = {
+    # A branch under its own 党小组: a loop, refused to everyone who may write.
+    ("A under A1", "carol"): 400,
+    ("A under A1", "lena"): 400,
+    ("A under A1", "alice"): 400,
+    ("A under A1", "bob"): 403,
+    # Branch A moved elsewhere: only the admin who reaches the new parent.
+    ("A under GB", "carol"): 200,
+    ("A under GB", "lena"): 400,
+    ("A under GB", "alice"): 400,
+    ("A under GB", "bob"): 403,
+    # Another branch moved: not even visible to A's people.
+    ("B under GB", "carol"): 200,
+    ("B under GB", "lena"): 404,
+    ("B under GB", "alice"): 404,
+    ("B under GB", "bob"): 403,
+    # An organisation of one's own moved to the top of the tree.
+    ("A1 to the top", "carol"): 200,
+    ("A1 to the top", "lena"): 400,
+    ("A1 to the top", "alice"): 400,
+    ("A1 to the top", "bob"): 403,
+    # A new top-level 党委.
+    ("new top-level", "carol"): 201,
+    ("new top-level", "lena"): 400,
+    ("new top-level", "alice"): 400,
+    ("new top-level", "bob"): 403,
+    # Attendance of a member of B at an event of A, and at an event of B.
+    ("B member at A event", "carol"): 400,
+    ("B member at A event", "lena"): 400,
+    ("B member at A event", "alice"): 400,
+    ("B member at A event", "bob"): 403,
+    ("B member at B event", "carol"): 201,
+    ("B member at B event", "lena"): 400,
+    ("B member at B event", "alice"): 400,
+    ("B member at B event", "bob"): 403,
+}
+
+
+def _structural_request(hospital, what: str):
+    from tests.factories import OrgLifeEventFactory
+
+    if what.startswith(("A under", "B under", "A1 to")):
+        org = {"A": hospital.branch_a, "B": hospital.branch_b, "A1": hospital.group_a}[
+            what.split()[0]
+        ]
+        parent = None if what.endswith("top") else what.split()[-1]
+        return "patch", f"/api/organizations/{org.pk}/", {"parent": parent}
+    if what == "new top-level":
+        return (
+            "post",
+            "/api/organizations/",
+            {"code": "TOP", "name": "另一党委", "org_type": "党委"},
+        )
+    event = OrgLifeEventFactory(
+        organization=hospital.branch_a if "A event" in what else hospital.branch_b
+    )
+    body = {"event": event.code, "member": hospital.erin_member.member_no, "status": "present"}
+    return "post", "/api/attendances/", body
+
+
+def _structure() -> tuple:
+    from dangjian.orglife.models import Attendance
+
+    return (
+        sorted(Organization.objects.values_list("code", "parent_id", "path", "depth")),
+        Attendance.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("what,role", list(STRUCTURAL), ids=lambda value: value)
+def test_structural_writes(hospital, what, role):
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(code="GB", name="总支", org_type="党总支", parent=hospital.committee)
+    method, url, body = _structural_request(hospital, what)
+    before = _structure()
+    response = getattr(_api(hospital, role), method)(url, body, format="json")
+    expected = STRUCTURAL[(what, role)]
+    assert response.status_code == expected, (what, role, response.status_code, response.content)
+    if expected >= 400:
+        assert _structure() == before, f"{what} as {role} changed something"
+    anonymous = getattr(_api(hospital, "anonymous"), method)(url, body, format="json")
+    assert anonymous.status_code in (401, 403)

@@ -153,6 +153,7 @@ class InScopeCodeField(serializers.SlugRelatedField):
             return self.model.objects.none()
         return self.model.objects.visible_to(request.user, CHANGE)
 
+
 class LedgerSerializer(serializers.ModelSerializer):
     """A ledger endpoint's serializer: the model's own validation, as the page applies it.
 

@@ -1,7 +1,15 @@
-"""The audit log, read-only, for 党委管理员: every create/update/delete with who, when, IP, before/after."""
+"""The audit log, read-only, for 党委管理员: every create/update/delete with who, when, IP,
+before/after (``audit_log``, ``audit_entry``), and the access events — log-ins and failures,
+exports, imports, report downloads (``access_log``).
+
+A 党委管理员 limited to one organisation reads only what concerns that subtree: history rows
+through ``core.scoping.visible_history``, access events through ``visible_to`` (the users whose
+profile is there).
+"""
 
 from __future__ import annotations
 
+from django import forms
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -10,9 +18,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .scoping import is_party_admin
+from .models import AccessEvent, AccessKind
+from .scoping import is_party_admin, visible_history
 
 HISTORY_TYPES = {"+": _("新增"), "~": _("修改"), "-": _("删除")}
+PAGE_SIZE = 50
 
 
 def audited_models() -> list:
@@ -30,13 +40,68 @@ def _require_admin(request) -> None:
         raise PermissionDenied
 
 
-def audit_log(request):
+class _DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class AuditFilterForm(forms.Form):
+    """The filters both audit pages share: who, and from/to which day (inclusive)."""
+
+    user = forms.CharField(label=_("操作人"), required=False, max_length=150)
+    start = forms.DateField(label=_("起始日期"), required=False, widget=_DateInput)
+    end = forms.DateField(label=_("截止日期"), required=False, widget=_DateInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("截止日期不能早于起始日期。"))
+        return data
+
+
+class AccessFilterForm(AuditFilterForm):
+    kind = forms.ChoiceField(
+        label=_("类型"), required=False, choices=[("", _("全部")), *AccessKind.choices]
+    )
+
+
+def _filters(form: AuditFilterForm, *, user_field: str, date_field: str) -> dict:
+    if not form.is_valid():
+        return {}
+    data = form.cleaned_data
+    lookups = {}
+    if data.get("user"):
+        lookups[user_field] = data["user"].strip()
+    if data.get("start"):
+        lookups[f"{date_field}__date__gte"] = data["start"]
+    if data.get("end"):
+        lookups[f"{date_field}__date__lte"] = data["end"]
+    if data.get("kind"):
+        lookups["kind"] = data["kind"]
+    return lookups
+
+
+def _query_string(request) -> str:
+    """The page's filters for the pager links (without the page number)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _login_first(request):
     if not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
+    return None
+
+
+def audit_log(request):
+    if redirect := _login_first(request):
+        return redirect
     _require_admin(request)
     label = request.GET.get("model", "")
+    form = AuditFilterForm(request.GET or None)
+    lookups = _filters(form, user_field="history_user__username", date_field="history_date")
     models = [m for m in audited_models() if not label or m._meta.label_lower == label]
     if not models:
         raise Http404(_("“%(model)s”不是有审计记录的台账") % {"model": label})
@@ -49,13 +114,20 @@ def audit_log(request):
         "model",
     )
     parts = [
-        model.history.order_by()
+        visible_history(model, request.user)
+        .filter(**lookups)
+        .order_by()
         .annotate(model=Value(model._meta.label_lower, output_field=CharField()))
         .values_list(*columns)
         for model in models
     ]
-    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    page = Paginator(combined.order_by("-history_date"), 50).get_page(request.GET.get("page"))
+    if not parts:
+        combined = []
+    elif len(parts) == 1:
+        combined = parts[0].order_by("-history_date")
+    else:
+        combined = parts[0].union(*parts[1:], all=True).order_by("-history_date")
+    page = Paginator(combined, PAGE_SIZE).get_page(request.GET.get("page"))
     names = {m._meta.label_lower: m._meta.verbose_name for m in audited_models()}
     rows = [
         {
@@ -75,9 +147,35 @@ def audit_log(request):
         {
             "rows": rows,
             "page_obj": page,
+            "form": form,
+            "query": _query_string(request),
             "models": sorted(names.items(), key=lambda kv: str(kv[1])),
             "selected": label,
             "title": _("审计日志"),
+        },
+    )
+
+
+def access_log(request):
+    """Log-ins, failed log-ins, log-outs, exports, imports and report downloads, filterable."""
+    if redirect := _login_first(request):
+        return redirect
+    _require_admin(request)
+    form = AccessFilterForm(request.GET or None)
+    events = (
+        AccessEvent.objects.visible_to(request.user)
+        .filter(**_filters(form, user_field="username", date_field="at"))
+        .order_by("-at", "-pk")
+    )
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/access_log.html",
+        {
+            "page_obj": page,
+            "form": form,
+            "query": _query_string(request),
+            "title": _("访问记录"),
         },
     )
 
@@ -87,7 +185,12 @@ def audit_entry(request, model_label: str, history_id: int):
     model = next((m for m in audited_models() if m._meta.label_lower == model_label), None)
     if model is None:
         raise Http404
-    record = model.history.filter(history_id=history_id).select_related("history_user").first()
+    record = (
+        visible_history(model, request.user)
+        .filter(history_id=history_id)
+        .select_related("history_user")
+        .first()
+    )
     if record is None:
         raise Http404
     previous = record.prev_record

@@ -160,6 +160,14 @@ class AccessEvent(models.Model):
     ip_address = models.GenericIPAddressField(_("IP地址"), null=True, blank=True)
     detail = models.CharField(_("内容"), max_length=500, blank=True)
 
+    # A 党委管理员 limited to one organisation reads the events of the users of that subtree: those
+    # whose profile names an organisation or a member there (core.scoping.visible_to).
+    objects = ScopedQuerySet.as_manager()
+    scope_org_field = (
+        "user__profile__organization__path",
+        "user__profile__member__organization__path",
+    )
+
     class Meta:
         verbose_name = _("访问记录")
         verbose_name_plural = _("访问记录")

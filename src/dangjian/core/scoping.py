@@ -73,11 +73,7 @@ class ScopedQuerySet(models.QuerySet):
         if scope.everything:
             return self
         model = self.model
-        condition = models.Q(pk__in=[])
-        org_field = getattr(model, "scope_org_field", None)
-        if org_field is not None:
-            for path in scope.org_paths:
-                condition |= models.Q(**{f"{org_field}__startswith": path})
+        condition = org_condition(model, scope)
         member_field = getattr(model, "scope_member_field", None)
         # Members see their own rows, read-only; a secretary's own rows are inside the branch anyway.
         if member_field is not None and scope.member_id is not None and action == VIEW:
@@ -91,6 +87,36 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
+def org_condition(model, scope: Scope) -> models.Q:
+    """The rows of ``model`` inside the scope's organisation subtrees (none without any).
+
+    ``scope_org_field`` names the path lookup, or several (a tuple) when a row reaches the tree
+    in more than one way — an access event through its user's profile organisation or member.
+    """
+    condition = models.Q(pk__in=[])
+    org_fields = getattr(model, "scope_org_field", None) or ()
+    if isinstance(org_fields, str):
+        org_fields = (org_fields,)
+    for org_field in org_fields:
+        for path in scope.org_paths:
+            condition |= models.Q(**{f"{org_field}__startswith": path})
+    return condition
+
+
+def visible_history(model, user):
+    """The audit history rows of ``model`` that ``user`` may read: a 党委管理员's subtree, the
+    same subtree ``visible_to`` gives them on the ledgers (the history row's own organisation as
+    it was recorded, or its current one across relations). Everyone else reads none; a model
+    that does not reach the tree is for a whole-platform admin only."""
+    history = model.history.all()
+    if not is_party_admin(user):
+        return history.none()
+    scope = scope_for(user)
+    if scope.everything:
+        return history
+    return history.filter(org_condition(model, scope))
+
+
 def _multi_valued(model, name: str) -> bool:
     try:
         field = model._meta.get_field(name)
@@ -100,7 +126,11 @@ def _multi_valued(model, name: str) -> bool:
 
 
 def is_party_admin(user) -> bool:
-    """党委管理员 (or a superuser): may read the audit log, import workbooks and use the admin."""
+    """党委管理员 (or a superuser): may read the audit log and import workbooks.
+
+    The role only, not the reach: a 党委管理员 limited to one organisation reads and writes that
+    subtree alone, so every page behind this check still narrows by ``visible_to`` (audit rows
+    by ``visible_history``, imports by the importer's scope check)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
-from .models import Member, Organization
+from .models import Member, Organization, parent_problem, top_level_problem
 
 
 class OrganizationSerializer(LedgerSerializer):
@@ -22,6 +22,20 @@ class OrganizationSerializer(LedgerSerializer):
             "depth",
         ]
         read_only_fields = ["depth"]
+
+    def validate(self, attrs):
+        """Where the organisation sits in the tree: the model's rules, as the page applies them."""
+        attrs = super().validate(attrs)
+        if self.instance is None or "parent" in attrs:
+            parent = attrs.get("parent")
+            parent_id = parent.pk if parent is not None else None
+            request = self.context.get("request")
+            problem = top_level_problem(getattr(request, "user", None), parent_id)
+            if problem is None and self.instance is not None:
+                problem = parent_problem(self.instance, parent_id)
+            if problem:
+                raise serializers.ValidationError({"parent": problem})
+        return attrs
 
 
 class MemberSerializer(LedgerSerializer):

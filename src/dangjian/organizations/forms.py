@@ -8,10 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from dangjian.core.scoping import is_party_admin
 from dangjian.web.forms import ScopedModelForm
 
-from .models import Member, Organization, OrgType
+from .models import Member, Organization, OrgType, top_level_problem
 
 MOBILE = re.compile(r"^1\d{10}$")
 
@@ -67,21 +66,23 @@ class OrganizationForm(ScopedModelForm):
         self.fields["term_years"].help_text = _(
             "留空则按组织类型取默认值：党委 5 年，党总支、党支部 3 年。"
         )
-        if not is_party_admin(self.user):
-            # A 支部书记 may keep their branch's data but not move it in the tree.
-            if (
-                self.instance.pk
-                and self.instance.parent_id
-                and self.instance.parent not in self.fields["parent"].queryset
-            ):
-                del self.fields["parent"]
+        # Whoever's scope stops at this organisation (its 支部书记, or a 党委管理员 limited to it)
+        # may keep its data but not move it in the tree: its parent is outside their reach.
+        if (
+            self.instance.pk
+            and self.instance.parent_id
+            and not self.fields["parent"].queryset.filter(pk=self.instance.parent_id).exists()
+        ):
+            del self.fields["parent"]
 
     def clean(self):
         data = super().clean()
         org_type = data.get("org_type")
         parent = data.get("parent", self.instance.parent if self.instance.pk else None)
-        if "parent" in self.fields and parent is None and not is_party_admin(self.user):
-            self.add_error("parent", _("请选择上级组织（只有党委管理员可以建立顶层党组织）。"))
+        if "parent" in self.fields and (
+            problem := top_level_problem(self.user, parent.pk if parent else None)
+        ):
+            self.add_error("parent", problem)
         if org_type == OrgType.GROUP and parent is not None and parent.org_type != OrgType.BRANCH:
             self.add_error("parent", _("党小组的上级组织须为党支部。"))
         if (

@@ -96,31 +96,78 @@ class Organization(LedgerModel):
         return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
 
     def clean(self) -> None:
-        if self.parent_id and self.pk and f"/{self.pk}/" in (self.parent.path or ""):
-            raise ValidationError({"parent": _("上级组织不能是本组织或其下级组织")})
+        problem = parent_problem(self, self.parent_id)
+        if problem:
+            raise ValidationError({"parent": problem})
 
     def save(self, *args, **kwargs) -> None:
+        """Save and keep the materialised path right for the organisation and its whole subtree.
+
+        The paths are read from the database, not from instances in memory (which may be stale
+        after another move), and a parent inside the organisation's own subtree is refused here,
+        whoever saves: page, API, workbook import or code.
+        """
         with transaction.atomic():
-            old_path = self.path
+            problem = parent_problem(self, self.parent_id)
+            if problem:
+                raise ValidationError({"parent": problem})
+            old_path = ""
+            if self.pk is not None:
+                old_path = (
+                    Organization.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+                    or ""
+                )
+            parent_path = _stored_path(self.parent_id) if self.parent_id else "/"
+            if self.pk is not None:
+                self.path = parent_path + f"{self.pk}/"
+                self.depth = self.path.count("/") - 2
             super().save(*args, **kwargs)
-            new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
-            if new_path != old_path:
-                depth = new_path.count("/") - 2
-                Organization.objects.filter(pk=self.pk).update(path=new_path, depth=depth)
-                self.path, self.depth = new_path, depth
+            new_path = parent_path + f"{self.pk}/"
+            if new_path != old_path:  # a new row, or a move (also under save(update_fields=…))
+                self.path, self.depth = new_path, new_path.count("/") - 2
+                Organization.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
                 if old_path:
                     self._move_descendants(old_path, new_path)
 
     def _move_descendants(self, old_path: str, new_path: str) -> None:
-        for child in Organization.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-            path = new_path + child.path[len(old_path) :]
-            Organization.objects.filter(pk=child.pk).update(path=path, depth=path.count("/") - 2)
+        for pk, path in (
+            Organization.objects.filter(path__startswith=old_path)
+            .exclude(pk=self.pk)
+            .values_list("pk", "path")
+        ):
+            path = new_path + path[len(old_path) :]
+            Organization.objects.filter(pk=pk).update(path=path, depth=path.count("/") - 2)
 
     def branch(self) -> Organization:
         """The 党支部 an organisation belongs to: itself, or the branch above a 党小组."""
         if self.org_type == OrgType.GROUP and self.parent_id:
             return self.parent
         return self
+
+
+def _stored_path(pk: int) -> str:
+    return Organization.objects.filter(pk=pk).values_list("path", flat=True).first() or "/"
+
+
+def parent_problem(org: Organization, parent_id: int | None) -> str | None:
+    """The tree's one rule on parents: never the organisation itself or one of its own subtree
+    (the tree would loop). Checked by ``Organization.clean`` (forms), ``save`` (everything that
+    writes, the workbook import included) and the API serializer."""
+    if parent_id is None or org.pk is None:
+        return None
+    if parent_id == org.pk or f"/{org.pk}/" in _stored_path(parent_id):
+        return str(_("上级组织不能是本组织或其下级组织（否则组织架构会形成循环）。"))
+    return None
+
+
+def top_level_problem(user, parent_id: int | None) -> str | None:
+    """Only a 党委管理员 whose scope is the whole platform may place an organisation at the top of
+    the tree (a new 党委 without a parent, or an existing one moved there): forms and API."""
+    from dangjian.core.scoping import scope_for
+
+    if parent_id is None and not scope_for(user).everything:
+        return str(_("请选择上级组织（只有管理全部组织的党委管理员可以建立顶层党组织）。"))
+    return None
 
 
 class MemberCategory(models.TextChoices):

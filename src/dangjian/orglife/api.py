@@ -1,7 +1,9 @@
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
+from dangjian.organizations.models import Member
 
 from .models import Attendance, OrgLifeEvent
 
@@ -55,23 +57,48 @@ class OrgLifeEventSerializer(LedgerSerializer):
         ]
 
 
+class _InScopeCodeField(serializers.SlugRelatedField):
+    """A record named by its code, which must exist *and* be in the caller's changing scope; both
+    failures give the same message, so the API does not tell whether a code exists elsewhere."""
+
+    def __init__(self, model, slug_field: str, noun: str, **kwargs):
+        self.model = model
+        super().__init__(slug_field=slug_field, **kwargs)
+        message = _("%(noun)s“{value}”不存在或不在您的管理范围内。") % {"noun": noun}
+        self.error_messages["does_not_exist"] = message
+        self.error_messages["invalid"] = _("%(noun)s无效。") % {"noun": noun}
+
+    def get_queryset(self):
+        from dangjian.core.scoping import CHANGE
+
+        request = self.context.get("request")
+        if request is None:
+            return self.model.objects.none()
+        return self.model.objects.visible_to(request.user, CHANGE)
+
+
 class AttendanceSerializer(LedgerSerializer):
-    event = serializers.SlugRelatedField(slug_field="code", queryset=OrgLifeEvent.objects.all())
-    member = serializers.SlugRelatedField(
-        slug_field="member_no", queryset=Attendance.member.field.related_model.objects.all()
-    )
+    event = _InScopeCodeField(OrgLifeEvent, "code", _("活动编号"))
+    member = _InScopeCodeField(Member, "member_no", _("党员编号"))
 
     class Meta:
         model = Attendance
         fields = ["id", "event", "member", "status", "makeup_on"]
 
     def validate(self, attrs):
-        from dangjian.core.scoping import CHANGE
+        from .services import attendance_candidates
 
         request = self.context["request"]
         event = attrs.get("event") or self.instance.event
-        if not OrgLifeEvent.objects.visible_to(request.user, CHANGE).filter(pk=event.pk).exists():
-            raise serializers.ValidationError({"event": "该活动不在您的管理范围内。"})
+        member = attrs.get("member") or self.instance.member
+        # The attendance sheet's rule: a member of the event's organisation (subtree).
+        if not attendance_candidates(event, user=request.user).filter(pk=member.pk).exists():
+            raise serializers.ValidationError(
+                {
+                    "member": _("党员编号“%(no)s”不是该活动所在组织的党员，不能登记出勤。")
+                    % {"no": member.member_no}
+                }
+            )
         return attrs
 
 

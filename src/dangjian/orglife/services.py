@@ -26,16 +26,24 @@ class SheetRow:
     error: str = ""
 
 
-def attendance_sheet_members(event: OrgLifeEvent, *, user) -> list[Member]:
-    """Who can be ticked: the members of the event's organisation subtree within the user's
-    changing scope, plus anyone already recorded (e.g. a member who has since moved)."""
+def attendance_candidates(event: OrgLifeEvent, *, user):
+    """Whose attendance ``user`` may record for ``event`` — the one rule of the attendance sheet
+    page and ``POST /api/attendances/``: the members of the event's organisation subtree within
+    the user's changing scope, plus anyone already recorded (e.g. a member who has since moved).
+    Nobody when the event itself is outside the user's changing scope."""
+    if not OrgLifeEvent.objects.visible_to(user, CHANGE).filter(pk=event.pk).exists():
+        return Member.objects.none()
     in_tree = Member.objects.visible_to(user, CHANGE).filter(
         organization__path__startswith=event.organization.path
     )
     recorded = Member.objects.filter(attendances__event=event)
+    return (in_tree | recorded).distinct()
+
+
+def attendance_sheet_members(event: OrgLifeEvent, *, user) -> list[Member]:
+    """Who can be ticked on the sheet (see ``attendance_candidates``), in tree order."""
     return list(
-        (in_tree | recorded)
-        .distinct()
+        attendance_candidates(event, user=user)
         .select_related("organization")
         .order_by("organization__path", "member_no")
     )

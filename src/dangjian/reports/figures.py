@@ -33,6 +33,7 @@ Keys marked "spec" are those of the ledger-workbook spec ("Report figure keys");
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -276,19 +277,25 @@ class Context:
             ]
         return found
 
+    def ancestry(self, org_id: int | None) -> Iterator[OrgRow]:
+        """The organisation and those above it within the subtree, nearest first. Every walk up
+        the tree goes through here: it stops at an organisation already seen, so a parent loop in
+        bad data (written around ``Organization.save``) cannot make a report run for ever."""
+        seen: set[int] = set()
+        org = self.org_by_id.get(org_id) if org_id is not None else None
+        while org is not None and org.pk not in seen:
+            seen.add(org.pk)
+            yield org
+            org = self.org_by_id.get(org.parent_id) if org.parent_id else None
+
     def branch_id_of(self, org_id: int) -> int | None:
         """The 党支部 a row belongs to: its own organisation, or the nearest 党支部 above it."""
         memo: dict[int, int | None] = self.__dict__.setdefault("_branch_of", {})
-        if org_id in memo:
-            return memo[org_id]
-        found, org = None, self.org_by_id.get(org_id)
-        while org is not None:
-            if org.org_type == OrgType.BRANCH:
-                found = org.pk
-                break
-            org = self.org_by_id.get(org.parent_id) if org.parent_id else None
-        memo[org_id] = found
-        return found
+        if org_id not in memo:
+            memo[org_id] = next(
+                (o.pk for o in self.ancestry(org_id) if o.org_type == OrgType.BRANCH), None
+            )
+        return memo[org_id]
 
     def units(self) -> list[OrgRow]:
         """下属单位: the 党委 right below this organisation (a 卫健局's hospitals), in tree order."""
@@ -305,10 +312,8 @@ class Context:
         return found
 
     def _committee_above(self, org: OrgRow) -> int | None:
-        parent = self.org_by_id.get(org.parent_id) if org.parent_id else None
-        while parent is not None and parent.org_type != OrgType.PARTY_COMMITTEE:
-            parent = self.org_by_id.get(parent.parent_id) if parent.parent_id else None
-        return None if parent is None else parent.pk
+        above = itertools.islice(self.ancestry(org.pk), 1, None)
+        return next((o.pk for o in above if o.org_type == OrgType.PARTY_COMMITTEE), None)
 
     @property
     def part(self) -> str:
@@ -331,10 +336,7 @@ class Context:
         memo: dict[int, int | None] = self.__dict__.setdefault("_unit_of", {})
         if org_id not in memo:
             units = {u.pk for u in self.units()}
-            org = self.org_by_id.get(org_id)
-            while org is not None and org.pk not in units:
-                org = self.org_by_id.get(org.parent_id) if org.parent_id else None
-            memo[org_id] = None if org is None else org.pk
+            memo[org_id] = next((o.pk for o in self.ancestry(org_id) if o.pk in units), None)
         return memo[org_id]
 
     def in_year(self, day: dt.date | None) -> bool:

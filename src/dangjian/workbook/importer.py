@@ -192,6 +192,14 @@ class _Import:
         self.user = user if user is not None and getattr(user, "is_authenticated", False) else None
         self.progress = progress
         self.result = ImportResult(dry_run=dry_run)
+        # A 党委管理员 limited to one organisation may import into that subtree only (see
+        # check_scope_*); the command line (no user) and a whole-platform admin are not limited.
+        self.scope_user = None
+        if self.user is not None:
+            from dangjian.core.scoping import scope_for
+
+            if not scope_for(self.user).everything:
+                self.scope_user = self.user
         self.parsed: dict[str, ParsedSheet] = {}
         self.transfer_moves: dict[
             str, str
@@ -238,10 +246,19 @@ class _Import:
         self.resolve()
         self.result.errors.sort(key=_problem_order)
         self.result.warnings.sort(key=_problem_order)
-        if self.result.errors or self.dry_run:
+        if not self.result.errors:
+            self.check_scope_before_writing()
+        if self.result.errors or (self.dry_run and self.scope_user is None):
             return self.result
-        with transaction.atomic():
-            self.write()
+        try:
+            with transaction.atomic():
+                self.write()
+                self.check_scope_after_writing()
+                if self.dry_run:
+                    raise _RolledBack  # a limited 党委管理员's trial: written, checked, undone
+        except _RolledBack:
+            self.result.errors.sort(key=_problem_order)
+            return self.result
         if sum(s.created + s.updated for s in self.result.summary.values()) >= ANALYZE_AFTER_ROWS:
             refresh_planner_statistics()
         return self.result
@@ -916,6 +933,94 @@ class _Import:
             else:
                 summary.unchanged += 1
 
+    # --- scope: what a limited 党委管理员 may import ------------------------------------------
+
+    OUT_OF_SCOPE = "不在您的管理范围内：只能导入本组织及其下级组织的台账（整个工作簿未导入）"
+
+    def check_scope_before_writing(self) -> None:
+        """Rows that would change an existing record outside the user's subtree (moving a record
+        of another branch into one's own included), through ``visible_to`` as everywhere."""
+        if self.scope_user is None:
+            return
+        from dangjian.core.scoping import CHANGE
+
+        for parsed in self.parsed.values():
+            rows = [row for row in parsed.rows if row.pk is not None and row.changed]
+            reachable: set[int] = set()
+            for batch in _batches(sorted(row.pk for row in rows), BATCH):
+                reachable.update(
+                    parsed.sheet.model.objects.visible_to(self.scope_user, CHANGE)
+                    .filter(pk__in=batch)
+                    .values_list("pk", flat=True)
+                )
+            for row in rows:
+                if row.pk not in reachable:
+                    self.scope_error(parsed, row)
+        moved = sorted(self.transfer_moves)
+        if moved:
+            reachable_members = set(
+                Member.objects.visible_to(self.scope_user, CHANGE)
+                .filter(member_no__in=moved)
+                .values_list("member_no", flat=True)
+            )
+            self.scope_errors_for_transfers(set(moved) - reachable_members)
+
+    def check_scope_after_writing(self) -> None:
+        """Every row written must be inside the user's subtree once written: a new row of
+        another branch, or a change that moves a row out, is refused and everything rolled back."""
+        if self.scope_user is None:
+            return
+        from dangjian.core.scoping import CHANGE
+
+        for parsed in self.parsed.values():
+            key_columns = parsed.sheet.key_columns
+            rows = [row for row in parsed.rows if row.pk is None or row.changed]
+            if not rows or any(column not in parsed.columns for column in key_columns):
+                continue
+            lookups = [column.lookup for column in key_columns]
+            reachable: set[tuple] = set()
+            for batch in _batches(sorted({row.key[0] for row in rows}, key=str), BATCH):
+                for record in (
+                    parsed.sheet.model.objects.visible_to(self.scope_user, CHANGE)
+                    .filter(**{f"{lookups[0]}__in": batch})
+                    .values_list(*lookups)
+                ):
+                    reachable.add(tuple(record))
+            for row in rows:
+                if row.key not in reachable:
+                    self.scope_error(parsed, row)
+        moved = sorted(self.transfer_moves)
+        if moved:
+            reachable_members = set(
+                Member.objects.visible_to(self.scope_user, CHANGE)
+                .filter(member_no__in=moved)
+                .values_list("member_no", flat=True)
+            )
+            self.scope_errors_for_transfers(set(moved) - reachable_members)
+        if self.result.errors:
+            raise _RolledBack
+
+    def scope_error(self, parsed: ParsedSheet, row: Row) -> None:
+        key_columns = parsed.sheet.key_columns
+        label = "+".join(column.header for column in key_columns)
+        shown = "+".join(str(part) for part in row.key) if row.key else ""
+        self.error(
+            parsed.sheet.name,
+            row.number,
+            key_columns[0].header,
+            f"{label}“{shown}”{self.OUT_OF_SCOPE}",
+        )
+
+    def scope_errors_for_transfers(self, members: set[str]) -> None:
+        for row in self.rows(S.TRANSFERS.name):
+            if row.values.get("member") in members:
+                self.error(
+                    S.TRANSFERS.name,
+                    row.number,
+                    "党员编号",
+                    f"党员编号“{row.values['member']}”{self.OUT_OF_SCOPE}",
+                )
+
     # --- pass 3: write ----------------------------------------------------------------------
 
     def write(self) -> None:
@@ -1050,6 +1155,10 @@ class _Import:
             # Member.save() is bypassed by bulk writes: keep its derived search field in step.
             values["name_initials"] = name_initials(values["name"])
         return values
+
+
+class _RolledBack(Exception):
+    """Raised inside the write transaction to undo it (scope errors, a limited admin's dry run)."""
 
 
 class _RowInserter:

@@ -1,5 +1,3 @@
-from rest_framework import serializers
-
 from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
 
 from .models import WorkPlanItem
