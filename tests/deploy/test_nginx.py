@@ -332,3 +332,27 @@ def test_gunicorn_waits_at_least_as_long_as_nginx():
     nginx_timeout = int(re.search(r"proxy_read_timeout (\d+)s;", conf).group(1))
     assert nginx_timeout >= 300  # a bureau report with its Word file
     assert gunicorn_timeout >= nginx_timeout
+
+
+def test_lockout_through_nginx_keys_on_the_client_not_the_proxy(stack):
+    """Issue 15 item 2 end to end: behind nginx every request comes from 127.0.0.1, so a lock-out
+    keyed on REMOTE_ADDR would lock every user out after one client's failures."""
+
+    def login(source: str, username: str, password: str):
+        browser = Browser(stack["base"], stack["cert"], source=source)
+        browser.get("/accounts/login/")
+        return browser.post(
+            "/accounts/login/",
+            urllib.parse.urlencode(
+                {"csrfmiddlewaretoken": browser.csrf(), "username": username, "password": password}
+            ).encode(),
+            "application/x-www-form-urlencoded",
+        )
+
+    # Different user names each time: only the address can reach the limit (5).
+    for n in range(5):
+        login("127.0.0.6", f"guess{n}", "wrong-password")
+    assert login("127.0.0.6", "guess9", "wrong-password").status == 429
+
+    other = login("127.0.0.7", "carol", "Dangjian#2025")
+    assert other.status == 200 and other.url == stack["base"] + "/"
