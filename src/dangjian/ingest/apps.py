@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 
 
-class IngestConfig(AppConfig):  # type: ignore[misc]  # Django ships no type hints
+class IngestConfig(AppConfig):
     """Reading legacy reports: decoding, cleaning and figure extraction.
 
     The parsing modules of this package are pure Python; only this file and the

@@ -174,7 +174,9 @@ def organization_problems(
     return found
 
 
-def event_problems(*, date: dt.date | None, duration_hours: Decimal | None, today: dt.date):
+def event_problems(
+    *, date: dt.date | None, duration_hours: Decimal | None, today: dt.date
+) -> list[Violation]:
     """组织生活: no later than a year ahead, 时长 more than 0 and at most 24 hours."""
     found: list[Violation] = []
     if date and date > today + dt.timedelta(days=366):

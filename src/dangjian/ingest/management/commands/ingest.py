@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from dangjian.ingest import ingest_file
 
 
-class Command(BaseCommand):  # type: ignore[misc]  # Django ships no type hints
+class Command(BaseCommand):
     help = (
         "读取往年报告（.txt/.docx/.html），清理网页残留，提取其中的数字；"
         "json 输出完整结果，text 输出清理后的简体文本，并在末尾列出未读取的数字"
