@@ -194,7 +194,10 @@ def _choice_columns(view_class) -> dict[str, set[str]]:
     if model is None:
         return {}
     accessors = [column for column in getattr(view_class, "columns", ())]
-    accessors += [Column(name) for name in getattr(view_class, "fields", ()) or ()]
+    accessors += [
+        field if isinstance(field, Column) else Column(field)
+        for field in getattr(view_class, "fields", ()) or ()
+    ]
     result = {}
     for column in accessors:
         if not isinstance(column, Column):
