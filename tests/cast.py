@@ -18,6 +18,8 @@ Casts stack: ``year2025`` needs ``hospital`` and is opened on top of it.
 
 from __future__ import annotations
 
+import inspect
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +33,7 @@ class Cast:
     build: Callable[..., Any]  # makes the rows (given the casts it needs); returns what load needs
     load: Callable[..., Any]  # fresh objects for one test: (what build returned, *needed casts)
     needs: tuple[str, ...] = ()
+    defined_in: str = ""  # the file of the fixture that hands it out (a name may be redefined)
 
 
 _casts: dict[str, Cast] = {}
@@ -39,12 +42,24 @@ _open: list[tuple[Cast, Any, Any]] = []
 _closing_registered: set[int] = set()
 
 
-def register(name: str, build, load, needs: tuple[str, ...] = ()) -> None:
-    _casts[name] = Cast(name, build, load, needs)
+def register(name: str, build, load, needs: tuple[str, ...] = (), *, defined_in: str) -> None:
+    """``name``: the fixture, defined in the file ``defined_in``, that returns ``loaded(name)``."""
+    _casts[name] = Cast(name, build, load, needs, os.path.realpath(defined_in))
 
 
-def _wanted(names) -> list[Cast]:
+def _uses(item, cast: Cast) -> bool:
+    """Whether the test's fixture of that name is the cast's (a test module may define its own
+    fixture of the same name)."""
+    definitions = item._fixtureinfo.name2fixturedefs.get(cast.name)
+    if not definitions:
+        return False
+    func = inspect.unwrap(definitions[-1].func)
+    return os.path.realpath(func.__code__.co_filename) == cast.defined_in
+
+
+def _wanted(item) -> list[Cast]:
     """The casts a test uses (directly or through other fixtures), those they need first."""
+    names = [name for name in item.fixturenames if name in _casts and _uses(item, _casts[name])]
     order: list[Cast] = []
 
     def add(name: str) -> None:
@@ -55,8 +70,7 @@ def _wanted(names) -> list[Cast]:
             order.append(cast)
 
     for name in names:
-        if name in _casts:
-            add(name)
+        add(name)
     return order
 
 
@@ -105,7 +119,7 @@ def prepare(request, django_db_blocker) -> None:
     from django.db import transaction
 
     item = request.node
-    wanted = [] if _transactional(item) else _wanted(item.fixturenames)
+    wanted = [] if _transactional(item) else _wanted(item)
     kept = 0
     while kept < min(len(_open), len(wanted)) and _open[kept][0] is wanted[kept]:
         kept += 1

@@ -121,7 +121,7 @@ def _load_hospital(pks: dict[str, int]) -> Hospital:
     return Hospital(**fields)
 
 
-cast.register("hospital", _build_hospital, _load_hospital)
+cast.register("hospital", _build_hospital, _load_hospital, defined_in=__file__)
 
 
 @pytest.fixture

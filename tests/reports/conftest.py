@@ -200,4 +200,4 @@ def _build_year2025(h) -> dict[str, int]:
     return {"branch_c": c.pk}
 
 
-cast.register("year2025", _build_year2025, _load_year2025, needs=("hospital",))
+cast.register("year2025", _build_year2025, _load_year2025, needs=("hospital",), defined_in=__file__)
