@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check bench dist clean
+.PHONY: run test lint check bench dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,19 @@ PYTEST_WORKERS ?= auto
 test: $(STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
-check: $(STAMP)
+# The front door, before any test: lint, format, types (the packages listed in pyproject's
+# [tool.mypy]), import contracts ([tool.importlinter]), Django's checks, no missing migration.
+LINTED := src tests benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+check: lint
 	$(BIN)/dangjian check
 	$(BIN)/dangjian makemigrations --check --dry-run
-	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || echo "wrk is not installed: (c) uses Python client threads in the benchmark process (apt-get install wrk)"

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from dangjian.organizations.models import Member, Organization, OrgType, Profile, Role
+from tests import cast
 from tests.factories import MemberFactory, OrganizationFactory
 
 
@@ -20,6 +21,15 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Shared casts (tests/cast.py) are kept, built or rolled back just before a test's own
+    transaction begins, so that the test runs in a savepoint inside them."""
+    if fixturedef.argname == "_django_db_helper":
+        cast.prepare(request, request.getfixturevalue("django_db_blocker"))
+    return (yield)
 
 
 @pytest.fixture(autouse=True)
@@ -61,8 +71,7 @@ def _user(username: str, role: str, organization=None, member=None) -> User:
     return user
 
 
-@pytest.fixture
-def hospital(db) -> Hospital:
+def _build_hospital() -> dict[str, int]:
     committee = OrganizationFactory(
         code="HOSP", name="县人民医院党委", org_type=OrgType.PARTY_COMMITTEE
     )
@@ -77,18 +86,45 @@ def hospital(db) -> Hospital:
     bob_member = MemberFactory(name="鲍勃", organization=group_a)
     dave_member = MemberFactory(name="戴夫", organization=branch_b, party_post="书记")
     erin_member = MemberFactory(name="艾琳", organization=branch_b)
-    return Hospital(
-        committee=committee,
-        branch_a=branch_a,
-        group_a=group_a,
-        branch_b=branch_b,
-        alice=_user("alice", Role.BRANCH_SECRETARY, branch_a, alice_member),
-        bob=_user("bob", Role.MEMBER, member=bob_member),
-        carol=_user("carol", Role.PARTY_ADMIN),
-        dave=_user("dave", Role.BRANCH_SECRETARY, branch_b, dave_member),
-        erin=_user("erin", Role.MEMBER, member=erin_member),
-        alice_member=alice_member,
-        bob_member=bob_member,
-        dave_member=dave_member,
-        erin_member=erin_member,
-    )
+    rows = {
+        "committee": committee,
+        "branch_a": branch_a,
+        "group_a": group_a,
+        "branch_b": branch_b,
+        "alice": _user("alice", Role.BRANCH_SECRETARY, branch_a, alice_member),
+        "bob": _user("bob", Role.MEMBER, member=bob_member),
+        "carol": _user("carol", Role.PARTY_ADMIN),
+        "dave": _user("dave", Role.BRANCH_SECRETARY, branch_b, dave_member),
+        "erin": _user("erin", Role.MEMBER, member=erin_member),
+        "alice_member": alice_member,
+        "bob_member": bob_member,
+        "dave_member": dave_member,
+        "erin_member": erin_member,
+    }
+    return {name: row.pk for name, row in rows.items()}
+
+
+_HOSPITAL_ROWS = {
+    Organization: ("committee", "branch_a", "group_a", "branch_b"),
+    Member: ("alice_member", "bob_member", "dave_member", "erin_member"),
+    User: ("alice", "bob", "carol", "dave", "erin"),
+}
+
+
+def _load_hospital(pks: dict[str, int]) -> Hospital:
+    """The cast as fresh objects (three queries), so that one test's changes to them in memory
+    do not reach the next."""
+    fields = {}
+    for model, names in _HOSPITAL_ROWS.items():
+        rows = model.objects.in_bulk([pks[name] for name in names])
+        fields.update({name: rows[pks[name]] for name in names})
+    return Hospital(**fields)
+
+
+cast.register("hospital", _build_hospital, _load_hospital, defined_in=__file__)
+
+
+@pytest.fixture
+def hospital(db) -> Hospital:
+    """The cast, built once and rolled back after each test (tests/cast.py)."""
+    return cast.loaded("hospital")

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 import pytest
 
 from dangjian.decisions.models import DecisionCategory
-from dangjian.organizations.models import MemberCategory, OrgType
+from dangjian.organizations.models import MemberCategory, Organization, OrgType
 from dangjian.orglife.models import AttendanceStatus as S
 from dangjian.rectification.models import RectificationStatus as RS
+from tests import cast
 from tests.factories import (
     AttendanceFactory,
     DevelopmentCaseFactory,
@@ -37,7 +38,15 @@ class Year2025:
 
 @pytest.fixture
 def year2025(hospital) -> Year2025:
-    h = hospital
+    """Built once and rolled back after each test, like ``hospital`` (tests/cast.py)."""
+    return cast.loaded("year2025", hospital)
+
+
+def _load_year2025(pks: dict[str, int], hospital) -> Year2025:
+    return Year2025(h=hospital, branch_c=Organization.objects.get(pk=pks["branch_c"]))
+
+
+def _build_year2025(h) -> dict[str, int]:
     committee, a, a1, b = h.committee, h.branch_a, h.group_a, h.branch_b
     # Branch C is founded after the year: not counted for 2025.
     c = OrganizationFactory(
@@ -188,4 +197,7 @@ def year2025(hospital) -> Year2025:
     service("S4", b, "健康讲座", D(2025, 8, 8), 30)
     service("S5", a, "义诊", D(2026, 1, 1), 999)
     assert m8.organization.org_type == OrgType.PARTY_COMMITTEE
-    return Year2025(h=h, branch_c=c)
+    return {"branch_c": c.pk}
+
+
+cast.register("year2025", _build_year2025, _load_year2025, needs=("hospital",), defined_in=__file__)

@@ -110,7 +110,8 @@ class LedgerListView(LoginRequiredMixin, FilterView):
 
 class LedgerDetailView(LoginRequiredMixin, DetailView):
     template_name = "web/ledger_detail.html"
-    fields: tuple[str, ...] = ()
+    # Attribute paths, or Columns for those that need their own heading (a property's).
+    fields: tuple[str | Column, ...] = ()
     related: tuple[str, ...] = ()
     edit_url_name = ""
     delete_url_name = ""
@@ -130,8 +131,9 @@ class LedgerDetailView(LoginRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        columns = [f if isinstance(f, Column) else Column(f) for f in self.fields]
         context["rows"] = [
-            (_resolved(Column(name), self.model).label, name) for name in self.fields
+            (_resolved(column, self.model).label, column.accessor) for column in columns
         ]
         context["title"] = f"{self.model._meta.verbose_name}：{self.object}"
         can_change = (self.edit_url_name or self.delete_url_name) and self.can_change()

@@ -48,9 +48,9 @@ class MajorDecisionDetailView(LedgerDetailView):
         "topic",
         "members_due",
         "members_present",
-        "quorum_label",
+        Column("quorum_label", _("法定人数")),
         "president_meeting_on",
-        "pre_study_label",
+        Column("pre_study_label", _("前置研究")),
         "result",
     )
 

@@ -74,7 +74,7 @@ class MemberEvaluationListView(LedgerListView):
             sort="member__organization__path",
             phone=False,
         ),
-        Column("get_grade_display", _("评议等次"), sort="grade"),
+        Column("grade", _("评议等次"), sort="grade"),
         Column("remarks", phone=False),
     )
 
@@ -151,7 +151,7 @@ class SecretaryReviewListView(LedgerListView):
         Column("year", sort="year"),
         Column("organization.name", _("党组织"), sort="organization__path"),
         Column("member.name", _("书记"), link=True),
-        Column("get_grade_display", _("评议等次"), sort="grade"),
+        Column("grade", _("评议等次"), sort="grade"),
         Column("remarks", phone=False),
     )
 
@@ -191,7 +191,7 @@ class BranchAssessmentListView(LedgerListView):
     columns = (
         Column("year", sort="year"),
         Column("organization.name", _("党组织"), link=True, sort="organization__path"),
-        Column("get_grade_display", _("考核等次"), sort="grade"),
+        Column("grade", _("考核等次"), sort="grade"),
         Column("remarks", phone=False),
     )
 
@@ -235,7 +235,7 @@ class EthicsRecordListView(LedgerListView):
         Column("name", link=True),
         Column("department", sort="department", phone=False),
         Column("organization.name", _("所属党组织"), sort="organization__path", phone=False),
-        Column("get_grade_display", _("考评等次"), sort="grade"),
+        Column("grade", _("考评等次"), sort="grade"),
         Column("score", phone=False),
     )
 

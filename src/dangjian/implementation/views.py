@@ -55,7 +55,15 @@ class InstructionDetailView(LedgerDetailView):
     template_name = "implementation/instruction_detail.html"
     edit_url_name = "implementation:instruction_edit"
     delete_url_name = "implementation:instruction_delete"
-    fields = ("code", "kind", "title", "source", "issued_on", "organization", "rollup.label")
+    fields = (
+        "code",
+        "kind",
+        "title",
+        "source",
+        "issued_on",
+        "organization",
+        Column("rollup.label", _("落实进度")),
+    )
 
     def get_context_data(self, **kwargs):
         today = clock.today()
@@ -69,10 +77,6 @@ class InstructionDetailView(LedgerDetailView):
                 done=measure.is_done, latest=measure.latest_progress
             )
         context["measures"] = measures
-        context["rows"] = [
-            (str(_("落实进度")) if a == "rollup.label" else label, a)
-            for label, a in context["rows"]
-        ]
         return context
 
 
@@ -135,8 +139,8 @@ class MeasureDetailView(LedgerDetailView):
         "deadline",
         "status",
         "completed_on",
-        "progress_label",
-        "overdue_label",
+        Column("progress_label", _("进度")),
+        Column("overdue_label", _("是否逾期")),
     )
 
     def get_queryset(self):
@@ -145,17 +149,6 @@ class MeasureDetailView(LedgerDetailView):
     def get_context_data(self, **kwargs):
         self.object.progress_label = f"{progress.measure_progress(done=self.object.is_done, latest=self.object.latest_progress)}%"
         context = super().get_context_data(**kwargs)
-        context["rows"] = [
-            (
-                str(_("进度"))
-                if a == "progress_label"
-                else str(_("是否逾期"))
-                if a == "overdue_label"
-                else label,
-                a,
-            )
-            for label, a in context["rows"]
-        ]
         context["checkins"] = list(self.object.checkins.all())
         return context
 

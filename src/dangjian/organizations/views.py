@@ -175,7 +175,7 @@ class OrganizationDetailView(LedgerDetailView):
         "parent",
         "founded_on",
         "last_election_on",
-        "effective_term_years",
+        Column("effective_term_years", _("届期年数")),
     )
 
     def get_context_data(self, **kwargs):

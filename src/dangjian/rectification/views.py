@@ -65,7 +65,7 @@ class RectificationItemDetailView(LedgerDetailView):
         "deadline",
         "completed_on",
         "status",
-        "overdue_label",
+        Column("overdue_label", _("是否逾期")),
         "evidence",
         "sign_off_level",
         "signer",
