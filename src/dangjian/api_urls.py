@@ -26,9 +26,11 @@ from dangjian.integrity.api import (
 from dangjian.organizations.api import MemberViewSet, OrganizationViewSet
 from dangjian.orglife.api import AttendanceViewSet, OrgLifeEventViewSet
 from dangjian.outreach.api import ServiceActivityViewSet
+from dangjian.problems.api import ProblemViewSet
 from dangjian.recognition.api import DualCultivationViewSet, HonourViewSet, PartyBrandViewSet
 from dangjian.rectification.api import RectificationItemViewSet
 from dangjian.transfers.api import TransferViewSet
+from dangjian.workplans.api import WorkPlanItemViewSet
 
 router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
@@ -62,6 +64,8 @@ router.register("point-totals", PointTotalViewSet, basename="pointtotal")
 router.register(
     "service-participations", ServiceParticipationViewSet, basename="serviceparticipation"
 )
+router.register("problems", ProblemViewSet, basename="problem")
+router.register("work-plan-items", WorkPlanItemViewSet, basename="workplanitem")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "dangjian.evaluations",
     "dangjian.compliance",
     "dangjian.dues",
+    "dangjian.problems",
+    "dangjian.workplans",
     "dangjian.workbook",
     "dangjian.demo",
     "dangjian.reports",

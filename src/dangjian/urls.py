@@ -29,6 +29,8 @@ urlpatterns = [
     path("indicators/", include("dangjian.indicators.urls")),
     path("compliance/", include("dangjian.compliance.urls")),
     path("dues/", include("dangjian.dues.urls")),
+    path("problems/", include("dangjian.problems.urls")),
+    path("workplans/", include("dangjian.workplans.urls")),
     path("workbook/", include("dangjian.workbook.urls")),
     path("reports/", include("dangjian.reports.urls")),
     path("factcheck/", include("dangjian.factcheck.urls")),

@@ -109,6 +109,14 @@ def test_units_build_a_bureau_over_hospitals(db):
         assert Member.objects.filter(organization__path__startswith=hospital.path).count() == 40
     profile = Profile.objects.get(user__username="weijianju")
     assert profile.organization == bureau
+    from dangjian.problems.models import Problem
+    from dangjian.workplans.models import WorkPlanItem
+
+    # The bureau's own 工作要点 for the year (its 民主生活会 of 2025 is not held yet: no 查摆问题).
+    assert WorkPlanItem.objects.filter(organization=bureau, year=AS_OF.year).count() == 6
+    assert not Problem.objects.filter(organization=bureau).exists()
+    for hospital in hospitals:  # each hospital 党委's own eight
+        assert WorkPlanItem.objects.filter(organization=hospital, year=AS_OF.year).count() == 8
     from dangjian.demo.logins import describe_logins
 
     assert "weijianju" in describe_logins() and bureau.name in describe_logins()

@@ -27,10 +27,13 @@ from dangjian.integrity.models import LetterKind, Responsibility, Violation
 from dangjian.organizations.models import EmploymentStatus, Member, Organization, OrgType
 from dangjian.orglife.models import Attendance, EventType
 from dangjian.outreach.models import ServiceActivity
+from dangjian.problems.models import ProblemSource, WorkArea
+from dangjian.problems.services import open_problems_for, problems_for
 from dangjian.recognition.models import Honour
 from dangjian.reports.figures import compute_figures
 from dangjian.transfers.models import Transfer, TransferKind
 from dangjian.transfers.selectors import member_periods, members_in_subtree_on
+from dangjian.workplans.services import plans_for
 
 from .conftest import AS_OF
 
@@ -253,3 +256,38 @@ def test_the_digest_covers_the_ledgers(summary):
     before = data_digest()
     DuesPayment.objects.order_by("pk").first().delete()
     assert data_digest() != before
+
+
+def test_problems_and_work_points_for_the_report(summary):
+    """查摆问题 of 2024 (the demo's year past, AS_OF is mid-2025): four from the 党委's 民主生活会,
+    one from each of three branches' 组织生活会 (branches that held it), three found in the year;
+    eight 工作要点 a year with every area, 2025's ready for the 2024 report's 下一步工作打算."""
+    root = Organization.objects.get(parent__isnull=True)
+    subtree = list(
+        Organization.objects.filter(path__startswith=root.path).values_list("pk", flat=True)
+    )
+    problems = problems_for(subtree, AS_OF.year - 1)
+    by_source = Counter(p.source for p in problems)
+    assert by_source[ProblemSource.DEMOCRATIC_LIFE] == 4
+    assert by_source[ProblemSource.ORG_LIFE] == 3
+    assert sum(by_source.values()) == 10
+    assert all(
+        p.organization == root for p in problems if p.source == ProblemSource.DEMOCRATIC_LIFE
+    )
+    branches = [p.organization for p in problems if p.source == ProblemSource.ORG_LIFE]
+    assert len(set(branches)) == 3 and all(o.org_type == OrgType.BRANCH for o in branches)
+    for branch in branches:
+        assert branch.events.filter(
+            event_type=EventType.ORG_LIFE_MEETING, date__year=AS_OF.year - 1
+        ).exists()
+    assert all(p.measures for p in problems) and len({p.area for p in problems}) >= 4
+    linked = [p for p in problems if p.rectification_id]
+    assert linked and all(p.rectification.organization == p.organization for p in linked)
+    assert open_problems_for(subtree, AS_OF.year - 1)
+    assert problems_for(subtree, AS_OF.year) == []  # mid-year: nothing found yet this year
+
+    for year in (AS_OF.year - 1, AS_OF.year):
+        plans = plans_for([root.pk], year)
+        assert len(plans) == 8 and {p.area for p in plans} == set(WorkArea.values)
+        assert all(p.deadline is None or p.deadline.year == year for p in plans)
+    assert plans_for([root.pk], AS_OF.year + 1) == []  # next year's are drawn up in November

@@ -128,3 +128,49 @@ class InScopeMemberField(serializers.SlugRelatedField):
         if request is None:
             return Member.objects.none()
         return Member.objects.visible_to(request.user, CHANGE)
+
+
+class ModelCleanSerializerMixin:
+    """Runs the model's own ``clean()`` on the values a request would save, so that the API refuses
+    what the page's form and the workbook import refuse, with the model's message (one rule, one
+    place). For ``ModelSerializer`` subclasses of models without many-to-many fields."""
+
+    def validate(self, attrs):
+        import copy
+
+        from django.core.exceptions import ValidationError as DjangoValidationError
+
+        attrs = super().validate(attrs)
+        instance = copy.copy(self.instance) if self.instance is not None else self.Meta.model()
+        for name, value in attrs.items():
+            setattr(instance, name, value)
+        try:
+            instance.clean()
+        except DjangoValidationError as exc:
+            detail = (
+                exc.message_dict
+                if hasattr(exc, "error_dict")
+                else {"non_field_errors": exc.messages}
+            )
+            raise serializers.ValidationError(detail) from None
+        return attrs
+
+
+class InScopeCodeField(serializers.SlugRelatedField):
+    """A ledger row referred to by its ``code``, which the caller must be allowed to change.
+    Subclasses name the ``model`` (and may word the error)."""
+
+    model = None
+    default_error_messages = {
+        "does_not_exist": _("编号“{value}”不存在或不在您的管理范围内。"),
+        "invalid": _("编号无效。"),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="code", **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        if request is None:
+            return self.model.objects.none()
+        return self.model.objects.visible_to(request.user, CHANGE)

@@ -483,6 +483,10 @@ def build_demo(
             _Hospital(ctx, index, bureau, units, members, branches).build()
             for index in range(units)
         ]
+        if bureau is not None:
+            from .ledgers import bureau_ledgers
+
+            bureau_ledgers(bureau, seed=seed, start=start, as_of=as_of)
         _copy_history(Attendance, "id > %s", [attendance_before])
         reporter.step("创建演示账号")
         _create_logins(ctx, hospitals, bureau)

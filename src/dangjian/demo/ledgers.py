@@ -1,5 +1,6 @@
 """The demo hospital's other ledgers: 党费, 评议考核 and 医德考评, 党风廉政建设, 表彰/品牌/双培养,
-组织关系转接, 贯彻落实, 党建+业务指标 and 舆情, and who took part in the service activities.
+组织关系转接, 贯彻落实, 党建+业务指标 and 舆情, who took part in the service activities, 查摆问题
+and 工作要点.
 
 Built by :class:`HospitalLedgers` for one ``generator._Hospital``, after its organisations, members,
 pipeline and organisational life, and consistent with them: grades go to the members who were at
@@ -59,6 +60,8 @@ from dangjian.implementation.models import (
 from dangjian.indicators.models import DEFAULT_INDICATORS, Indicator, IndicatorValue, OpinionEvent
 from dangjian.integrity.models import EducationKind, IntegrityEducation, LetterKind, Responsibility
 from dangjian.organizations.models import EmploymentStatus, Member, MemberCategory, Organization
+from dangjian.orglife.models import EventType, OrgLifeEvent
+from dangjian.problems.models import Problem, ProblemSource
 from dangjian.recognition.models import (
     BrandKind,
     CultivationKind,
@@ -68,7 +71,9 @@ from dangjian.recognition.models import (
     HonourLevel,
     PartyBrand,
 )
+from dangjian.rectification.models import RectificationItem
 from dangjian.transfers.models import Transfer, TransferKind
+from dangjian.workplans.models import WorkPlanItem
 
 from . import names
 from .generator import (
@@ -175,6 +180,8 @@ LEDGER_MODELS = (
     ("业务指标", IndicatorValue),
     ("舆情", OpinionEvent),
     ("服务活动参与", ServiceParticipation),
+    ("查摆问题", Problem),
+    ("工作要点", WorkPlanItem),
 )
 _NATURAL_KEY = {Member: "member_no", Organization: "code"}
 
@@ -249,6 +256,8 @@ class HospitalLedgers:
         self._indicators()
         self._opinions()
         self._participations()
+        self._problems()
+        self._work_plans()
 
     # ------------------------------------------------------------------ 组织关系转接
 
@@ -1049,3 +1058,136 @@ class HospitalLedgers:
                         yield (activity.pk, member.pk)
 
         _insert(ServiceParticipation, ("activity_id", "member_id"), rows())
+
+    # ------------------------------------------------------------------ 查摆问题, 工作要点
+
+    def _problems(self) -> None:
+        """查摆问题 of each year: four from the 党委's 民主生活会 and one from each of three branches'
+        组织生活会 once those December meetings are held, and those found during the year (巡察,
+        督查, 考核, 自查) from July on. A problem that the 整改台账 also holds (same organisation, same
+        problem) points to that item.
+
+        Own random stream, so the rows built before are what they were without this ledger."""
+        h, as_of = self.h, self.as_of
+        rng = random.Random(f"dangjian-demo:{h.ctx.seed}:{h.index}:problems")
+        life_years = set(
+            OrgLifeEvent.objects.filter(
+                organization=h.committee, event_type=EventType.LEADERSHIP_LIFE_MEETING
+            ).values_list("date__year", flat=True)
+        )
+        tracked = {
+            (org_id, description): pk
+            for pk, org_id, description in RectificationItem.objects.filter(
+                organization__path__startswith=h.committee.path
+            ).values_list("pk", "organization_id", "description")
+        }
+        rows: list[Problem] = []
+
+        def add(year, source, org, area, text, measures, description=""):
+            rows.append(
+                Problem(
+                    code="",
+                    organization=org,
+                    year=year,
+                    source=source,
+                    area=area,
+                    text=text,
+                    measures=measures,
+                    rectification_id=tracked.pop((org.pk, description), None)
+                    if description
+                    else None,
+                )
+            )
+
+        working = self.working_plans
+        for year in range(self.start.year, as_of.year + 1):
+            if year < as_of.year or as_of.month >= 7:
+                found = rng.sample(names.IN_YEAR_PROBLEMS, 3)
+                for source, level, area, text, measures in sorted(
+                    found, key=names.IN_YEAR_PROBLEMS.index
+                ):
+                    org = h.committee if level == "committee" else rng.choice(working).org
+                    add(year, ProblemSource(source), org, area, text, measures)
+            if year in life_years:
+                chosen = rng.sample(names.COMMITTEE_PROBLEMS, 4)
+                for area, text, measures, description in chosen:
+                    add(
+                        year,
+                        ProblemSource.DEMOCRATIC_LIFE,
+                        h.committee,
+                        area,
+                        text,
+                        measures,
+                        description,
+                    )
+            held = [plan for plan in working if year in plan.evaluation_days]
+            for plan in rng.sample(held, min(3, len(held))):
+                area, text, measures, description = rng.choice(names.BRANCH_PROBLEMS)
+                add(year, ProblemSource.ORG_LIFE, plan.org, area, text, measures, description)
+        for n, problem in enumerate(rows, 1):
+            problem.code = f"{h.prefix}-CB{n:04d}"
+        _bulk(Problem, rows)
+
+    def _work_plans(self) -> None:
+        """The 党委's 年度党建工作要点: eight a year, at least one per area, from the first year on;
+        next year's are drawn up in November and December."""
+        h, as_of = self.h, self.as_of
+        rng = random.Random(f"dangjian-demo:{h.ctx.seed}:{h.index}:workplans")
+        last = as_of.year + 1 if as_of.month >= 11 else as_of.year
+        areas = list(dict.fromkeys(area for area, *_ in names.WORK_POINTS))
+        items: list[WorkPlanItem] = []
+        for year in range(self.start.year, last + 1):
+            chosen = [rng.choice([p for p in names.WORK_POINTS if p[0] == a]) for a in areas]
+            rest = [p for p in names.WORK_POINTS if p not in chosen]
+            chosen += rng.sample(rest, 8 - len(chosen))
+            chosen.sort(key=names.WORK_POINTS.index)
+            for n, (area, text, owner, due) in enumerate(chosen, 1):
+                items.append(
+                    WorkPlanItem(
+                        code=f"{h.prefix}-YD{year}-{n:02d}",
+                        organization=h.committee,
+                        year=year,
+                        area=area,
+                        text=text,
+                        owner=owner,
+                        deadline=dt.date(year, *due) if due else None,
+                    )
+                )
+        _bulk(WorkPlanItem, items)
+
+
+def bureau_ledgers(bureau: Organization, *, seed: int, start: dt.date, as_of: dt.date) -> None:
+    """The 卫健局党委's own 查摆问题 (from its 民主生活会 of each year past) and 工作要点 (each year,
+    next year's from November on). Its hospitals' rows are their own (``HospitalLedgers``)."""
+    rng = random.Random(f"dangjian-demo:{seed}:bureau:ledgers")
+    problems: list[Problem] = []
+    plans: list[WorkPlanItem] = []
+    last_plan_year = as_of.year + 1 if as_of.month >= 11 else as_of.year
+    for year in range(start.year, last_plan_year + 1):
+        if dt.date(year, 12, 31) <= as_of:
+            for area, text, measures in rng.sample(names.BUREAU_PROBLEMS, 3):
+                problems.append(
+                    Problem(
+                        code=f"{bureau.code}-CB{len(problems) + 1:04d}",
+                        organization=bureau,
+                        year=year,
+                        source=ProblemSource.DEMOCRATIC_LIFE,
+                        area=area,
+                        text=text,
+                        measures=measures,
+                    )
+                )
+        for n, (area, text, owner, due) in enumerate(names.BUREAU_WORK_POINTS, 1):
+            plans.append(
+                WorkPlanItem(
+                    code=f"{bureau.code}-YD{year}-{n:02d}",
+                    organization=bureau,
+                    year=year,
+                    area=area,
+                    text=text,
+                    owner=owner,
+                    deadline=dt.date(year, *due) if due else None,
+                )
+            )
+    _bulk(Problem, problems)
+    _bulk(WorkPlanItem, plans)

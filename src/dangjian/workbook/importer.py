@@ -285,6 +285,7 @@ class _Import:
         self.check_indicator_names()
         self.check_indicator_values()
         self.check_transfers()
+        self.check_model_rules()
         for parsed in self.parsed.values():
             self.classify(parsed)
         if self.transfer_moves:
@@ -674,6 +675,35 @@ class _Import:
                     "党员编号",
                     "“先进党组织”表彰的是组织（填在组织编码），不填党员编号",
                 )
+
+    def check_model_rules(self) -> None:
+        """Sheets declared with ``clean_rows``: each row is checked by its model's ``clean()``, the
+        rule and the message of the page and the API. A cell that could not be read is not checked
+        again; a column absent from the sheet is not checked (the stored value stays)."""
+        from django.core.exceptions import ValidationError
+
+        for parsed in self.parsed.values():
+            sheet = parsed.sheet
+            if not sheet.clean_rows:
+                continue
+            headers = {column.field: column.header for column in parsed.columns}
+            unread = {(p.row, p.column) for p in self.result.errors if p.sheet == sheet.name}
+            plain = [column for column in parsed.columns if column.kind != S.REF]
+            for row in parsed.rows:
+                values = {
+                    column.field: row.values[column.field]
+                    for column in plain
+                    if row.values.get(column.field) is not None
+                }
+                try:
+                    sheet.model(**values).clean()
+                except ValidationError as exc:
+                    for name, messages in exc.message_dict.items():
+                        header = headers.get(name, "")
+                        if (row.number, header) in unread:
+                            continue
+                        for message in messages:
+                            self.error(sheet.name, row.number, header, str(message))
 
     def check_indicator_names(self) -> None:
         """党建业务指标: 指标 must be a name of the 指标名称 list (as on the page and the API). A row

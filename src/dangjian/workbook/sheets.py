@@ -126,6 +126,7 @@ REF_TARGETS: dict[str, tuple[type[models.Model], str]] = {
     "event": (OrgLifeEvent, "code"),
     "instruction": (Instruction, "code"),
     "measure": (Measure, "code"),
+    "rectification": (RectificationItem, "code"),
 }
 
 # The sheet that defines the codes of each reference target (for messages and look-ups).
@@ -135,6 +136,7 @@ REF_SHEETS: dict[str, str] = {
     "event": "组织生活",
     "instruction": "贯彻落实",
     "measure": "落实措施",
+    "rectification": "整改台账",
 }
 
 YES, NO = "是", "否"
@@ -291,6 +293,9 @@ class Sheet:
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # headers of the columns that identify a row on re-import
     note: str = ""
+    # Each row is also checked by the model's ``clean()`` (the rule of the page and the API); its
+    # messages are reported on the row, under the column of the field they name.
+    clean_rows: bool = False
     by_header: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -931,6 +936,61 @@ EVALUATION_SHEETS: tuple[Sheet, ...] = (
     POINT_ADJUSTMENTS,
 )
 
+# --- 查摆问题、工作要点 (本项目补充, apps ``problems`` and ``workplans``; see docs/workbook-sheets.md)
+
+from dangjian.problems.models import Problem, ProblemSource, WorkArea  # noqa: E402
+from dangjian.workplans.models import WorkPlanItem  # noqa: E402
+
+WORK_AREAS = _choices(WorkArea.choices)
+
+PROBLEMS = Sheet(
+    "查摆问题",
+    Problem,
+    (
+        Column("查摆编号", "code", required=True),
+        Column(
+            "组织编码",
+            "organization",
+            REF,
+            required=True,
+            ref="org",
+            help="查摆出问题的党组织：民主生活会为党委，组织生活会为党支部",
+        ),
+        Column("年度", "year", INTEGER, required=True, help="如2025年度民主生活会查摆的问题填2025"),
+        Column("来源", "source", CHOICE, required=True, choices=_choices(ProblemSource.choices)),
+        Column("领域", "area", CHOICE, required=True, choices=WORK_AREAS),
+        Column("存在问题", "text", required=True, help="按查摆材料的原话填写"),
+        Column("整改措施", "measures"),
+        Column(
+            "整改问题编号",
+            "rectification",
+            REF,
+            ref="rectification",
+            help="列入整改台账的，填写整改台账的问题编号；可留空",
+        ),
+    ),
+    key=("查摆编号",),
+    note="本项目补充：民主生活会、组织生活会、巡察、督查、考核、自查查摆出的问题；年度报告的“存在问题”据此撰写",
+    clean_rows=True,
+)
+
+WORK_PLANS = Sheet(
+    "工作要点",
+    WorkPlanItem,
+    (
+        Column("要点编号", "code", required=True),
+        Column("组织编码", "organization", REF, required=True, ref="org"),
+        Column("年度", "year", INTEGER, required=True, help="工作要点所属年度"),
+        Column("领域", "area", CHOICE, required=True, choices=WORK_AREAS),
+        Column("工作要点", "text", required=True),
+        Column("责任部门", "owner", help="责任部门或责任人，如：党委办公室、各党支部"),
+        Column("完成时限", "deadline", DATE, help="可留空；不能早于所属年度"),
+    ),
+    key=("要点编号",),
+    note="本项目补充：年度党建工作要点；年度报告的“下一步工作打算”据此撰写",
+    clean_rows=True,
+)
+
 # In the order the importer writes them: every sheet refers only to sheets before it.
 SHEETS: tuple[Sheet, ...] = (
     ORGANIZATIONS,
@@ -955,6 +1015,7 @@ SHEETS: tuple[Sheet, ...] = (
     OPINIONS,
 )
 SHEETS += EVALUATION_SHEETS
+SHEETS += (PROBLEMS, WORK_PLANS)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 GENERAL_RULES = (
