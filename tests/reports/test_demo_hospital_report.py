@@ -96,6 +96,11 @@ def test_typical_practice_names_concrete_items(report, text):
     # The highest-level honour, by name; brands and 示范点 by name; 主题党日 forms.
     assert "被中共宾阳县委员会评为“2025年度先进基层党组织”" in text
     assert "“童心护航”" in text and "示范点" in text
+    # Quotes inside a quoted brand name are single; an organisation word is never doubled.
+    for sentence in re.findall("[^。]*党建品牌创建[^。]*。", text):
+        assert sentence.count("“") == sentence.count("”"), sentence
+    assert "党支部党支部" not in text
+    assert "党支部标准化规范化建设示范点" in text
     assert "参观红色教育基地" in text or "重温入党誓词" in text
 
 
