@@ -84,3 +84,26 @@ def test_every_number_of_the_bureau_word_report_is_a_figure(report, bureau, tmp_
     result = factcheck_docx(path, YEAR, bureau.code)
     assert result["differ"] == []
     assert unmatched_levels(result) == []
+
+
+def test_the_bureau_states_its_own_problems_and_plans_not_its_hospitals(report, bureau):
+    """A 卫健局's 存在问题 is its own 民主生活会's, not its hospitals' 查摆问题 taken as its own;
+    its 下一步 lists its own 工作要点 for the coming year."""
+    from dangjian.problems.models import Problem
+    from dangjian.workplans.services import plans_for
+
+    text = narrative_text(report)
+    own = Problem.objects.filter(organization=bureau, year=YEAR)
+    assert own.exists()
+    for row in own:
+        assert text.count(row.text.rstrip("。")) == 1, row.text
+    theirs = Problem.objects.filter(year=YEAR).exclude(organization=bureau)
+    assert theirs.exists()
+    for row in theirs:
+        assert row.text.rstrip("。") not in text, row.text
+    plans = plans_for([bureau.pk], YEAR + 1)
+    assert plans
+    measures = "\n".join(report.text(p) for p in report.sections[-1].paragraphs)
+    for plan in plans:
+        assert plan.text.rstrip("。") in measures, plan.text
+    assert "【待补充" not in text and "【通用表述" not in text
