@@ -230,6 +230,7 @@ def test_next_steps_list_the_coming_years_work_points_and_open_measures(report, 
             assert _words(row.measures) in measures, row.measures
     assert "【通用表述" not in measures
     assert measures.startswith("一是坚持把党的政治建设摆在首位。")
+    assert not any(n.startswith("工作要点") for n in report.notes)
 
 
 def test_a_branch_reports_its_own_problems_and_the_note_only_without_any(hospital):
@@ -263,3 +264,5 @@ def test_a_branch_reports_its_own_problems_and_the_note_only_without_any(hospita
     text = narrative_text(quiet)
     assert "【待补充：结合组织生活会查摆的问题" in text
     assert "【通用表述" in text
+    # The branch has no 工作要点 for the coming year: a note tells the clerk, not the text.
+    assert any(n.startswith(f"工作要点：{YEAR + 1}年") for n in quiet.notes)

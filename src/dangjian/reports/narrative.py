@@ -384,6 +384,7 @@ def _context(figures: FigureSet, tree: FigureTree, voice: str) -> dict[str, Any]
         # A 卫健局's hospitals all have a 儿科党支部: name an organisation with its hospital.
         names, unit_paths = _names_with_unit(figures, [u.key.rsplit(".", 1)[1] for u in units])
     own = _own_org_ids(figures, voice)
+    plans = plans_for(own, figures.year + 1)
     problems = collect_problems(
         ProblemInput(figures, f, names, voice, recorded=problems_for(own, figures.year))
     )
@@ -415,7 +416,8 @@ def _context(figures: FigureSet, tree: FigureTree, voice: str) -> dict[str, Any]
         "unit_names": "、".join(u.name for u in unit_refs),
         "parent_name": parent.name if parent is not None else "",
         "problems": phrase_problems(problems, voice),
-        "measures": phrase_measures(problems, voice, plans_for(own, figures.year + 1)),
+        "measures": phrase_measures(problems, voice, plans),
+        "plans_recorded": bool(plans),
         "hl": highlights,
     }
 
@@ -471,9 +473,18 @@ def build_report(
     tree = FigureTree(figures)
     voice = voice_of(figures)
     template = load_template(figures.org, VOICES[voice])
-    text = template.render(TemplateContext(_context(figures, tree, voice)))
+    context = _context(figures, tree, voice)
+    text = template.render(TemplateContext(context))
     title, lead, sections, closing = _parse(text)
     notes = clerk_notes(figures, voice)
+    if not context["plans_recorded"]:
+        notes.append(
+            gettext(
+                "工作要点：%(year)s年的工作要点没有记录，下一步工作打算只写了问题的整改措施"
+                "（都没有时为通用表述）；录入工作要点后重新生成。"
+            )
+            % {"year": figures.year + 1}
+        )
     if front is None:
         try:
             front = front_matter_for(figures.org)

@@ -325,8 +325,22 @@ def phrase_problems(problems: Sequence[Problem], voice: str) -> list[str]:
     for i, (area, items) in enumerate(by_area.items()):
         lead = leads.get(area, area)
         details = "；".join(item.text for item in items)
-        paragraphs.append(f"{_ordinal(i)}是{lead}。{details}。")
+        if _says_the_same(lead, details):  # “纪律规矩意识还需…。纪律规矩意识有待加强，…”
+            paragraphs.append(f"{_ordinal(i)}是{details}。")
+        else:
+            paragraphs.append(f"{_ordinal(i)}是{lead}。{details}。")
     return paragraphs
+
+
+def _says_the_same(lead: str, details: str) -> bool:
+    """Whether the first problem opens with the lead's own subject (four characters or more in
+    common at the start): the lead is then left out rather than said twice."""
+    common = 0
+    for a, b in zip(lead, details, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 4
 
 
 def _sentence(text: str) -> str:
