@@ -83,3 +83,21 @@ def test_clause_words_do_not_match_another_noun(hospital):
         figures,
     )
     assert [m.figure for m in matches] == [None, None]
+
+
+def test_targets_in_the_plans_for_next_year_are_not_compared(hospital):
+    """“三、下一步工作打算” states plans (“开展主题党日活动不少于12次”), not what the year did:
+    such a number is set aside with its reason; the same words before that heading are checked."""
+    from dangjian.factcheck.check import PLAN_REASON, check_result
+
+    figures = compute_figures(2025, hospital.committee)
+    text = (
+        "一、主要工作\n全年开展主题党日活动7次。\n"
+        "二、下一步工作打算\n一是开展主题党日活动不少于12次。\n"
+        "附件\n主题党日活动7次\n"
+    )
+    result = check_result(ingest_text(text), figures)
+    set_aside = [i for i in result.unmatched if i.reason == PLAN_REASON]
+    assert [i.draft.text for i in set_aside] == ["12次"]
+    checked = [i.draft.text for i in result.agree + result.differ]
+    assert checked.count("7次") == 2

@@ -86,5 +86,27 @@ def factcheck_docx(path: Path, year: int, org_code: str) -> dict:
 
 def unmatched_levels(result: dict) -> list[dict]:
     """What factcheck could not match, other than changes on the previous year (“较上年增加3次”:
-    a change is not a level, factcheck does not compare it by design)."""
-    return [i for i in result["unmatched"] if not i.get("reason", "").startswith("变化量")]
+    a change is not a level) and targets in 下一步工作打算 (“不少于4次”: a plan for the coming
+    year, not a figure of this one) — factcheck does not compare either, by design."""
+    return [
+        i for i in result["unmatched"] if not i.get("reason", "").startswith(("变化量", "计划目标"))
+    ]
+
+
+def recorded_texts(orgs) -> list[str]:
+    """The 查摆问题 (text, 整改措施) and 工作要点 recorded for ``orgs``, as the report quotes them."""
+    from dangjian.problems.models import Problem
+    from dangjian.workplans.models import WorkPlanItem
+
+    texts = []
+    for row in Problem.objects.filter(organization__in=orgs):
+        texts += [row.text, row.measures]
+    texts += [row.text for row in WorkPlanItem.objects.filter(organization__in=orgs)]
+    return [t.strip().rstrip("。") for t in texts if t.strip()]
+
+
+def without_recorded(text: str, orgs) -> str:
+    """``text`` without the recorded words of ``orgs``: what the template itself says."""
+    for recorded in sorted(recorded_texts(orgs), key=len, reverse=True):
+        text = text.replace(recorded, "")
+    return text

@@ -19,6 +19,7 @@ from .demo_reports import (
     narrative_text,
     number_density,
     unmatched_levels,
+    without_recorded,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +41,14 @@ def report(bureau):
     return build_report(compute_figures(YEAR, bureau, previous=True), issued_on=ISSUED)
 
 
-def test_the_bureau_speaks_in_its_own_voice(report):
+def test_the_bureau_speaks_in_its_own_voice(report, bureau):
     text = narrative_text(report)
     assert report.voice == "bureau"
+    # The bureau's own 查摆问题 and 工作要点 are its words (“开展公立医院党委领导下的院长负责制
+    # 落实情况专项督导” is a bureau's measure), not the template's.
+    template_text = without_recorded(text, [bureau])
     for phrase in ("涉院", "公立医院党委领导下的院长负责制", "台账记录", "平台", "系统"):
-        assert phrase not in text, phrase
+        assert phrase not in template_text, phrase
     # The meetings are its hospitals' (“各医院党委全年召开党委会…”), never its own.
     assert not re.search("(?<!各医院党委)全年召开党委会", text)
     # “院党委” is a hospital speaking of itself (“宾阳县人民医院党委” names a hospital).
@@ -80,3 +84,26 @@ def test_every_number_of_the_bureau_word_report_is_a_figure(report, bureau, tmp_
     result = factcheck_docx(path, YEAR, bureau.code)
     assert result["differ"] == []
     assert unmatched_levels(result) == []
+
+
+def test_the_bureau_states_its_own_problems_and_plans_not_its_hospitals(report, bureau):
+    """A 卫健局's 存在问题 is its own 民主生活会's, not its hospitals' 查摆问题 taken as its own;
+    its 下一步 lists its own 工作要点 for the coming year."""
+    from dangjian.problems.models import Problem
+    from dangjian.workplans.services import plans_for
+
+    text = narrative_text(report)
+    own = Problem.objects.filter(organization=bureau, year=YEAR)
+    assert own.exists()
+    for row in own:
+        assert text.count(row.text.rstrip("。")) == 1, row.text
+    theirs = Problem.objects.filter(year=YEAR).exclude(organization=bureau)
+    assert theirs.exists()
+    for row in theirs:
+        assert row.text.rstrip("。") not in text, row.text
+    plans = plans_for([bureau.pk], YEAR + 1)
+    assert plans
+    measures = "\n".join(report.text(p) for p in report.sections[-1].paragraphs)
+    for plan in plans:
+        assert plan.text.rstrip("。") in measures, plan.text
+    assert "【待补充" not in text and "【通用表述" not in text

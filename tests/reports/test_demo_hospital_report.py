@@ -3,6 +3,7 @@
 Built once for the module (the demo takes about two seconds); every test reads it.
 """
 
+import datetime as dt
 import re
 
 import pytest
@@ -20,6 +21,7 @@ from .demo_reports import (
     narrative_text,
     number_density,
     unmatched_levels,
+    without_recorded,
 )
 
 pytestmark = pytest.mark.django_db
@@ -69,9 +71,11 @@ def test_zeros_are_left_out_or_written_as_facts(text):
     assert "正在推进0" not in text and "把0名" not in text
 
 
-def test_each_fact_once_and_no_platform_words(text):
+def test_each_fact_once_and_no_platform_words(hospital, text):
+    # The recorded 查摆问题 and 工作要点 speak for themselves (“学习的系统性还不够”).
+    own = without_recorded(text, Organization.objects.filter(path__startswith=hospital.path))
     for word in ("台账记录", "平台", "系统"):
-        assert word not in text, word
+        assert word not in own, word
     assert text.count("民主评议党员") <= 1
     assert text.count("双带头人”党支部书记") == 1
     # 警示教育 is counted from the 党风廉政建设 ledger only (one definition).
@@ -93,6 +97,11 @@ def test_typical_practice_names_concrete_items(report, text):
     # The highest-level honour, by name; brands and 示范点 by name; 主题党日 forms.
     assert "被中共宾阳县委员会评为“2025年度先进基层党组织”" in text
     assert "“童心护航”" in text and "示范点" in text
+    # Quotes inside a quoted brand name are single; an organisation word is never doubled.
+    for sentence in re.findall("[^。]*党建品牌创建[^。]*。", text):
+        assert sentence.count("“") == sentence.count("”"), sentence
+    assert "党支部党支部" not in text
+    assert "党支部标准化规范化建设示范点" in text
     assert "参观红色教育基地" in text or "重温入党誓词" in text
 
 
@@ -149,3 +158,111 @@ def test_the_branch_report_speaks_as_a_branch(hospital, tmp_path):
     path.write_bytes(to_docx(report))
     result = factcheck_docx(path, YEAR, branch.code)
     assert result["differ"] == [] and unmatched_levels(result) == []
+
+
+def _subtree(org):
+    return list(Organization.objects.filter(path__startswith=org.path).values_list("pk", flat=True))
+
+
+def _words(text):
+    return text.strip().rstrip("。")
+
+
+def test_problems_are_the_recorded_ones_each_once(report, hospital):
+    """存在问题 states each 查摆问题 of the year in its own words, once (the same problem of two
+    branches names both), grouped by area as “一是……二是……”."""
+    from dangjian.problems.services import problems_for
+
+    recorded = problems_for(_subtree(hospital), YEAR)
+    assert len(recorded) >= 5  # 民主生活会, 组织生活会 and in-year findings in the demo
+    problems = [report.text(p) for p in report.sections[1].paragraphs]
+    section = "\n".join(problems)
+    for row in recorded:
+        assert section.count(_words(row.text)) == 1, row.text
+        if row.organization_id != hospital.pk:
+            assert f"{row.organization.name}" in section
+    assert [p[:2] for p in problems] == [f"{n}是" for n in "一二三四五六"[: len(problems)]]
+    assert "【待补充" not in section
+
+
+def test_a_problem_tracked_as_an_overdue_rectification_is_stated_once(hospital):
+    """A 查摆问题 linked to an overdue 整改台账 item says so in its own clause; that item is no
+    longer counted again among the overdue rectifications (each fact once)."""
+    from dangjian.problems.services import problems_for
+    from dangjian.rectification.models import RectificationItem, RectificationStatus
+
+    # Two items of the hospital left open past a 2025 deadline; the first 查摆问题 tracks one.
+    items = list(
+        RectificationItem.objects.filter(organization__path__startswith=hospital.path).order_by(
+            "code"
+        )[:2]
+    )
+    for item in items:
+        item.deadline, item.status, item.completed_on = (
+            dt.date(YEAR, 6, 30),
+            RectificationStatus.IN_PROGRESS,
+            None,
+        )
+        item.save()
+    overdue = compute_figures(YEAR, hospital).get("rectification.overdue").records
+    assert {i.code for i in items} <= set(overdue)
+    row = problems_for(_subtree(hospital), YEAR)[0]
+    row.rectification = items[0]
+    row.save()
+    text = narrative_text(build_report(compute_figures(YEAR, hospital, previous=True)))
+    assert f"{_words(row.text)}，整改尚未按期完成" in text
+    assert text.count(_words(row.text)) == 1
+    assert not re.search(r"逾期未完成的整改问题\d", text)  # no count including the stated one
+    assert "另有部分整改问题逾期未完成" in text
+
+
+def test_next_steps_list_the_coming_years_work_points_and_open_measures(report, hospital):
+    from dangjian.problems.services import open_problems_for
+    from dangjian.workplans.services import plans_for
+
+    plans = plans_for(_subtree(hospital), YEAR + 1)
+    assert plans, "the demo draws up next year's 工作要点 in November"
+    measures = "\n".join(report.text(p) for p in report.sections[2].paragraphs)
+    for plan in plans:
+        assert _words(plan.text) in measures, plan.text
+    for row in open_problems_for(_subtree(hospital), YEAR):
+        if row.measures:
+            assert _words(row.measures) in measures, row.measures
+    assert "【通用表述" not in measures
+    assert measures.startswith("一是坚持把党的政治建设摆在首位。")
+    assert not any(n.startswith("工作要点") for n in report.notes)
+
+
+def test_a_branch_reports_its_own_problems_and_the_note_only_without_any(hospital):
+    """A branch states its own 查摆问题 (never another branch's or the 党委's); with nothing
+    recorded and no rule breach, 存在问题 is the 【待补充】 note and 下一步 the marked fallback."""
+    from dangjian.organizations.models import OrgType
+    from dangjian.problems.models import Problem
+
+    rows = Problem.objects.filter(year=YEAR, organization__org_type=OrgType.BRANCH).select_related(
+        "organization"
+    )
+    row = rows.order_by("code").first()
+    assert row is not None
+    branch = row.organization
+    text = narrative_text(build_report(compute_figures(YEAR, branch, previous=True)))
+    assert _words(row.text) in text
+    assert "【待补充" not in text
+    for other in Problem.objects.filter(year=YEAR).exclude(organization=branch):
+        if other.text != row.text:
+            assert _words(other.text) not in text, other.text
+    # Without 查摆问题: a branch with no rule breach either shows the note for the clerk.
+    Problem.objects.filter(organization__path__startswith=branch.path).delete()
+    quiet = None
+    for candidate in Organization.objects.filter(org_type=OrgType.BRANCH).order_by("path"):
+        Problem.objects.filter(organization__path__startswith=candidate.path).delete()
+        report = build_report(compute_figures(YEAR, candidate, previous=True))
+        if report.sections[-2].title == "存在问题" and "【待补充" in narrative_text(report):
+            quiet = report
+            break
+    assert quiet is not None, "some demo branch breaks no rule"
+    text = narrative_text(quiet)
+    assert "【待补充：结合组织生活会查摆的问题" in text
+    assert "【通用表述" in text
+    # The branch has no 工作要点 for the coming year: a note tells the clerk, not the text.
+    assert any(n.startswith(f"工作要点：{YEAR + 1}年") for n in quiet.notes)

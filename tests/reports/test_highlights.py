@@ -91,3 +91,35 @@ def test_brands_by_name_newest_first_and_themes_by_frequency(hospital):
     assert found.brand_names == "“守护生命”“童心护航”"
     assert found.themes == ["参观红色教育基地", "重温入党誓词", "健康义诊"]
     assert found.warnings == ["观看警示教育片"]
+
+
+def test_brand_names_nest_their_quotes_as_reports_do(hospital):
+    """Issue 17: the demo's “‘术’精仁心” came out as “术”精仁心” (outer marks stripped with the
+    inner ones); quotes inside a quoted name are single (‘’), each name quoted once."""
+    h = hospital
+    PartyBrandFactory(organization=h.branch_a, kind=BrandKind.BRAND, name="““术”精仁心”", year=2025)
+    PartyBrandFactory(organization=h.branch_b, kind=BrandKind.BRAND, name="“心”系患者", year=2024)
+    PartyBrandFactory(organization=h.branch_b, kind=BrandKind.BRAND, name="“童心护航”", year=2023)
+    found = collect_highlights(h.committee, 2025)
+    assert found.brand_names == "“‘术’精仁心”“‘心’系患者”“童心护航”"
+
+
+def test_a_demonstration_site_names_its_organisation_once(hospital):
+    """Issue 17: “建成护理党支部党支部标准化规范化建设示范点”."""
+    h = hospital
+    PartyBrandFactory(
+        organization=h.branch_a,
+        kind=BrandKind.DEMONSTRATION,
+        name="护理党支部党支部标准化规范化建设示范点",
+        year=2025,
+    )
+    PartyBrandFactory(
+        organization=h.branch_b,
+        kind=BrandKind.DEMONSTRATION,
+        name="内科党支部标准化规范化建设示范点",
+        year=2024,
+    )
+    found = collect_highlights(h.committee, 2025)
+    assert found.demonstration_names == (
+        "护理党支部标准化规范化建设示范点、内科党支部标准化规范化建设示范点"
+    )

@@ -50,8 +50,8 @@ def test_sentences_carry_the_hand_counted_figures(year2025):
     assert "外科党支部党员参会率33.3%" in text
     assert "“三重一大”事项中有2项决策未达法定人数" in text
     assert "一是贯彻落实上级决策部署和民主集中制还有差距。" in text
-    # 下一步: one measure per open problem, no boilerplate mark.
-    assert "三是督促县人民医院党委尽快完成换届选举。" in text
+    # 下一步: one measure per open problem under its area's lead, no boilerplate mark.
+    assert "是全面加强基层组织建设。督促县人民医院党委尽快完成换届选举。" in text
     assert "【通用表述" not in text
     # The Markdown appendix still lists records.
     assert "| 未达法定人数的决策 | `decisions.without_quorum` | 2 |" in text

@@ -78,10 +78,11 @@ def test_same_query_count_at_two_sizes(db):
     # At most one query per dataset for this year and one for the previous one (党员: two, the
     # members with a transfer are read apart), one per dataset counted in SQL when the JSON
     # export lists their records, plus the tree, the prior-year fallback, the narrative template
-    # and the five queries choosing the 典型做法 (reports/highlights.py).
+    # the five queries choosing the 典型做法 (reports/highlights.py) and three reading the 查摆问题
+    # and 工作要点 of the organisations the report speaks for (reports/narrative.py).
     from dangjian.reports.figures import DATASETS, TALLIED
 
-    assert large_count <= 2 * (len(DATASETS) + 1) + len(TALLIED) + 11
+    assert large_count <= 2 * (len(DATASETS) + 1) + len(TALLIED) + 14
     figures = compute_figures(2025, large)
     assert figures.value("org.branches") == 20
     assert figures.value("members.total") == 80
@@ -96,8 +97,8 @@ def test_queries_are_reported_in_meta(db):
     # The JSON export lists every figure's records: those of the datasets counted in SQL are read
     # then, one query each for the whole tree and all its branches — 党员, 组织生活 and 参会记录
     # (this hospital has no 评议考核 rows, whose figures have no record to read); the narrative
-    # adds the five queries choosing its 典型做法.
-    assert 0 < figures.queries == _queries(org) - 3 - 5
+    # adds the five queries choosing its 典型做法 and three reading 查摆问题 and 工作要点.
+    assert 0 < figures.queries == _queries(org) - 3 - 5 - 3
 
 
 def test_attendance_records_are_read_once_for_all_branches(db, django_assert_num_queries):

@@ -352,7 +352,7 @@ BRANDS = {
     "jiguan2": ("一线服务·机关效能", "推行机关服务临床“最多跑一次”，提升管理服务效能"),
     "lituixiu": ("银发先锋·余热生辉", "离退休党员组建健康咨询志愿队，发挥余热服务群众"),
 }
-DEMONSTRATION_SITE = "党支部标准化规范化建设示范点"
+DEMONSTRATION_SITE = "标准化规范化建设示范点"  # after the branch's name (…党支部)
 
 # 贯彻落实: (kind, title, source, measures as (content, owner's 行政职务)).
 INSTRUCTIONS = (

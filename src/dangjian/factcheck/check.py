@@ -9,6 +9,7 @@ by :func:`dangjian.factcheck.matcher.match_figure` and compared by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -100,14 +101,40 @@ class CheckResult:
         }
 
 
+#: A 一级标题 of the plans for the coming year (“三、下一步工作打算”, “四、2026年工作计划”).
+_PLANS_HEADING = re.compile(
+    r"^[ \t]*[一二三四五六七八九十]+、[ \t]*(?:下一步|今后|明年|\d{4}年)?[^\n]{0,8}"
+    r"(?:工作打算|工作计划|工作安排|工作思路|工作要点)[ \t]*$",
+    re.MULTILINE,
+)
+#: What ends that section: the next 一级标题 or the 附件.
+_SECTION_END = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|附件)", re.MULTILINE)
+PLAN_REASON = "计划目标（下一步工作打算），不是本年度的数字，不与台账数值比对"
+
+
+def plan_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` states plans for the coming year: from a 下一步工作打算 heading to the next
+    一级标题 or 附件. A target there (“开展专题研讨不少于4次”) is not a figure of the year."""
+    spans = []
+    for heading in _PLANS_HEADING.finditer(text):
+        end = _SECTION_END.search(text, heading.end())
+        spans.append((heading.end(), end.start() if end else len(text)))
+    return spans
+
+
 def check_result(ingested: IngestResult, figures: FigureSet) -> CheckResult:
-    """Sort every figure of the ingested draft into agree / differ / unmatched."""
+    """Sort every figure of the ingested draft into agree / differ / unmatched (a target in the
+    plans for the coming year is unmatched, with :data:`PLAN_REASON`)."""
     cands = candidates(figures)
     root = figures.org.code
     sub_orgs = [name for code, name in figures.org_names.items() if code != root]
     result = CheckResult(year=figures.year, org=figures.org, ingested=ingested, figures=figures)
     text = ingested.cleaned_text
+    plans = plan_spans(text)
     for draft in ingested.figures:
+        if any(start <= draft.start < end for start, end in plans):
+            result.unmatched.append(CheckItem(draft, None, PLAN_REASON))
+            continue
         clause_at = _clause_offset(text, draft)
         match = match_figure(draft.label, draft.clause, draft.unit, clause_at, cands, sub_orgs)
         seen = {"candidate": match.candidate, "confidence": match.confidence}

@@ -22,6 +22,7 @@ Nothing here is a number: what the text counts stays a figure (see ``figures.REG
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,9 +67,50 @@ _VERBS = (
 )
 
 
+_OPENING, _CLOSING = "“「『", "”」』"
+#: Organisation words a name may repeat by mistake (“护理党支部党支部标准化规范化建设示范点”).
+_DOUBLED_ORG_WORD = re.compile("(党总支|党支部|党小组|党委)(?:\\1)+")
+
+
+_TO_SINGLE = str.maketrans({**dict.fromkeys(_OPENING, "‘"), **dict.fromkeys(_CLOSING, "’")})
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def quoted(name: str) -> str:
-    """A brand name as reports write it: in Chinese quotation marks, once."""
-    return f"“{name.strip().strip(_QUOTES)}”"
+    """A name as reports write it: in Chinese quotation marks, once; quotation marks inside it
+    become single ones (“‘术’精仁心”), as 公文 nest quotes. A name already wrapped in a pair of
+    quotation marks keeps only that pair (““术”精仁心” and “术”精仁心 both give “‘术’精仁心”)."""
+    name = name.strip()
+    straight = name.count('"')
+    if straight % 2 == 0:  # "a"b → “a”b: then nested like any other
+        parts = name.split('"')
+        name = "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1]))
+        name += parts[-1]
+    if not _balanced(name):  # a stray mark: keep the words, drop the marks at the ends
+        name = name.strip(_QUOTES)
+        if not _balanced(name):
+            name = name.translate(str.maketrans("", "", _QUOTES))
+    if len(name) >= 2 and name[0] in _OPENING and name[-1] in _CLOSING and _balanced(name[1:-1]):
+        name = name[1:-1].strip()
+    return f"“{name.translate(_TO_SINGLE)}”"
+
+
+def undoubled(name: str) -> str:
+    """A name without an organisation word written twice in a row (“护理党支部党支部标准化规范化
+    建设示范点” → “护理党支部标准化规范化建设示范点”): the organisation's name already ends with
+    the word the title begins with."""
+    return _DOUBLED_ORG_WORD.sub(r"\1", name.strip())
 
 
 @dataclass(frozen=True)
@@ -116,7 +158,7 @@ class Highlights:
 
     @property
     def demonstration_names(self) -> str:
-        return "、".join(self.demonstrations)
+        return "、".join(undoubled(d) for d in self.demonstrations)
 
     @property
     def theme_names(self) -> str:

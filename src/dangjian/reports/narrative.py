@@ -42,6 +42,7 @@ from django.utils.translation import gettext
 
 from dangjian.core import clock
 from dangjian.core.dates import chinese_date
+from dangjian.problems.services import problems_for
 from dangjian.reports import comparison
 from dangjian.reports.figures import DATASET_LABELS, Figure, FigureSet
 from dangjian.reports.frontmatter import FrontMatter, FrontMatterError, front_matter_for
@@ -53,6 +54,7 @@ from dangjian.reports.problems import (
     phrase_problems,
 )
 from dangjian.reports.templates_dir import load_template
+from dangjian.workplans.services import plans_for
 
 __all__ = ["Report", "Section", "build_report", "change_text", "clerk_notes", "voice_of"]
 
@@ -356,6 +358,18 @@ def _names_with_unit(
     return names, hospital
 
 
+def _own_org_ids(figures: FigureSet, voice: str) -> list[int]:
+    """The organisations whose 查摆问题 and 工作要点 the report speaks for: a hospital 党委's or a
+    党支部's subtree; a 卫健局's own only (its hospitals' problems are theirs, not its own)."""
+    from dangjian.organizations.models import Organization
+
+    if voice == "bureau":
+        return [figures.org.pk]
+    return list(
+        Organization.objects.filter(path__startswith=figures.org.path).values_list("pk", flat=True)
+    )
+
+
 def _context(figures: FigureSet, tree: FigureTree, voice: str) -> dict[str, Any]:
     f = tree.root()
     names = figures.org_names
@@ -369,7 +383,11 @@ def _context(figures: FigureSet, tree: FigureTree, voice: str) -> dict[str, Any]
     if units:
         # A 卫健局's hospitals all have a 儿科党支部: name an organisation with its hospital.
         names, unit_paths = _names_with_unit(figures, [u.key.rsplit(".", 1)[1] for u in units])
-    problems = collect_problems(ProblemInput(figures, f, names, voice))
+    own = _own_org_ids(figures, voice)
+    plans = plans_for(own, figures.year + 1)
+    problems = collect_problems(
+        ProblemInput(figures, f, names, voice, recorded=problems_for(own, figures.year))
+    )
     highlights: Highlights = collect_highlights(
         figures.org, figures.year, unit_paths, SELF_NAMES[voice]
     )
@@ -398,7 +416,8 @@ def _context(figures: FigureSet, tree: FigureTree, voice: str) -> dict[str, Any]
         "unit_names": "、".join(u.name for u in unit_refs),
         "parent_name": parent.name if parent is not None else "",
         "problems": phrase_problems(problems, voice),
-        "measures": phrase_measures(problems, voice),
+        "measures": phrase_measures(problems, voice, plans),
+        "plans_recorded": bool(plans),
         "hl": highlights,
     }
 
@@ -454,9 +473,18 @@ def build_report(
     tree = FigureTree(figures)
     voice = voice_of(figures)
     template = load_template(figures.org, VOICES[voice])
-    text = template.render(TemplateContext(_context(figures, tree, voice)))
+    context = _context(figures, tree, voice)
+    text = template.render(TemplateContext(context))
     title, lead, sections, closing = _parse(text)
     notes = clerk_notes(figures, voice)
+    if not context["plans_recorded"]:
+        notes.append(
+            gettext(
+                "工作要点：%(year)s年的工作要点没有记录，下一步工作打算只写了问题的整改措施"
+                "（都没有时为通用表述）；录入工作要点后重新生成。"
+            )
+            % {"year": figures.year + 1}
+        )
     if front is None:
         try:
             front = front_matter_for(figures.org)

@@ -12,18 +12,28 @@ adding a source to :data:`SOURCES` (or a measure source), not rewriting the phra
   boilerplate of :data:`FALLBACK_MEASURES` is used only when no problem is recorded, and is then
   marked for the clerk.
 
-Today's sources: rule breaches (逾期未换届, 参会率偏低, 书记未讲党课, 未达法定人数的决策,
-逾期的落实措施) and overdue rectifications. A dataset without rows in the year yields no problem:
-its absence is a note for the clerk (``narrative.clerk_notes``), never a failing.
+Sources, in order: the 查摆问题 ledger (``dangjian.problems``: 民主生活会, 组织生活会, 巡察, 督查,
+考核, 自查), rule breaches (逾期未换届, 参会率偏低, 书记未讲党课, 未达法定人数的决策, 逾期的落实措施)
+and overdue rectifications. Each fact once: a 查摆问题 linked to an overdue 整改台账 item says so in
+its own clause (“……，整改尚未按期完成”) and that item is no longer counted among the overdue
+rectifications. A dataset without rows in the year yields no problem: its absence is a note for
+the clerk (``narrative.clerk_notes``), never a failing.
+
+下一步工作打算 is written from the coming year's 工作要点 (``dangjian.workplans``) and the measure of
+each open problem (a 查摆问题's 整改措施 where recorded), grouped by area the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, FigureSet
+
+if TYPE_CHECKING:
+    from dangjian.problems.models import Problem as RecordedProblem
+    from dangjian.workplans.models import WorkPlanItem
 
 __all__ = [
     "AREAS",
@@ -44,7 +54,7 @@ AREA_LEADS: dict[str, dict[str, str]] = {
         "政治建设": "贯彻落实上级决策部署和民主集中制还有差距",
         "思想建设": "理论学习的深度和实效还需增强",
         "组织建设": "基层党组织建设还有薄弱环节",
-        "作风建设": "问题整改的力度和实效还需提升",
+        "作风建设": "作风建设还需持续加强",
         "纪律建设": "纪律规矩意识还需进一步强化",
         "党建与业务融合": "党建与业务融合还不够深入",
     },
@@ -52,17 +62,18 @@ AREA_LEADS: dict[str, dict[str, str]] = {
         "政治建设": "贯彻落实上级部署还有差距",
         "思想建设": "理论学习的深度和实效还需增强",
         "组织建设": "支部组织生活还不够规范",
-        "作风建设": "问题整改的力度和实效还需提升",
+        "作风建设": "作风建设还需持续加强",
         "纪律建设": "纪律规矩意识还需进一步强化",
         "党建与业务融合": "党建与业务融合还不够深入",
     },
+    # The bureau's own problems and its hospitals' rule breaches alike: its duty over them.
     "bureau": {
-        "政治建设": "所属医院贯彻落实上级部署和民主集中制还有差距",
-        "思想建设": "所属医院理论学习的深度和实效还需增强",
-        "组织建设": "所属医院基层党组织建设还不平衡",
-        "作风建设": "所属医院问题整改的力度和实效还需提升",
-        "纪律建设": "所属医院纪律规矩意识还需进一步强化",
-        "党建与业务融合": "党建与业务融合还不够深入",
+        "政治建设": "指导所属医院贯彻落实上级部署和民主集中制还有差距",
+        "思想建设": "推动所属医院理论学习走深走实还有差距",
+        "组织建设": "抓所属医院基层党组织建设还有薄弱环节",
+        "作风建设": "行业作风建设还需持续加强",
+        "纪律建设": "行业纪律规矩意识还需进一步强化",
+        "党建与业务融合": "推动党建与卫生健康业务融合还不够深入",
     },
 }
 
@@ -89,15 +100,47 @@ FALLBACK_MEASURES: dict[str, tuple[str, ...]] = {
 }
 FALLBACK_MARK = "【通用表述，请结合本单位工作要点修改】"
 
+#: Each area's leading sentence in 下一步工作打算, per voice.
+PLAN_LEADS: dict[str, dict[str, str]] = {
+    "committee": {
+        "政治建设": "坚持把党的政治建设摆在首位",
+        "思想建设": "持续深化理论武装",
+        "组织建设": "全面加强基层组织建设",
+        "作风建设": "驰而不息加强作风建设",
+        "纪律建设": "从严从实加强纪律建设",
+        "党建与业务融合": "推动党建与业务深度融合",
+    },
+    "branch": {
+        "政治建设": "坚决贯彻落实上级党组织决策部署",
+        "思想建设": "加强党员理论学习",
+        "组织建设": "规范支部组织生活",
+        "作风建设": "持续改进作风",
+        "纪律建设": "严明纪律规矩",
+        "党建与业务融合": "推动支部工作与科室业务深度融合",
+    },
+    "bureau": {
+        "政治建设": "加强对所属医院党建工作的政治引领",
+        "思想建设": "推动所属医院深化理论武装",
+        "组织建设": "推进所属医院基层党组织建设",
+        "作风建设": "驰而不息加强行业作风建设",
+        "纪律建设": "从严从实加强行业纪律建设",
+        "党建与业务融合": "推动党建与卫生健康业务深度融合",
+    },
+}
+
+#: The measure of a 查摆问题 recorded without 整改措施.
+DEFAULT_MEASURE = "对照查摆出的问题逐项制定整改措施，明确责任和时限，限期整改到位"
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One open problem: its area, one clause stating it, one measure for next year."""
+    """One problem: its area, one clause stating it, one measure for next year ("" when it is
+    already settled: it is then stated but carries no measure)."""
 
     area: str
     text: str
     measure: str
-    source: str  # "rule", "rectification"; later "查摆问题"
+    source: str  # "查摆问题", "rule", "rectification"
 
 
 @dataclass(frozen=True)
@@ -106,6 +149,19 @@ class ProblemInput:
     f: Any  # narrative.FigureNode: ``str(f["a"]["b"])`` writes the figure ``a.b``
     names: dict[str, str]
     voice: str
+    #: The 查摆问题 of the year of the organisations the report speaks for (``problems_for``).
+    recorded: Sequence[RecordedProblem] = ()
+
+    @property
+    def linked_overdue(self) -> frozenset[str]:
+        """The overdue rectifications (their codes) a recorded 查摆问题 points to: stated there."""
+        figure = self.figures.get("rectification.overdue")
+        overdue = set(figure.records if figure else ())
+        return frozenset(
+            row.rectification.code
+            for row in self.recorded
+            if row.rectification is not None and row.rectification.code in overdue
+        )
 
     def orgs(self, key: str) -> list[str]:
         figure = self.figures.get(key)
@@ -120,6 +176,44 @@ class ProblemInput:
 
 def _join(names: Sequence[str]) -> str:
     return "、".join(names)
+
+
+def _clause(text: str) -> str:
+    """A recorded text as a clause: trimmed, without its closing 。/；."""
+    return text.strip().rstrip("。；;，, ")
+
+
+def recorded_problems(p: ProblemInput) -> list[Problem]:
+    """The 查摆问题 ledger: each problem in its own words, under its area. Another organisation's
+    (a branch's, in a 党委's report) is led by its name; the same problem recorded by several
+    organisations is stated once, naming them all. A problem whose 整改台账 item is overdue says
+    so; a settled one carries no measure into 下一步."""
+    from dangjian.problems.models import WorkArea
+
+    linked = p.linked_overdue
+    merged: dict[tuple[str, str, bool], tuple[list[str], str, bool]] = {}
+    for row in p.recorded:
+        area = str(WorkArea(row.area).label) if row.area in WorkArea.values else row.area
+        late = row.rectification is not None and row.rectification.code in linked
+        key = (area, _clause(row.text), late)
+        who = (
+            ""
+            if row.organization_id == p.figures.org.pk
+            else p.names.get(row.organization.code, row.organization.name)
+        )
+        whos, measure, open_ = merged.get(key, ([], "", False))
+        if who and who not in whos:
+            whos.append(who)
+        if not row.is_settled:
+            open_ = True
+            measure = measure or _clause(row.measures) or DEFAULT_MEASURE
+        merged[key] = (whos, measure, open_)
+    found = []
+    for (area, text, late), (whos, measure, open_) in merged.items():
+        subject = _join(whos)
+        clause = f"{subject}{text}" + ("，整改尚未按期完成" if late else "")
+        found.append(Problem(area, clause, f"{subject}{measure}" if open_ else "", "查摆问题"))
+    return found
 
 
 def rule_breaches(p: ProblemInput) -> list[Problem]:
@@ -187,22 +281,28 @@ def rule_breaches(p: ProblemInput) -> list[Problem]:
 
 
 def overdue_rectifications(p: ProblemInput) -> list[Problem]:
-    """Rectifications past their deadline and open at year end."""
+    """Rectifications past their deadline and open at year end, other than those a 查摆问题
+    already states (each fact once): counted when none is, else named without a number."""
     if not p.value("rectification.overdue"):
         return []
-    node = p.f["rectification"]["overdue"]
-    return [
-        Problem(
-            "作风建设",
-            f"逾期未完成的整改问题{node}个，个别问题整改推进不够有力",
-            "对逾期未完成的整改问题挂牌督办、限期销号",
-            "rectification",
-        )
-    ]
+    figure = p.figures.get("rectification.overdue")
+    linked = p.linked_overdue
+    others = [code for code in (figure.records if figure else ()) if code not in linked]
+    if not others:
+        return []
+    if linked:
+        text = "另有部分整改问题逾期未完成，整改推进不够有力"
+    else:
+        text = f"逾期未完成的整改问题{p.f['rectification']['overdue']}个，个别问题整改推进不够有力"
+    return [Problem("作风建设", text, "对逾期未完成的整改问题挂牌督办、限期销号", "rectification")]
 
 
-#: Where problems come from, in order. 查摆问题 will be one more entry.
-SOURCES: list[Callable[[ProblemInput], list[Problem]]] = [rule_breaches, overdue_rectifications]
+#: Where problems come from, in order (within an area, 查摆问题 first).
+SOURCES: list[Callable[[ProblemInput], list[Problem]]] = [
+    recorded_problems,
+    rule_breaches,
+    overdue_rectifications,
+]
 
 
 def collect_problems(p: ProblemInput) -> list[Problem]:
@@ -226,16 +326,52 @@ def phrase_problems(problems: Sequence[Problem], voice: str) -> list[str]:
     for i, (area, items) in enumerate(by_area.items()):
         lead = leads.get(area, area)
         details = "；".join(item.text for item in items)
-        paragraphs.append(f"{_ordinal(i)}是{lead}。{details}。")
+        if _says_the_same(lead, details):  # “纪律规矩意识还需…。纪律规矩意识有待加强，…”
+            paragraphs.append(f"{_ordinal(i)}是{details}。")
+        else:
+            paragraphs.append(f"{_ordinal(i)}是{lead}。{details}。")
     return paragraphs
 
 
-def phrase_measures(problems: Sequence[Problem], voice: str) -> list[str]:
-    """One measure per open problem (“一是……。”); the marked boilerplate when none."""
-    measures = list(dict.fromkeys(problem.measure for problem in problems))
-    if not measures:
+def _says_the_same(lead: str, details: str) -> bool:
+    """Whether the first problem opens with the lead's own subject (four characters or more in
+    common at the start): the lead is then left out rather than said twice."""
+    common = 0
+    for a, b in zip(lead, details, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 4
+
+
+def _sentence(text: str) -> str:
+    text = _clause(text)
+    return f"{text}。" if text else ""
+
+
+def phrase_measures(
+    problems: Sequence[Problem], voice: str, plans: Sequence[WorkPlanItem] = ()
+) -> list[str]:
+    """下一步工作打算: by area in ``AREAS`` order, the coming year's 工作要点 (``plans``) then one
+    measure per open problem, each area a paragraph “一是坚持把党的政治建设摆在首位。……”; the
+    marked boilerplate only when neither is recorded."""
+    from dangjian.problems.models import WorkArea
+
+    leads = PLAN_LEADS.get(voice, PLAN_LEADS["committee"])
+    by_area: dict[str, list[str]] = {}
+    for plan in plans:
+        area = str(WorkArea(plan.area).label) if plan.area in WorkArea.values else plan.area
+        by_area.setdefault(area, []).append(_sentence(plan.text))
+    for problem in problems:
+        if problem.measure:
+            by_area.setdefault(problem.area, []).append(_sentence(problem.measure))
+    if not by_area:
         return [FALLBACK_MARK] + [
             f"{_ordinal(i)}是{text}。"
             for i, text in enumerate(FALLBACK_MEASURES.get(voice, FALLBACK_MEASURES["committee"]))
         ]
-    return [f"{_ordinal(i)}是{text}。" for i, text in enumerate(measures)]
+    order = sorted(by_area, key=lambda a: AREAS.index(a) if a in AREAS else len(AREAS))
+    return [
+        f"{_ordinal(i)}是{leads.get(area, area)}。" + "".join(dict.fromkeys(by_area[area]))
+        for i, area in enumerate(order)
+    ]
