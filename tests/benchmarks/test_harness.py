@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import run as bench  # noqa: E402
 
 from dangjian.demo.generator import build_demo  # noqa: E402
-from dangjian.organizations.models import Member, Organization  # noqa: E402
+from dangjian.organizations.models import Member, Organization, Profile, Role  # noqa: E402
 from dangjian.orglife.models import Attendance, OrgLifeEvent  # noqa: E402
 from dangjian.reports.figures import compute_figures  # noqa: E402
 from dangjian.workbook.importer import import_workbook  # noqa: E402
@@ -182,7 +182,9 @@ def test_generated_workbook_imports_exactly_and_bad_one_writes_nothing(tmp_path,
     assert not result.ok and any("NO-SUCH-MEMBER" in line for line in result.error_lines())
     assert Organization.objects.count() == Member.objects.count() == Attendance.objects.count() == 0
 
+    # The importing user must be allowed to change the whole workbook: a 党委管理员 for the platform.
     user = django_user_model.objects.create_user("importer")
+    Profile.objects.create(user=user, role=Role.PARTY_ADMIN)
     result = import_workbook(good, user=user)
     assert result.written, result.error_lines()
     assert (

@@ -79,8 +79,9 @@ MANAGER_ONLY = re.compile(
     r"(_create|:export|_export|lists_export|compliance:rules|compliance:calendar|factcheck:|reports:|web:dashboard)"
 )
 # Not part of the product's own pages: Django's auth views and admin (which has its own checks),
-# the API (walked through the router below) and the media files served in DEBUG.
-SKIPPED_PREFIXES = ("admin/", "accounts/", "api/", "media/")
+# the API (walked through the router below) and the media files served in DEBUG; /healthz is public
+# by design for monitoring and shows no records (tests/deploy/test_health_and_logs.py).
+SKIPPED_PREFIXES = ("admin/", "accounts/", "api/", "media/", "healthz")
 
 
 @dataclass(frozen=True)
