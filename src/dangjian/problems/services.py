@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from .models import Problem, ProblemSource, WorkArea
 
 AREA_ORDER = {value: index for index, value in enumerate(WorkArea.values)}
 SOURCE_ORDER = {value: index for index, value in enumerate(ProblemSource.values)}
 
 
-def problems_for(org_ids: Iterable[int], year: int) -> list[Problem]:
+def problems_for(org_ids: Iterable[int] | QuerySet, year: int) -> list[Problem]:
     """The 查摆问题 of ``year`` recorded for the organisations ``org_ids`` (exactly those pks).
 
     Ordered as a report lists them: by area in the order of ``WorkArea`` (政治建设 first, 党建与业务
@@ -24,7 +26,7 @@ def problems_for(org_ids: Iterable[int], year: int) -> list[Problem]:
     ``measures`` is the 整改措施 (may be empty).
     """
     rows = list(
-        Problem.objects.filter(organization_id__in=list(org_ids), year=year).select_related(
+        Problem.objects.filter(organization_id__in=_ids(org_ids), year=year).select_related(
             "organization", "rectification"
         )
     )
@@ -32,7 +34,7 @@ def problems_for(org_ids: Iterable[int], year: int) -> list[Problem]:
     return rows
 
 
-def open_problems_for(org_ids: Iterable[int], year: int) -> list[Problem]:
+def open_problems_for(org_ids: Iterable[int] | QuerySet, year: int) -> list[Problem]:
     """The problems of ``problems_for`` not yet settled (no 整改事项 linked, or one not done), in the
     same order: those whose 整改措施 the report carries into 下一步工作打算."""
     return [problem for problem in problems_for(org_ids, year) if not problem.is_settled]
@@ -45,3 +47,8 @@ def _report_order(problem: Problem) -> tuple:
         problem.organization.path,
         problem.code,
     )
+
+
+def _ids(org_ids: Iterable[int] | QuerySet) -> list[int] | QuerySet:
+    # A queryset (e.g. a subtree's ``values("pk")``) stays a subquery; anything else becomes a list.
+    return org_ids if isinstance(org_ids, QuerySet) else list(org_ids)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from django.db.models import QuerySet
 from django.template import Context as TemplateContext
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -358,16 +359,15 @@ def _names_with_unit(
     return names, hospital
 
 
-def _own_org_ids(figures: FigureSet, voice: str) -> list[int]:
+def _own_org_ids(figures: FigureSet, voice: str) -> list[int] | QuerySet[Any]:
     """The organisations whose 查摆问题 and 工作要点 the report speaks for: a hospital 党委's or a
-    党支部's subtree; a 卫健局's own only (its hospitals' problems are theirs, not its own)."""
+    党支部's subtree; a 卫健局's own only (its hospitals' problems are theirs, not its own). The
+    subtree stays a subquery: no query of its own, no IN list of every organisation's pk."""
     from dangjian.organizations.models import Organization
 
     if voice == "bureau":
         return [figures.org.pk]
-    return list(
-        Organization.objects.filter(path__startswith=figures.org.path).values_list("pk", flat=True)
-    )
+    return Organization.objects.filter(path__startswith=figures.org.path).values("pk")
 
 
 def _context(figures: FigureSet, tree: FigureTree, voice: str) -> dict[str, Any]:

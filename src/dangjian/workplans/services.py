@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from dangjian.problems.services import AREA_ORDER
 
 from .models import WorkPlanItem
 
 
-def plans_for(org_ids: Iterable[int], year: int) -> list[WorkPlanItem]:
+def plans_for(org_ids: Iterable[int] | QuerySet, year: int) -> list[WorkPlanItem]:
     """The 工作要点 of ``year`` recorded for the organisations ``org_ids`` (exactly those pks).
 
     Ordered as a report lists them: by area in the order of ``problems.models.WorkArea`` (政治建设
@@ -22,7 +24,7 @@ def plans_for(org_ids: Iterable[int], year: int) -> list[WorkPlanItem]:
     For the 下一步工作打算 of the report on year Y, ask for ``year=Y + 1``.
     """
     rows = list(
-        WorkPlanItem.objects.filter(organization_id__in=list(org_ids), year=year).select_related(
+        WorkPlanItem.objects.filter(organization_id__in=_ids(org_ids), year=year).select_related(
             "organization"
         )
     )
@@ -36,3 +38,8 @@ def plans_for(org_ids: Iterable[int], year: int) -> list[WorkPlanItem]:
         )
     )
     return rows
+
+
+def _ids(org_ids: Iterable[int] | QuerySet) -> list[int] | QuerySet:
+    # A queryset (e.g. a subtree's ``values("pk")``) stays a subquery; anything else becomes a list.
+    return org_ids if isinstance(org_ids, QuerySet) else list(org_ids)
