@@ -1,5 +1,7 @@
 """Matching draft figures to report figure keys: synonyms, units, changes, sub-organisations."""
 
+from decimal import Decimal
+
 import pytest
 
 from dangjian.factcheck.matcher import SYNONYMS, candidates, match_figure, units_compatible
@@ -101,3 +103,49 @@ def test_targets_in_the_plans_for_next_year_are_not_compared(hospital):
     assert [i.draft.text for i in set_aside] == ["不少于12次"]  # the qualifier is part of the claim
     checked = [i.draft.text for i in result.agree + result.differ]
     assert checked.count("7次") == 2
+
+
+@pytest.fixture
+def indicators2025(hospital):
+    """党建+业务指标 of 2025, as tests/indicators enter them: 患者满意度 A 95.0 / B 95.4 → 95.2%;
+    新技术新项目 A 3 + B 2 → 5项."""
+    from tests.factories import IndicatorValueFactory
+
+    h = hospital
+    for code, org, value in (("S-A", h.branch_a, "95.0"), ("S-B", h.branch_b, "95.4")):
+        IndicatorValueFactory(
+            code=code, organization=org, indicator="患者满意度", value=Decimal(value), unit="%"
+        )
+    for code, org, value in (("N-A", h.branch_a, 3), ("N-B", h.branch_b, 2)):
+        IndicatorValueFactory(
+            code=code, organization=org, indicator="新技术新项目", value=value, unit="项"
+        )
+    return h
+
+
+def test_indicator_figures_are_matched(indicators2025):
+    """A figure declared per indicator (``indicators.{name}``) is matchable like any other: the
+    stated 患者满意度 and 新技术新项目 agree with the ledger, a changed number is a difference."""
+    from dangjian.factcheck.check import check_result
+
+    figures = compute_figures(2025, indicators2025.committee)
+    assert figures["indicators.患者满意度"].value == Decimal("95.2")
+    matches = _keys("患者满意度达到95.2%。开展新技术新项目5项。", figures)
+    assert [m.figure.key if m.figure else None for m in matches] == [
+        "indicators.患者满意度",
+        "indicators.新技术新项目",
+    ]
+
+    result = check_result(ingest_text("患者满意度达到95.2%，开展新技术新项目5项。"), figures)
+    assert [(i.draft.text, i.figure.key) for i in result.agree] == [
+        ("95.2%", "indicators.患者满意度"),
+        ("5项", "indicators.新技术新项目"),
+    ]
+    assert not result.differ
+
+    result = check_result(ingest_text("患者满意度达到96.8%，开展新技术新项目7项。"), figures)
+    assert not result.agree
+    assert [(i.draft.text, i.figure.key, i.ledger_value) for i in result.differ] == [
+        ("96.8%", "indicators.患者满意度", 95.2),
+        ("7项", "indicators.新技术新项目", 5),
+    ]

@@ -183,17 +183,20 @@ def _words_from_label(label: str) -> str:
 
 
 def _pattern(key: str) -> re.Pattern[str]:
-    parts = re.split(r"(\{code\}|\{type\}|\{part\})", key)
-    regex = "".join(
-        "(?P<code>.+)"
-        if p == "{code}"
-        else "(?P<type>.+)"
-        if p == "{type}"
-        else "(?:branch|unit)"
-        if p == "{part}"
-        else re.escape(p)
-        for p in parts
-    )
+    """A registry key pattern as a regex over expanded keys: ``{part}`` is ``branch`` or
+    ``unit``; any other placeholder (``{code}``, ``{type}``, ``{name}`` …) is a named group
+    (the same value again where it repeats)."""
+    regex, seen = "", set()
+    for i, piece in enumerate(re.split(r"\{(\w+)\}", key)):
+        if i % 2 == 0:
+            regex += re.escape(piece)
+        elif piece == "part":
+            regex += "(?:branch|unit)"
+        elif piece in seen:
+            regex += f"(?P={piece})"
+        else:
+            regex += f"(?P<{piece}>.+)"
+            seen.add(piece)
     return re.compile(f"^{regex}$")
 
 
@@ -232,8 +235,9 @@ def candidates(figures: FigureSet) -> list[Candidate]:
                 for words in [base, *extra]:
                     sets.append((name, *((words,) if isinstance(words, str) else words)))
             else:
-                if "type" in params:
-                    sets.append((params["type"],))
+                # What a placeholder stands for (the 主题党日 of ``meetings.{type}``, the
+                # 患者满意度 of ``indicators.{name}``) names the figure.
+                sets.extend((value,) for value in params.values())
                 derived = _words_from_label(figure.label)
                 if derived:
                     sets.append((derived,))
