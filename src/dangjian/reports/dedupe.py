@@ -7,8 +7,8 @@ The rule, on plain strings:
 * A text is split into **clauses** at ，；。 (not at 、, which joins the items of one clause).
 * Two clauses **say the same** when, punctuation aside, at least :data:`CONTAINMENT` (80%) of
   the character bigrams of the shorter are in the longer, and the shorter has at least
-  :data:`MIN_BIGRAMS` bigrams (six characters: shorter clauses such as “限期整改到位” are stock
-  phrases that different measures may share). “开展医药购销领域专项整治” is in
+  :data:`MIN_BIGRAMS` bigrams (seven characters: shorter clauses such as “限期整改到位” are
+  stock phrases that different measures may share). “开展医药购销领域专项整治” is in
   “开展医药购销领域不正之风专项整治” (10 of 11 bigrams); “制定年度发展党员计划” and
   “制定三年发展党员规划” share 4 of 9 and are two different plans.
 * A sentence **repeats** an earlier one when its *leading* clause says the same as any clause
@@ -40,7 +40,7 @@ __all__ = [
 #: The share of the shorter clause's bigrams found in the longer for the two to say the same.
 CONTAINMENT = 0.8
 #: Clauses shorter than this (in bigrams) are never judged the same: stock phrases recur.
-MIN_BIGRAMS = 5
+MIN_BIGRAMS = 6
 
 _SPLIT = re.compile(r"[，；。,;]")
 _KEY = re.compile(r"“([^”]+)”|《([^》]+)》")
