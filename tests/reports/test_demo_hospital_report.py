@@ -218,6 +218,7 @@ def test_a_problem_tracked_as_an_overdue_rectification_is_stated_once(hospital):
 
 def test_next_steps_list_the_coming_years_work_points_and_open_measures(report, hospital):
     from dangjian.problems.services import open_problems_for
+    from dangjian.reports.dedupe import clauses, same_clause
     from dangjian.workplans.services import plans_for
 
     plans = plans_for(_subtree(hospital), YEAR + 1)
@@ -225,9 +226,12 @@ def test_next_steps_list_the_coming_years_work_points_and_open_measures(report, 
     measures = "\n".join(report.text(p) for p in report.sections[2].paragraphs)
     for plan in plans:
         assert _words(plan.text) in measures, plan.text
+    # Each open measure's every clause, said in its own words or by a plan it repeats (the rule
+    # of reports/dedupe.py merges the repeat into the plan).
+    said = clauses(measures)
     for row in open_problems_for(_subtree(hospital), YEAR):
-        if row.measures:
-            assert _words(row.measures) in measures, row.measures
+        for clause in clauses(row.measures):
+            assert clause in measures or any(same_clause(clause, c) for c in said), clause
     assert "【通用表述" not in measures
     assert measures.startswith("一是坚持把党的政治建设摆在首位。")
     assert not any(n.startswith("工作要点") for n in report.notes)
@@ -266,3 +270,41 @@ def test_a_branch_reports_its_own_problems_and_the_note_only_without_any(hospita
     assert "【通用表述" in text
     # The branch has no 工作要点 for the coming year: a note tells the clerk, not the text.
     assert any(n.startswith(f"工作要点：{YEAR + 1}年") for n in quiet.notes)
+
+
+def _section(report, word):
+    (section,) = [s for s in report.outline(report.text) if word in s["heading"]]
+    return section["paragraphs"]
+
+
+def _repeats(a: str, b: str) -> str:
+    """The longest run of eight characters or more the leading clause of ``a`` shares with a
+    clause of ``b`` ("" if none): independent of the report's own rule (reports/dedupe.py)."""
+    from difflib import SequenceMatcher
+
+    lead = re.split(r"[，；]", a)[0]
+    for clause in re.split(r"[，；]", b):
+        m = SequenceMatcher(None, lead, clause, autojunk=False).find_longest_match()
+        if m.size >= 8:
+            return lead[m.a : m.a + m.size]
+    return ""
+
+
+def test_no_two_plans_open_with_the_same_clause(report):
+    # Before: “严格落实“第一议题”制度” (a 工作要点 and a problem's measure) and
+    # “开展医药购销领域（不正之风）专项整治” each stood twice in one paragraph (issue 17).
+    for paragraph in _section(report, "下一步"):
+        sentences = [s for s in paragraph.split("。") if s][1:]  # after the area's lead
+        for i, a in enumerate(sentences):
+            for b in sentences[:i] + sentences[i + 1 :]:
+                assert not _repeats(a, b), (a, b)
+
+
+def test_the_three_important_one_large_judgement_is_made_once(report):
+    # A recorded 查摆问题 judges the 三重一大 decisions (“党委会议事规则执行不够严格”); the rule
+    # breach adds its figure there without a second judgement (“民主集中制执行还不够严格”).
+    text = "".join(_section(report, "存在问题"))
+    assert text.count("未达法定人数") == 1
+    assert "全年有2项“三重一大”决策未达法定人数" in text
+    assert text.count("不够严格") == 1
+    assert "民主集中制执行还不够严格" not in text

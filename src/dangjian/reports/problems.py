@@ -21,6 +21,12 @@ the clerk (``narrative.clerk_notes``), never a failing.
 
 下一步工作打算 is written from the coming year's 工作要点 (``dangjian.workplans``) and the measure of
 each open problem (a 查摆问题's 整改措施 where recorded), grouped by area the same way.
+
+Near-duplicates within an area are merged by the rule of :mod:`dangjian.reports.dedupe`: a
+measure repeating a 工作要点 joins it (the plan's wording kept, the measure's other clauses
+appended), and a rule breach whose concern a recorded 查摆问题 of the report's own organisation
+already judges (a shared key phrase such as “三重一大”) adds its fact to that problem instead of
+repeating the judgement.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dangjian.reports.dedupe import joins, merge_repeats
 from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, FigureSet
 
 if TYPE_CHECKING:
@@ -141,6 +148,11 @@ class Problem:
     text: str
     measure: str
     source: str  # "查摆问题", "rule", "rectification"
+    #: The fact alone, without the judgement (a rule breach): appended to an earlier problem of
+    #: the same area sharing a key phrase with it, instead of ``text`` (``dedupe.joins``).
+    fact: str = ""
+    #: The organisation named at the head of ``text`` ("" for the report's own).
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -212,7 +224,11 @@ def recorded_problems(p: ProblemInput) -> list[Problem]:
     for (area, text, late), (whos, measure, open_) in merged.items():
         subject = _join(whos)
         clause = f"{subject}{text}" + ("，整改尚未按期完成" if late else "")
-        found.append(Problem(area, clause, f"{subject}{measure}" if open_ else "", "查摆问题"))
+        found.append(
+            Problem(
+                area, clause, f"{subject}{measure}" if open_ else "", "查摆问题", subject=subject
+            )
+        )
     return found
 
 
@@ -238,6 +254,7 @@ def rule_breaches(p: ProblemInput) -> list[Problem]:
                 f"“三重一大”事项中有{node}项决策未达法定人数，民主集中制执行还不够严格",
                 "严格执行议事规则和“三重一大”集体决策制度，到会人数不足不得作出决定",
                 "rule",
+                fact=f"全年有{node}项“三重一大”决策未达法定人数",
             )
         )
     overdue = p.orgs("elections.overdue")
@@ -325,12 +342,39 @@ def phrase_problems(problems: Sequence[Problem], voice: str) -> list[str]:
     paragraphs = []
     for i, (area, items) in enumerate(by_area.items()):
         lead = leads.get(area, area)
-        details = "；".join(item.text for item in items)
+        details = "；".join(_join_facts(items, voice))
         if _says_the_same(lead, details):  # “纪律规矩意识还需…。纪律规矩意识有待加强，…”
             paragraphs.append(f"{_ordinal(i)}是{details}。")
         else:
             paragraphs.append(f"{_ordinal(i)}是{lead}。{details}。")
     return paragraphs
+
+
+def _join_facts(items: Sequence[Problem], voice: str) -> list[str]:
+    """The clauses of one area, a breach's fact joined to an earlier problem of the report's own
+    organisation sharing a key phrase with it (its judgement then not repeated). Not for the
+    bureau: its breaches are its hospitals', its recorded problems its own."""
+    texts: list[str] = []
+    owners: list[Problem] = []
+    for item in items:
+        target = next(
+            (
+                i
+                for i, earlier in enumerate(owners)
+                if voice != "bureau"
+                and item.fact
+                and earlier.source == "查摆问题"
+                and not earlier.subject
+                and joins(item.fact, earlier.text)
+            ),
+            None,
+        )
+        if target is None:
+            texts.append(item.text)
+            owners.append(item)
+        else:
+            texts[target] = f"{texts[target]}，{item.fact}"
+    return texts
 
 
 def _says_the_same(lead: str, details: str) -> bool:
@@ -372,6 +416,7 @@ def phrase_measures(
         ]
     order = sorted(by_area, key=lambda a: AREAS.index(a) if a in AREAS else len(AREAS))
     return [
-        f"{_ordinal(i)}是{leads.get(area, area)}。" + "".join(dict.fromkeys(by_area[area]))
+        f"{_ordinal(i)}是{leads.get(area, area)}。"
+        + "".join(merge_repeats(list(dict.fromkeys(by_area[area]))))
         for i, area in enumerate(order)
     ]
