@@ -121,3 +121,18 @@ def test_the_default_template_defines_every_style_it_uses_and_no_other():
         assert based in defined
     assert "word/stylesWithEffects.xml" not in names
     assert {"Normal", "GWBody", "GWTable", "TableGrid"} <= defined and len(defined) < 40
+
+
+def test_the_signature_never_stands_alone_on_the_last_page(docx_parts):
+    """GB/T 9704: the 署名 and 成文日期 stay on a page with text. The body's last paragraph and the
+    signature block keep with the next paragraph, so Word moves the last paragraph over with the
+    signature rather than leaving the signature alone on a page."""
+    styles = docx_parts["word/styles.xml"]
+    for name in ("GWClosing", "GWSignature"):
+        style = re.search(rf'<w:style [^>]*w:styleId="{name}".*?</w:style>', styles, re.S)
+        assert style and "<w:keepNext/>" in style.group(0), name
+    doc = docx_parts["word/document.xml"]
+    body = doc.split('<w:pStyle w:val="GWSignature"/>')[0]
+    styled = re.findall(r'<w:pStyle w:val="(GW\w+)"/>', body)
+    # Exactly one paragraph keeps with the signature: the last one of the body.
+    assert styled.count("GWClosing") == 1 and styled[-1] == "GWClosing"

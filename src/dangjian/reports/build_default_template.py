@@ -370,7 +370,18 @@ def build(path: Path = DEFAULT_PATH) -> Path:
         outline=2,
         keep_next=True,
     )
-    sign = _style(document, "GWSignature", font=BODY_FONT, size=BODY_SIZE)
+    # The body's last paragraph and the blank lines before the 署名 keep with what follows, so the
+    # 署名 and 成文日期 never stand alone on the last page (GB/T 9704).
+    _style(
+        document,
+        "GWClosing",
+        font=BODY_FONT,
+        size=BODY_SIZE,
+        first_line=2 * CHAR,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        keep_next=True,
+    )
+    sign = _style(document, "GWSignature", font=BODY_FONT, size=BODY_SIZE, keep_next=True)
     # 署名 centred over the date; the date's right edge four characters in from the margin.
     date_right = TEXT_WIDTH - 4 * CHAR
     date_centre = date_right - 4 * CHAR  # “2026年11月23日” is about eight characters wide
@@ -443,17 +454,30 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     _para(document, "{%p for s in sections %}", "GWBody")
     _para(document, "{{ s.heading }}", "GWHeading1")
     _para(document, "{%p for p in s.paragraphs %}", "GWBody")
+    _para(document, "{%p if p is sameas last_paragraph %}", "GWBody")
+    _para(document, "{{ p }}", "GWClosing")
+    _para(document, "{%p else %}", "GWBody")
     _para(document, "{{ p }}", "GWBody")
+    _para(document, "{%p endif %}", "GWBody")
     _para(document, "{%p endfor %}", "GWBody")
     _para(document, "{%p for sub in s.sections %}", "GWBody")
     _para(document, "{{ sub.heading }}", "GWHeading2")
     _para(document, "{%p for p in sub.paragraphs %}", "GWBody")
+    _para(document, "{%p if p is sameas last_paragraph %}", "GWBody")
+    _para(document, "{{ p }}", "GWClosing")
+    _para(document, "{%p else %}", "GWBody")
     _para(document, "{{ p }}", "GWBody")
+    _para(document, "{%p endif %}", "GWBody")
     _para(document, "{%p endfor %}", "GWBody")
     _para(document, "{%p endfor %}", "GWBody")
     _para(document, "{%p endfor %}", "GWBody")
     _para(document, "{%p for p in closing %}", "GWBody")
+    _para(document, "{%p if p is sameas last_paragraph %}", "GWBody")
+    _para(document, "{{ p }}", "GWClosing")
+    _para(document, "{%p else %}", "GWBody")
     _para(document, "{{ p }}", "GWBody")
+    _para(document, "{%p endif %}", "GWBody")
+
     _para(document, "{%p endfor %}", "GWBody")
 
     # ---- 署名 and 成文日期 ----

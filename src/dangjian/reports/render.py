@@ -78,12 +78,18 @@ def appendix_rows(report: Report, record_limit: int | None = None) -> list[dict[
 
 
 def _context(report: Report, resolve: Callable[[str], Any]) -> dict[str, Any]:
+    lead = [resolve(p) for p in report.lead]
+    sections = report.outline(resolve)
+    closing = [resolve(p) for p in report.closing]
     return {
         "report": report,
         "title": report.title,
-        "lead": [resolve(p) for p in report.lead],
-        "sections": report.outline(resolve),
-        "closing": [resolve(p) for p in report.closing],
+        "lead": lead,
+        "sections": sections,
+        "closing": closing,
+        # The body's last paragraph: the Word template keeps it with the 署名 (GB/T 9704: the
+        # signature never stands alone on a page); compared by identity (``is sameas``).
+        "last_paragraph": _last_paragraph(lead, sections, closing),
         "issuer": report.issuer,
         "issued_on": report.issued_on_text,
         "year": report.year,
@@ -94,6 +100,19 @@ def _context(report: Report, resolve: Callable[[str], Any]) -> dict[str, Any]:
         "front": report.front.as_context(),
         "notes": report.notes,
     }
+
+
+def _last_paragraph(lead: list[Any], sections: list[dict[str, Any]], closing: list[Any]) -> Any:
+    """The last paragraph in reading order: a section's paragraphs come before its subsections."""
+
+    def in_order(section: dict[str, Any]) -> list[Any]:
+        found = list(section["paragraphs"])
+        for sub in section["sections"]:
+            found += in_order(sub)
+        return found
+
+    every = lead + [p for s in sections for p in in_order(s)] + closing
+    return every[-1] if every else None
 
 
 def to_json(report: Report) -> dict[str, Any]:
