@@ -199,10 +199,29 @@ class Report:
     @cached_property
     def compare(self) -> bool:
         """Whether any figure is compared with the previous year (see ``comparison``)."""
-        return any(comparison.comparable(self.figures, key) for key in self.figures.figures)
+        return bool(self._previous)
+
+    @cached_property
+    def _previous(self) -> dict[str, Figure]:
+        """Each comparable key's figure of the previous year, found once (the figures are not
+        changed once ``compute_figures`` returns; rendering asks for each key several times)."""
+        found: dict[str, Figure] = {}
+        for key in self.figures.figures:
+            before = comparison.previous_figure(self.figures, key)
+            if before is not None:
+                found[key] = before
+        return found
+
+    def previous(self, key: str) -> Figure | None:
+        """The previous year's figure for ``key`` when it may be compared, else None."""
+        return self._previous.get(key)
+
+    @cached_property
+    def _changes(self) -> dict[str, str]:
+        return {key: change_text(self.figures, key) for key in self._previous}
 
     def change(self, key: str) -> str:
-        return change_text(self.figures, key)
+        return self._changes.get(key, "")
 
     # ---- resolving markers ----
     def text(self, raw: str) -> str:

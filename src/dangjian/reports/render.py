@@ -22,7 +22,6 @@ from django.utils import timezone
 
 from dangjian.core import clock
 from dangjian.organizations.models import Organization
-from dangjian.reports.comparison import previous_figure
 from dangjian.reports.figures import compute_figures
 from dangjian.reports.narrative import Report, build_report, keys_in
 from dangjian.reports.templates_dir import find_template, load_template
@@ -54,7 +53,7 @@ def appendix_rows(report: Report, record_limit: int | None = None) -> list[dict[
     (its identifiers are not read for the appendix)."""
     rows = []
     for figure in report.figures:
-        before = previous_figure(report.figures, figure.key)
+        before = report.previous(figure.key)
         count = figure.record_count
         shown = list(figure.records) if record_limit is None else figure.first_records(record_limit)
         text = "、".join(shown)
