@@ -135,8 +135,10 @@ class InScopeMemberField(serializers.SlugRelatedField):
 
 
 class InScopeCodeField(serializers.SlugRelatedField):
-    """A ledger row referred to by its ``code``, which the caller must be allowed to change.
-    Subclasses name the ``model`` (and may word the error)."""
+    """A row referred to by its code (``slug_field``), which must exist *and* be one the caller may
+    change. Both failures give the same message, so the API does not tell whether a code exists
+    outside the caller's scope. Name the ``model`` as an argument or a subclass attribute; ``noun``
+    words the message (“党员编号“X”不存在或不在您的管理范围内。”)."""
 
     model = None
     default_error_messages = {
@@ -144,8 +146,15 @@ class InScopeCodeField(serializers.SlugRelatedField):
         "invalid": _("编号无效。"),
     }
 
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="code", **kwargs)
+    def __init__(self, model=None, slug_field: str = "code", noun=None, **kwargs):
+        if model is not None:
+            self.model = model
+        super().__init__(slug_field=slug_field, **kwargs)
+        if noun is not None:
+            self.error_messages["does_not_exist"] = _(
+                "%(noun)s“{value}”不存在或不在您的管理范围内。"
+            ) % {"noun": noun}
+            self.error_messages["invalid"] = _("%(noun)s无效。") % {"noun": noun}
 
     def get_queryset(self):
         request = self.context.get("request")

@@ -1,37 +1,21 @@
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
-from dangjian.core.scoping import CHANGE
+from dangjian.core.api import (
+    InScopeCodeField,
+    InScopeOrganizationField,
+    LedgerSerializer,
+    ScopedViewSet,
+)
 
 from . import progress
 from .models import CheckIn, Instruction, Measure, MeasureStatus
 
 
-class _InScope(serializers.SlugRelatedField):
-    """A parent row referred to by its code, which the caller must be allowed to change."""
-
-    model = None
-
-    def __init__(self, **kwargs):
-        super().__init__(slug_field="code", **kwargs)
-
-    def get_queryset(self):
-        request = self.context.get("request")
-        if request is None:
-            return self.model.objects.none()
-        return self.model.objects.visible_to(request.user, CHANGE)
-
-    default_error_messages = {
-        "does_not_exist": "编号“{value}”不存在或不在您的管理范围内。",
-        "invalid": "编号无效。",
-    }
-
-
-class InstructionField(_InScope):
+class InstructionField(InScopeCodeField):
     model = Instruction
 
 
-class MeasureField(_InScope):
+class MeasureField(InScopeCodeField):
     model = Measure
 
 

@@ -2,7 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from dangjian.core.api import InScopeOrganizationField, LedgerSerializer, ScopedViewSet
+from dangjian.core.api import (
+    InScopeCodeField,
+    InScopeOrganizationField,
+    LedgerSerializer,
+    ScopedViewSet,
+)
 from dangjian.organizations.models import Member
 
 from .models import Attendance, OrgLifeEvent
@@ -57,29 +62,9 @@ class OrgLifeEventSerializer(LedgerSerializer):
         ]
 
 
-class _InScopeCodeField(serializers.SlugRelatedField):
-    """A record named by its code, which must exist *and* be in the caller's changing scope; both
-    failures give the same message, so the API does not tell whether a code exists elsewhere."""
-
-    def __init__(self, model, slug_field: str, noun: str, **kwargs):
-        self.model = model
-        super().__init__(slug_field=slug_field, **kwargs)
-        message = _("%(noun)s“{value}”不存在或不在您的管理范围内。") % {"noun": noun}
-        self.error_messages["does_not_exist"] = message
-        self.error_messages["invalid"] = _("%(noun)s无效。") % {"noun": noun}
-
-    def get_queryset(self):
-        from dangjian.core.scoping import CHANGE
-
-        request = self.context.get("request")
-        if request is None:
-            return self.model.objects.none()
-        return self.model.objects.visible_to(request.user, CHANGE)
-
-
 class AttendanceSerializer(LedgerSerializer):
-    event = _InScopeCodeField(OrgLifeEvent, "code", _("活动编号"))
-    member = _InScopeCodeField(Member, "member_no", _("党员编号"))
+    event = InScopeCodeField(model=OrgLifeEvent, noun=_("活动编号"))
+    member = InScopeCodeField(model=Member, slug_field="member_no", noun=_("党员编号"))
 
     class Meta:
         model = Attendance
