@@ -6,6 +6,9 @@ only need to make 王/李/张 common and 欧阳 rare. Nothing here names a real 
 
 from __future__ import annotations
 
+# names.chinese_number, as the generator calls it; the one implementation is in core.
+from dangjian.core.numerals import chinese_number  # noqa: F401
+
 SURNAMES: tuple[tuple[str, float], ...] = (
     ("王", 71),
     ("李", 70),
@@ -311,27 +314,6 @@ SERVICE_WEIGHTS = (
     ("下基层帮扶", 15),
     ("党员先锋岗", 10),
 )
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 35 → 三十五, 105 → 一百零五, 1010 → 一千零一十 (1–9999)."""
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n - 10] if n > 10 else "")
-    if n >= 10000:
-        return str(n)
-    out, zero, started = "", False, False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十")):
-        digit, n = divmod(n, value)
-        if digit:
-            out += ("零" if zero else "") + _DIGITS[digit] + unit
-            zero, started = False, True
-        elif started:
-            zero = True
-    return out + (("零" if zero else "") + _DIGITS[n] if n else "")
 
 
 # --------------------------------------------------------------------------- the other ledgers (ledgers.py)

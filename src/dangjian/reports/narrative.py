@@ -43,6 +43,7 @@ from django.utils.translation import gettext
 
 from dangjian.core import clock
 from dangjian.core.dates import chinese_date
+from dangjian.core.numerals import chinese_number
 from dangjian.problems.services import problems_for
 from dangjian.reports import comparison
 from dangjian.reports.figures import DATASET_LABELS, Figure, FigureSet
@@ -61,16 +62,6 @@ __all__ = ["Report", "Section", "build_report", "change_text", "clerk_notes", "v
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARKER = re.compile(f"{_OPEN}([VC]):(.*?){_CLOSE}")
-_LEVEL1 = "一二三四五六七八九十"
-
-
-def _chinese_number(n: int) -> str:
-    if n <= 10:
-        return _LEVEL1[n - 1]
-    if n < 20:
-        return "十" + (_LEVEL1[n - 11] if n > 10 else "")
-    tens, ones = divmod(n, 10)
-    return _LEVEL1[tens - 1] + "十" + (_LEVEL1[ones - 1] if ones else "")
 
 
 def change_text(figures: FigureSet, key: str) -> str:
@@ -475,9 +466,9 @@ def _parse(text: str) -> tuple[str, list[str], list[Section], list[str]]:
         if not section.empty:
             kept.append(section)
     for i, section in enumerate(kept, start=1):
-        section.number = f"{_chinese_number(i)}、" if section.title else ""
+        section.number = f"{chinese_number(i)}、" if section.title else ""
         for j, sub in enumerate(section.sections, start=1):
-            sub.number = f"（{_chinese_number(j)}）"
+            sub.number = f"（{chinese_number(j)}）"
     return title, lead, kept, closing
 
 

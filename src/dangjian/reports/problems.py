@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dangjian.core.numerals import chinese_number
 from dangjian.reports.dedupe import joins, merge_repeats
 from dangjian.reports.figures import LOW_ATTENDANCE_KEYS, FigureSet
 
@@ -53,7 +54,6 @@ __all__ = [
 ]
 
 AREAS = ("政治建设", "思想建设", "组织建设", "作风建设", "纪律建设", "党建与业务融合")
-ORDINALS = "一二三四五六七八九十"
 
 #: Each area's leading sentence, per voice (committee: a hospital 党委; branch; bureau).
 AREA_LEADS: dict[str, dict[str, str]] = {
@@ -329,7 +329,8 @@ def collect_problems(p: ProblemInput) -> list[Problem]:
 
 
 def _ordinal(i: int) -> str:
-    return ORDINALS[i] if i < len(ORDINALS) else str(i + 1)
+    """一 for the first item (``i`` counts from 0), as in 一是、二是."""
+    return chinese_number(i + 1)
 
 
 def phrase_problems(problems: Sequence[Problem], voice: str) -> list[str]:
