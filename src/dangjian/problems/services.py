@@ -26,9 +26,9 @@ def problems_for(org_ids: Iterable[int] | QuerySet, year: int) -> list[Problem]:
     ``measures`` is the 整改措施 (may be empty).
     """
     rows = list(
-        Problem.objects.filter(organization_id__in=_ids(org_ids), year=year).select_related(
-            "organization", "rectification"
-        )
+        Problem.objects.filter(
+            organization_id__in=org_id_filter(org_ids), year=year
+        ).select_related("organization", "rectification")
     )
     rows.sort(key=_report_order)
     return rows
@@ -49,6 +49,6 @@ def _report_order(problem: Problem) -> tuple:
     )
 
 
-def _ids(org_ids: Iterable[int] | QuerySet) -> list[int] | QuerySet:
+def org_id_filter(org_ids: Iterable[int] | QuerySet) -> list[int] | QuerySet:
     # A queryset (e.g. a subtree's ``values("pk")``) stays a subquery; anything else becomes a list.
     return org_ids if isinstance(org_ids, QuerySet) else list(org_ids)

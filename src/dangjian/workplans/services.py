@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from dangjian.problems.services import AREA_ORDER
+from dangjian.problems.services import AREA_ORDER, org_id_filter
 
 from .models import WorkPlanItem
 
@@ -24,9 +24,9 @@ def plans_for(org_ids: Iterable[int] | QuerySet, year: int) -> list[WorkPlanItem
     For the 下一步工作打算 of the report on year Y, ask for ``year=Y + 1``.
     """
     rows = list(
-        WorkPlanItem.objects.filter(organization_id__in=_ids(org_ids), year=year).select_related(
-            "organization"
-        )
+        WorkPlanItem.objects.filter(
+            organization_id__in=org_id_filter(org_ids), year=year
+        ).select_related("organization")
     )
     rows.sort(
         key=lambda item: (
@@ -38,8 +38,3 @@ def plans_for(org_ids: Iterable[int] | QuerySet, year: int) -> list[WorkPlanItem
         )
     )
     return rows
-
-
-def _ids(org_ids: Iterable[int] | QuerySet) -> list[int] | QuerySet:
-    # A queryset (e.g. a subtree's ``values("pk")``) stays a subquery; anything else becomes a list.
-    return org_ids if isinstance(org_ids, QuerySet) else list(org_ids)
